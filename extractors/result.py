@@ -1,0 +1,98 @@
+"""The records one document yields, with ids assigned in document order.
+
+Extractors never build ids by hand: `Extraction.add(table, **fields)` numbers rows per
+table so that the same file always gives the same ids (`<doc_id>:<ordinal>` for
+activities, `<doc_id>:g<ordinal>` for goals, …).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from schemas.tables import ENUMS, ID_COLUMNS, column_names
+
+ID_PREFIX = {
+    "activities": "",
+    "timelines": "t",
+    "indicators": "i",
+    "goals": "g",
+    "outcomes": "o",
+    "mentions": "m",
+    "budget_lines": "b",
+}
+
+Record = dict[str, Any]
+
+
+@dataclass(slots=True)
+class DocumentInfo:
+    """What the classifier and the extractors learn about the document as a whole."""
+
+    doc_type: str = "unknown"
+    doc_type_confidence: float = 0.0
+    language: str = "und"
+    title: str | None = None
+    issuer: str | None = None
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    extractor: str | None = None
+
+
+@dataclass(slots=True)
+class Extraction:
+    doc_id: str
+    info: DocumentInfo = field(default_factory=DocumentInfo)
+    rows: dict[str, list[Record]] = field(default_factory=dict)
+    actors: dict[str, Record] = field(default_factory=dict)  # actor_id -> actors row
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, table: str, **fields: Any) -> str | None:
+        """Append a row to `table`; returns its id (None for tables without one)."""
+        unknown = set(fields) - set(column_names(table))
+        if unknown:
+            raise KeyError(f"{table} has no column(s) {sorted(unknown)}")
+        for (tab, col), allowed in ENUMS.items():
+            if tab == table and fields.get(col) is not None and fields[col] not in allowed:
+                raise ValueError(f"{table}.{col}={fields[col]!r} is not one of {allowed}")
+        rows = self.rows.setdefault(table, [])
+        record: Record = {"doc_id": self.doc_id, **fields}
+        id_col = ID_COLUMNS.get(table)
+        new_id: str | None = None
+        if table in ID_PREFIX and id_col is not None:
+            ordinal = len(rows) + 1
+            new_id = f"{self.doc_id}:{ID_PREFIX[table]}{ordinal}"
+            record[id_col] = new_id
+            if table == "activities":
+                record["ordinal"] = ordinal
+        rows.append(record)
+        return new_id
+
+    def table(self, table: str) -> list[Record]:
+        return self.rows.setdefault(table, [])
+
+    def get(self, table: str, row_id: str) -> Record | None:
+        id_col = ID_COLUMNS[table]
+        for row in self.rows.get(table, []):
+            if row.get(id_col) == row_id:
+                return row
+        return None
+
+    def add_actor(self, row: Record) -> str:
+        """Register a canonical actor (merging abbreviations and aliases); returns its id."""
+        actor_id = str(row["actor_id"])
+        existing = self.actors.get(actor_id)
+        if existing is None:
+            self.actors[actor_id] = {
+                **row,
+                "abbreviations": sorted(set(row.get("abbreviations") or [])),
+                "aliases": sorted(set(row.get("aliases") or [])),
+            }
+        else:
+            for key in ("abbreviations", "aliases"):
+                existing[key] = sorted(set(existing.get(key) or []) | set(row.get(key) or []))
+            for key in ("actor_type", "country", "parent_municipality", "source"):
+                if existing.get(key) is None and row.get(key) is not None:
+                    existing[key] = row[key]
+        return actor_id
