@@ -1,0 +1,1 @@
+"""Family extractors; importing this package registers them (see extractors.registry)."""

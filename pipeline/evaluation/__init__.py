@@ -1,0 +1,1 @@
+"""Scoring the pipeline against the gold of the sample corpus (`make eval`)."""
