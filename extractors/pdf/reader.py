@@ -153,7 +153,9 @@ def _page(page: Any, number: int) -> Page:
     images: list[ImageArea] = []
     try:
         for img in page.images:
-            images.append(ImageArea(float(img["x0"]), float(img["top"]), float(img["x1"]), float(img["bottom"])))
+            images.append(
+                ImageArea(float(img["x0"]), float(img["top"]), float(img["x1"]), float(img["bottom"]))
+            )
     except Exception:
         warnings.append(f"page {number}: images could not be listed")
     return Page(
@@ -205,7 +207,12 @@ def read_pdf(
                 plumber_page.close()
             except Exception as exc:
                 pages.append(
-                    Page(number=index + 1, width=0.0, height=0.0, warnings=[f"page {index + 1}: {_explain(exc)}"])
+                    Page(
+                        number=index + 1,
+                        width=0.0,
+                        height=0.0,
+                        warnings=[f"page {index + 1}: {_explain(exc)}"],
+                    )
                 )
             if on_page is not None:
                 on_page(index + 1, limit)

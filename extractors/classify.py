@@ -1,0 +1,207 @@
+"""Document family, language, title, issuer and period from the document's content.
+
+Cheap features only: cue phrases (a data file, `data/doc_type_cues.tsv`) weighted by where
+they occur (front pages, anywhere, table header cells) plus page geometry (slides). The
+file name is never looked at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from extractors.pdf.structures import DocumentLayout
+from extractors.result import DocumentInfo
+
+CUES_FILE = Path(__file__).parent / "data" / "doc_type_cues.tsv"
+DOC_TYPES = ("action_plan", "final_report", "program_compendium", "proposal_deck", "development_plan")
+MIN_SCORE = 4.0  # below this the document is "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    doc_type: str
+    weight: float
+    where: str
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> tuple[Cue, ...]:
+    cues: list[Cue] = []
+    for line in CUES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        doc_type, weight, where, pattern = line.split("\t", 3)
+        cues.append(Cue(doc_type, float(weight), where, re.compile(pattern, re.IGNORECASE)))
+    return tuple(cues)
+
+
+def _front_text(layout: DocumentLayout, pages: int = 2) -> str:
+    texts = [b.text for p in layout.pages[:pages] for b in p.blocks]
+    meta = layout.document.metadata
+    texts.extend(meta.get(k, "") for k in ("Title", "Subject", "Keywords"))
+    return "\n".join(texts)
+
+
+def _header_text(layout: DocumentLayout) -> str:
+    return "\n".join(" | ".join(t.header_texts()) + " | " + _first_row(t) for t in layout.tables)
+
+
+def _first_row(table: object) -> str:
+    cells = getattr(table, "row_cells", None)
+    if cells is None:
+        return ""
+    return " | ".join(c.text for c in table.row_cells(0))  # type: ignore[attr-defined]
+
+
+def slide_share(layout: DocumentLayout) -> float:
+    """Share of pages shaped like slides (16:9 or 4:3 landscape with little text)."""
+    pages = layout.document.pages
+    if not pages:
+        return 0.0
+    slides = 0
+    for page in pages:
+        if page.width <= 0 or page.height <= 0:
+            continue
+        ratio = page.width / page.height
+        if 1.3 <= ratio <= 1.8 and len(page.words) < 350 and page.height < 620:
+            slides += 1
+    return slides / len(pages)
+
+
+def score_types(layout: DocumentLayout, language: str) -> dict[str, float]:
+    front = _front_text(layout)
+    body = layout.text()
+    header = _header_text(layout)
+    scores: Counter[str] = Counter()
+    for cue in load_cues():
+        text = {"front": front, "any": body, "header": header}.get(cue.where, body)
+        hits = len(cue.pattern.findall(text))
+        if hits:
+            # diminishing returns: the first hit counts fully, many hits at most double it
+            scores[cue.doc_type] += cue.weight * (1.0 + min(1.0, math.log10(hits)))
+    slides = slide_share(layout)
+    if slides >= 0.6:
+        scores["proposal_deck"] += 2.0
+        scores["development_plan"] += 1.0
+    if language in ("nb", "nn"):
+        scores["development_plan"] += 2.0
+    else:
+        scores["development_plan"] -= 2.0
+    return {t: float(scores.get(t, 0.0)) for t in DOC_TYPES}
+
+
+def decide(scores: dict[str, float]) -> tuple[str, float]:
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    best, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if top < MIN_SCORE:
+        return "unknown", round(max(0.0, 1.0 - top / MIN_SCORE) * 0.5 + 0.3, 3)
+    margin = (top - max(second, 0.0)) / top
+    confidence = 0.5 + 0.5 * margin * min(1.0, top / (3 * MIN_SCORE))
+    return best, round(min(0.99, confidence), 3)
+
+
+def guess_title(layout: DocumentLayout) -> str | None:
+    """The largest text on the first page that has text, as printed; else the PDF's Title."""
+    for page in layout.pages[:3]:
+        blocks = [b for b in page.blocks if b.text.strip() and len(b.text) < 300]
+        if not blocks:
+            continue
+        top_size = max(b.size for b in blocks)
+        title_blocks = [b for b in blocks if b.size >= top_size - 0.5]
+        title = " ".join(b.text.strip() for b in sorted(title_blocks, key=lambda b: (b.bbox[1], b.bbox[0])))
+        title = re.sub(r"\s+", " ", title).strip()
+        if len(title) >= 4:
+            return title[:300]
+    meta_title = layout.document.metadata.get("Title", "").strip()
+    return meta_title or None
+
+
+_ISSUER_PATTERNS = (
+    r"\b[A-ZÅÄÖ][\wåäöÅÄÖ]+s Stad\b",
+    r"\b[A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ\-]+ (?:kommun|kommune|regionråd|fylkeskommune)\b",
+    r"\bRegion [A-ZÅÄÖ][\wåäöÅÄÖ]+\b",
+    r"\b[A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ\-]+ (?:regionråd|regionråd)\b",
+    r"\b(?:Tillväxtverket|Nutek|Reglab|Vinnova|Innovasjon Norge|Länsstyrelsen i [A-ZÅÄÖ]\w+)\b",
+)
+
+
+def guess_issuer(layout: DocumentLayout) -> str | None:
+    """The organisation named most on the cover, in running headers/footers and the metadata."""
+    texts = [b.text for b in layout.pages[0].blocks] if layout.pages else []
+    texts += [p.header + " " + p.footer for p in layout.pages]
+    meta = layout.document.metadata
+    texts += [meta.get("Author", ""), meta.get("Title", "")]
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for index, text in enumerate(texts):
+        for pattern in _ISSUER_PATTERNS:
+            for match in re.finditer(pattern, text):
+                name = match.group(0)
+                counts[name] += 1
+                first_seen.setdefault(name, index)
+    if not counts:
+        return None
+    return sorted(counts, key=lambda n: (-counts[n], first_seen[n], n))[0]
+
+
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d)\b")
+
+
+def guess_period(layout: DocumentLayout, title: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """Period from the title or the front pages ("1 juli 2019 – 31 december 2021", "2002–2004")."""
+    candidates = [title or "", layout.document.metadata.get("Title", ""), _front_text(layout, 1)]
+    try:
+        from extractors.normalise.dates import parse_when
+    except ImportError:  # pragma: no cover - dates module is part of the package
+        parse_when = None  # type: ignore[assignment]
+    for text in candidates:
+        if not text:
+            continue
+        if parse_when is not None:
+            for match in re.finditer(
+                r"(?:\d{1,2}\.? )?[a-zåäö]+ (?:19|20)\d\d\s*[–—-]\s*(?:\d{1,2}\.? )?[a-zåäö]+ (?:19|20)\d\d",
+                text,
+                flags=re.IGNORECASE,
+            ):
+                span = parse_when(match.group(0))
+                if span is not None and span.start and span.end and span.start < span.end:
+                    return span.start, span.end
+        match = _YEAR_RANGE.search(text)
+        if match:
+            start, end = int(match.group(1)), int(match.group(2))
+            if start <= end <= start + 40:
+                return dt.date(start, 1, 1), dt.date(end, 12, 31)
+    return None, None
+
+
+def detect_document_language(layout: DocumentLayout) -> str:
+    from extractors.nlp.language import detect_language
+
+    text = layout.text()
+    if len(text.strip()) < 20:
+        return "und"
+    return detect_language(text[:20000])
+
+
+def classify(layout: DocumentLayout) -> DocumentInfo:
+    language = detect_document_language(layout)
+    doc_type, confidence = decide(score_types(layout, language))
+    title = guess_title(layout)
+    start, end = guess_period(layout, title)
+    return DocumentInfo(
+        doc_type=doc_type,
+        doc_type_confidence=confidence,
+        language=language,
+        title=title,
+        issuer=guess_issuer(layout),
+        period_start=start,
+        period_end=end,
+    )

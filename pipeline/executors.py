@@ -1,0 +1,210 @@
+"""Run documents in worker processes: a supervised local pool, or a Dask cluster.
+
+The local pool keeps long-lived workers (forked after the heavy imports, so each starts
+warm) and watches each one: a document that runs past the time limit or grows the
+worker past the memory cap is stopped, recorded as failed with that reason, and the
+worker is replaced. A worker that dies takes only its current document with it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from pipeline.worker import Outcome, Task, failed_outcome, process
+
+PageEvent = Callable[[str, int, int], None]  # (doc_id, pages done, pages total)
+
+
+def warm_up() -> None:
+    """Import the extraction stack once in the parent so forked workers start warm."""
+    import extractors.pdf.layout  # noqa: F401
+    import extractors.pdf.ocr  # noqa: F401
+
+    import extractors.classify  # noqa: F401
+    import extractors.families  # noqa: F401
+    import extractors.nlp
+    import extractors.pdf.reader  # noqa: F401
+
+    preload = getattr(extractors.nlp, "preload", None)
+    if callable(preload):
+        preload()
+
+
+def _page_reporter(conn: Connection, doc_id: str) -> Callable[[int, int], None]:
+    """Send page progress to the parent at most ten times a second."""
+    last = [0.0]
+
+    def on_page(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done == total or now - last[0] > 0.1:
+            last[0] = now
+            conn.send(("page", doc_id, done, total))
+
+    return on_page
+
+
+def _worker_main(conn: Connection) -> None:
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if task is None:
+            return
+        try:
+            outcome = process(task, _page_reporter(conn, task.doc_id))
+        except BaseException as exc:  # pragma: no cover - process() guards its stages
+            outcome = failed_outcome(task, f"worker error: {type(exc).__name__}: {exc}")
+        conn.send(("done", outcome))
+
+
+@dataclass
+class _Slot:
+    process: Any
+    conn: Connection
+    task: Task | None = None
+    started: float = 0.0
+
+
+class LocalPool:
+    def __init__(self, workers: int, doc_timeout: float, max_memory_mb: int) -> None:
+        self.workers = max(1, workers)
+        self.doc_timeout = doc_timeout
+        self.max_memory_mb = max_memory_mb
+        self.context = mp.get_context("fork")
+        self.slots: list[_Slot] = []
+
+    def _spawn(self) -> _Slot:
+        parent, child = self.context.Pipe()
+        proc = self.context.Process(target=_worker_main, args=(child,), daemon=True)
+        proc.start()
+        child.close()
+        return _Slot(process=proc, conn=parent)
+
+    def _replace(self, slot: _Slot) -> None:
+        if slot.process.is_alive():
+            slot.process.kill()
+        slot.process.join(timeout=5)
+        slot.conn.close()
+        fresh = self._spawn()
+        slot.process, slot.conn, slot.task = fresh.process, fresh.conn, None
+
+    def _rss_mb(self, slot: _Slot) -> float:
+        try:
+            import psutil
+
+            return float(psutil.Process(slot.process.pid).memory_info().rss) / (1024 * 1024)
+        except Exception:
+            return 0.0
+
+    def run(self, tasks: list[Task], on_page: PageEvent | None = None) -> Iterator[Outcome]:
+        pending = list(reversed(tasks))
+        self.slots = [self._spawn() for _ in range(min(self.workers, len(tasks)))]
+        try:
+            while pending or any(s.task is not None for s in self.slots):
+                for slot in self.slots:
+                    if slot.task is None and pending:
+                        slot.task = pending.pop()
+                        slot.started = time.monotonic()
+                        slot.conn.send(slot.task)
+                busy = [s for s in self.slots if s.task is not None]
+                ready = wait([s.conn for s in busy], timeout=0.2)
+                for slot in busy:
+                    if slot.conn in ready:
+                        yield from self._receive(slot, on_page)
+                for slot in self.slots:
+                    outcome = self._police(slot)
+                    if outcome is not None:
+                        yield outcome
+        finally:
+            self.close()
+
+    def _receive(self, slot: _Slot, on_page: PageEvent | None) -> Iterator[Outcome]:
+        task = slot.task
+        assert task is not None
+        try:
+            message = slot.conn.recv()
+        except (EOFError, OSError):
+            code = slot.process.exitcode
+            self._replace(slot)
+            yield failed_outcome(
+                task, f"the worker process died while reading this document (exit code {code})"
+            )
+            return
+        if message[0] == "page":
+            if on_page is not None:
+                on_page(message[1], message[2], message[3])
+        elif message[0] == "done":
+            slot.task = None
+            yield message[1]
+
+    def _police(self, slot: _Slot) -> Outcome | None:
+        task = slot.task
+        if task is None:
+            return None
+        elapsed = time.monotonic() - slot.started
+        reason = None
+        if elapsed > self.doc_timeout:
+            reason = (
+                f"stopped: the document took longer than the per-document time limit ({self.doc_timeout:g} s)"
+            )
+        elif self.max_memory_mb and self._rss_mb(slot) > self.max_memory_mb:
+            reason = f"stopped: the document needed more memory than the cap ({self.max_memory_mb} MB)"
+        elif not slot.process.is_alive():
+            reason = (
+                f"the worker process died while reading this document (exit code {slot.process.exitcode})"
+            )
+        if reason is None:
+            return None
+        self._replace(slot)
+        return failed_outcome(task, reason, elapsed)
+
+    def close(self) -> None:
+        for slot in self.slots:
+            try:
+                if slot.task is None and slot.process.is_alive():
+                    slot.conn.send(None)
+            except (OSError, BrokenPipeError):
+                pass
+        for slot in self.slots:
+            slot.process.join(timeout=2)
+            if slot.process.is_alive():
+                slot.process.kill()
+                slot.process.join(timeout=2)
+            slot.conn.close()
+        self.slots = []
+
+
+def run_dask(tasks: list[Task], scheduler: str | None, workers: int) -> Iterator[Outcome]:
+    """Submit each document to a Dask cluster (the output folder must be shared storage).
+
+    With no scheduler address a local cluster of `workers` processes is started. Dask does
+    not stop a running task, so the per-document time limit is not enforced here.
+    """
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(
+            n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    try:
+        futures = client.map(process, tasks, pure=False)
+        index = {f.key: t for f, t in zip(futures, tasks)}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except Exception as exc:
+                yield failed_outcome(index[future.key], f"dask worker error: {type(exc).__name__}: {exc}")
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

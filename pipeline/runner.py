@@ -1,0 +1,266 @@
+"""`planextract run`: discover -> hash/manifest -> extract in workers -> write -> summary."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.discover import discover, document_key, sha256_of
+from pipeline.manifest import Manifest
+from pipeline.worker import Outcome, Task, failed_outcome
+from pipeline.writer import (
+    PART_NAME,
+    clean_temporaries,
+    merge_actor,
+    partition_dir,
+    read_actors,
+    set_is_current,
+    write_actors,
+)
+
+
+class UsageError(Exception):
+    """Bad command-line input (exit code 1)."""
+
+
+@dataclass
+class RunOptions:
+    paths: list[str]
+    out_dir: Path
+    workers: int = 0  # 0 = one per core
+    executor: str = "local"
+    scheduler: str | None = None
+    ocr: str = "auto"
+    force: bool = False
+    report: bool = True
+    doc_timeout: float = 120.0
+    max_memory_mb: int = 4096
+    progress: bool = True
+
+
+@dataclass
+class RunSummary:
+    out_dir: Path
+    statuses: Counter[str] = field(default_factory=Counter)
+    skipped: int = 0
+    rows: Counter[str] = field(default_factory=Counter)
+    pages: int = 0
+    seconds: float = 0.0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, error)
+    partials: list[tuple[str, str]] = field(default_factory=list)
+    known_failed: int = 0  # skipped documents whose recorded status is failed
+    interrupted: bool = False
+    report_path: Path | None = None
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return 130
+        return 2 if self.statuses.get("failed", 0) or self.known_failed else 0
+
+
+@dataclass
+class _Planned:
+    task: Task
+    previous_sha: str | None  # revision this one supersedes
+    paths: list[str]
+
+
+def _hash(path: str) -> tuple[str, int, str | None]:
+    """sha256 and size; a file that cannot be read gets a digest of its path and an error."""
+    try:
+        size = os.path.getsize(path)
+        return sha256_of(path), size, None
+    except FileNotFoundError:
+        error = "file not found: it was moved or deleted before it could be read"
+    except PermissionError:
+        error = "permission denied: the file cannot be read"
+    except OSError as exc:
+        error = f"the file cannot be read: {exc.strerror or exc}"
+    digest = hashlib.sha256(f"unreadable:{os.path.abspath(path)}".encode()).hexdigest()
+    return digest, 0, error
+
+
+def plan(options: RunOptions, manifest: Manifest) -> tuple[list[_Planned], list[Outcome], int, int]:
+    """Decide what to extract; returns planned tasks, immediate failures, skipped and known-failed counts."""
+    files, missing = discover(options.paths)
+    if missing:
+        raise UsageError("no such file or folder: " + ", ".join(missing))
+    by_sha: dict[str, _Planned] = {}
+    immediate: list[Outcome] = []
+    skipped = 0
+    known_failed = 0
+    out = options.out_dir
+    for source in files:
+        sha, size, error = _hash(source.path)
+        if sha in by_sha:
+            by_sha[sha].paths.append(source.path)
+            continue
+        entry = manifest.entry(sha)
+        written = (partition_dir(out, "documents", sha[:16]) / PART_NAME).exists()
+        if entry is not None and written and not options.force:
+            manifest.add_path(sha, source.path)
+            skipped += 1
+            known_failed += entry.get("status") == "failed"
+            continue
+        key = entry["document_key"] if entry else document_key(source.path)
+        revision, previous = manifest.revision_for(sha, key)
+        is_current = previous is not None or entry is None or manifest.is_current(sha)
+        manifest.reserve(sha, key)
+        task = Task(
+            source_path=source.path,
+            sha256=sha,
+            document_key=key,
+            revision=revision,
+            file_size=size,
+            out_dir=str(out),
+            ocr_mode=options.ocr,
+            is_current=is_current,
+        )
+        planned = _Planned(task=task, previous_sha=previous, paths=[source.path])
+        by_sha[sha] = planned
+        if error is not None:
+            immediate.append(failed_outcome(task, error))
+    tasks = [p for p in by_sha.values() if not any(o.doc_id == p.task.doc_id for o in immediate)]
+    for outcome in immediate:
+        planned = next(p for p in by_sha.values() if p.task.doc_id == outcome.doc_id)
+        _record(manifest, planned, outcome)
+    return tasks, immediate, skipped, known_failed
+
+
+def _record(manifest: Manifest, planned: _Planned, outcome: Outcome) -> None:
+    task = planned.task
+    manifest.record(
+        task.sha256,
+        {
+            "doc_id": task.doc_id,
+            "document_key": task.document_key,
+            "revision": task.revision,
+            "status": outcome.status,
+            "error": outcome.error,
+            "n_pages": outcome.n_pages,
+            "file_size": task.file_size,
+            "paths": planned.paths,
+            "extracted_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        },
+    )
+    out = Path(task.out_dir)
+    if manifest.newest(task.document_key) != task.sha256:
+        set_is_current(out, task.doc_id, False)  # a newer revision was seen in the same run
+    elif planned.previous_sha is not None:
+        set_is_current(out, planned.previous_sha[:16], False)
+
+
+def execute(options: RunOptions, console: Any = None) -> RunSummary:
+    started = time.perf_counter()
+    out = options.out_dir
+    out.mkdir(parents=True, exist_ok=True)
+    clean_temporaries(out)
+    manifest = Manifest.load(out)
+    summary = RunSummary(out_dir=out)
+    planned, immediate, summary.skipped, summary.known_failed = plan(options, manifest)
+    manifest.save()
+    for outcome in immediate:
+        _count(summary, outcome)
+    actors: dict[str, dict[str, Any]] | None = None
+    if planned:
+        actors = read_actors(out)
+        by_doc = {p.task.doc_id: p for p in planned}
+        try:
+            for outcome in _outcomes(options, [p.task for p in planned], console):
+                _record(manifest, by_doc[outcome.doc_id], outcome)
+                manifest.save()
+                for row in outcome.actors:
+                    merge_actor(actors, row)
+                _count(summary, outcome)
+        except KeyboardInterrupt:
+            summary.interrupted = True
+        finally:
+            manifest.save()
+            if actors is not None:
+                write_actors(out, actors)
+    elif not (out / "actors" / PART_NAME).exists():
+        write_actors(out, {})
+    summary.seconds = time.perf_counter() - started
+    if (
+        options.report
+        and (planned or immediate or not (out / "report.html").exists())
+        and not summary.interrupted
+    ):
+        from pipeline.report import build_report
+
+        summary.report_path = build_report(out)
+    return summary
+
+
+def _count(summary: RunSummary, outcome: Outcome) -> None:
+    summary.statuses[outcome.status] += 1
+    summary.pages += outcome.n_pages
+    summary.rows.update(outcome.rows)
+    if outcome.status == "failed":
+        summary.failures.append((outcome.source_path, outcome.error or ""))
+    elif outcome.status == "partial":
+        summary.partials.append((outcome.source_path, outcome.error or ""))
+
+
+def _outcomes(options: RunOptions, tasks: list[Task], console: Any) -> Any:
+    from pipeline.executors import LocalPool, run_dask, warm_up
+
+    workers = options.workers or os.cpu_count() or 1
+    if options.executor == "dask":
+        stream = run_dask(tasks, options.scheduler, workers)
+        yield from _with_progress(stream, tasks, options, console, None)
+        return
+    warm_up()
+    pool = LocalPool(
+        workers=min(workers, len(tasks)), doc_timeout=options.doc_timeout, max_memory_mb=options.max_memory_mb
+    )
+    yield from _with_progress(None, tasks, options, console, pool)
+
+
+def _with_progress(stream: Any, tasks: list[Task], options: RunOptions, console: Any, pool: Any) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        TextColumn("[bold]{task.description:<9}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[current]}"),
+        console=console,
+        disable=not options.progress,
+        transient=False,
+    )
+    page_totals: dict[str, tuple[int, int]] = {}
+    with progress:
+        docs_bar = progress.add_task("documents", total=len(tasks), current="")
+        pages_bar = progress.add_task("pages", total=None, current="")
+
+        def on_page(doc_id: str, done: int, total: int) -> None:
+            page_totals[doc_id] = (done, total)
+            progress.update(
+                pages_bar,
+                completed=sum(d for d, _ in page_totals.values()),
+                total=sum(t for _, t in page_totals.values()),
+                current=f"{doc_id} page {done}/{total}",
+            )
+
+        source = pool.run(tasks, on_page) if pool is not None else stream
+        for outcome in source:
+            if outcome.doc_id in page_totals:
+                _, total = page_totals[outcome.doc_id]
+                page_totals[outcome.doc_id] = (total, total)
+            else:
+                page_totals[outcome.doc_id] = (outcome.n_pages, outcome.n_pages)
+            progress.update(
+                pages_bar,
+                completed=sum(d for d, _ in page_totals.values()),
+                total=sum(t for _, t in page_totals.values()),
+            )
+            progress.update(docs_bar, advance=1, current=Path(outcome.source_path).name)
+            yield outcome
