@@ -9,6 +9,7 @@ worker is replaced. A worker that dies takes only its current document with it.
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ def _page_reporter(conn: Connection, doc_id: str) -> Callable[[int, int], None]:
 
 
 def _worker_main(conn: Connection) -> None:
+    # Ctrl-C is the parent's to handle: it stops the workers without recording anything
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
             task = conn.recv()
