@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from pipeline import connect, load
 from pipeline.runner import RunOptions, execute
@@ -119,7 +118,10 @@ def test_changed_bytes_become_a_new_revision_and_old_rows_stay(tmp_path: Path) -
     assert validate_dataset(out) == []
     forced = _run([raw], out, force=True)
     assert forced.skipped == 0 and sum(forced.statuses.values()) == 1  # type: ignore[attr-defined]
-    assert list(load(out, all_revisions=True).documents.sort_values("revision")["is_current"]) == [False, True]
+    assert list(load(out, all_revisions=True).documents.sort_values("revision")["is_current"]) == [
+        False,
+        True,
+    ]
 
 
 def test_identical_bytes_under_two_paths_are_one_document(tmp_path: Path) -> None:
@@ -177,7 +179,18 @@ def test_ctrl_c_keeps_written_documents_and_next_run_finishes(tmp_path: Path) ->
         (raw / f"plan_{i:02d}.pdf").write_bytes(source + f"\n% copy {i}\n".encode())
     out = tmp_path / "out"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "pipeline.cli", "run", str(raw), "--out", str(out), "--quiet", "--workers", "1"],
+        [
+            sys.executable,
+            "-m",
+            "pipeline.cli",
+            "run",
+            str(raw),
+            "--out",
+            str(out),
+            "--quiet",
+            "--workers",
+            "1",
+        ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -197,7 +210,9 @@ def test_ctrl_c_keeps_written_documents_and_next_run_finishes(tmp_path: Path) ->
 
 
 def test_cli_schema_and_validate_report_violations(corpus_dataset: Path, tmp_path: Path) -> None:
-    schema = subprocess.run([sys.executable, "-m", "pipeline.cli", "schema"], cwd=ROOT, capture_output=True, text=True)
+    schema = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "schema"], cwd=ROOT, capture_output=True, text=True
+    )
     assert schema.returncode == 0
     for table in TABLES:
         assert f"## {table}" in schema.stdout
@@ -206,10 +221,21 @@ def test_cli_schema_and_validate_report_violations(corpus_dataset: Path, tmp_pat
     from pipeline.writer import PART_NAME, arrow_table, partition_dir, write_atomic
 
     doc_id = load(broken).documents.iloc[0]["doc_id"]
-    bad_rows = [{"doc_id": doc_id, "activity_id": f"{doc_id}:999", "level": "chapter", "ordinal": 1, "parent_id": "nope"}]
+    bad_rows = [
+        {
+            "doc_id": doc_id,
+            "activity_id": f"{doc_id}:999",
+            "level": "chapter",
+            "ordinal": 1,
+            "parent_id": "nope",
+        }
+    ]
     write_atomic(arrow_table("activities", bad_rows), partition_dir(broken, "activities", doc_id) / PART_NAME)
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "validate", str(broken)], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "pipeline.cli", "validate", str(broken)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0
     assert "level='chapter'" in result.stdout
