@@ -90,6 +90,17 @@ def _words(page: Any) -> list[Word]:
     words: list[Word] = []
     for w in raw:
         font = str(w.get("fontname", ""))
+        previous = words[-1] if words else None
+        size = float(w.get("size", 0.0))
+        if (
+            previous is not None
+            and abs(previous.top - float(w["top"])) < 1.0
+            and -0.5 < float(w["x0"]) - previous.x1 < 0.05 * max(size, 1.0)
+        ):
+            # A "space" with no advance: an encoded soft hyphen (browsers write every U+00AD
+            # as a zero-width space), so both pieces are one word.
+            words[-1] = _merged(previous, str(w["text"]), float(w["x1"]), float(w["bottom"]))
+            continue
         words.append(
             Word(
                 text=str(w["text"]),
@@ -105,6 +116,21 @@ def _words(page: Any) -> list[Word]:
             )
         )
     return words
+
+
+def _merged(word: Word, text: str, x1: float, bottom: float) -> Word:
+    return Word(
+        text=word.text + text,
+        x0=word.x0,
+        top=word.top,
+        x1=max(word.x1, x1),
+        bottom=max(word.bottom, bottom),
+        font=word.font,
+        size=word.size,
+        bold=word.bold,
+        italic=word.italic,
+        upright=word.upright,
+    )
 
 
 def _graphics(page: Any) -> tuple[list[Rule], list[Box]]:
