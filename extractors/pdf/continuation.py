@@ -30,6 +30,14 @@ def _row_texts(table: Table, row: int) -> list[str]:
     return [c.text for c in table.row_cells(row)]
 
 
+def _same_header(a: Table, b: Table) -> bool:
+    from rapidfuzz import fuzz
+
+    left = " | ".join(_row_texts(a, 0))
+    right = " | ".join(_row_texts(b, 0))
+    return fuzz.ratio(left, right) >= 90
+
+
 def _is_last_on_page(table: Table, page: PageLayout) -> bool:
     return not any(b.bbox[1] > table.bbox[3] - 1 for b in page.blocks) and table is max(
         page.tables, key=lambda t: t.bbox[3]
@@ -110,7 +118,8 @@ def append_piece(head: Table, piece: Table, lang: str = "sv") -> Table:
             continue
         cells.append(replace(cell, row=cell.row + offset))
     n_rows = piece.n_rows + offset
-    row_pages.extend([piece.page_start] * (piece.n_rows - skip - (1 if mended else 0)))
+    piece_pages = list(piece.row_pages) or [piece.page_start] * piece.n_rows
+    row_pages.extend(piece_pages[skip + (1 if mended else 0) :])
     return Table(
         page_start=head.page_start,
         page_end=piece.page_end,
@@ -136,6 +145,8 @@ def join_across_pages(pages: list[PageLayout], lang: str = "sv") -> None:
             continue
         if not _same_columns(last, first):
             continue
+        if first.header_rows and not _same_header(last, first):
+            continue  # a new table with its own heading row, laid out like the one before
         joined = append_piece(last, first, lang)
         before.tables[before.tables.index(last)] = joined
         page.tables.remove(first)

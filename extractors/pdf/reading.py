@@ -131,7 +131,9 @@ def make_blocks(
             same = (
                 column == placed.column
                 and group_box == box
-                and -0.5 * prev.height <= gap <= 0.75 * max(prev.height, 1.0)
+                and -0.5 * prev.height
+                <= gap
+                <= (1.0 if line.size >= 1.18 * body_size else 0.75) * max(prev.height, 1.0)
                 and abs(line.size - prev.size) <= 0.6
                 and line.bold == prev.bold
                 and not line.starts_with_bullet()
