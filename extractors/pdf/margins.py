@@ -71,7 +71,7 @@ def find_furniture(pages: list[tuple[float, list[Line]]], body_size: float = 0.0
                 line = lines[index]
                 text = line.text.strip()
                 small = body_size <= 0 or line.size <= body_size * 1.1
-                repeated = n_pages >= 3 and small and counts[(zone, _key(text))] >= threshold
+                repeated = n_pages >= 2 and small and counts[(zone, _key(text))] >= threshold
                 if _PAGE_NUMBER.match(text) or repeated:
                     marked.add(index)
                 else:
