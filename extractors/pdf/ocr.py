@@ -202,9 +202,10 @@ def ocr_image(gray: np.ndarray, page: Page, dpi: float, languages: str) -> OcrRe
     px_per_pt = dpi / 72.0
     skew = raster.estimate_skew(gray)
     straight = raster.rotate(gray, -skew)
-    segments, line_mask = raster.detect_rules(straight, px_per_pt)
-    clean = straight.copy()
-    clean[line_mask > 0] = 255
+    backdrop = raster.background(straight, px_per_pt)
+    segments, line_mask = raster.detect_rules(straight, px_per_pt, backdrop)
+    clean = raster.for_ocr(straight, backdrop, line_mask)
+    del backdrop, line_mask
     data = pytesseract.image_to_data(
         clean, lang=languages, config=f"--psm {PSM}", output_type=pytesseract.Output.DICT
     )

@@ -155,16 +155,53 @@ def rotate_point(x: float, y: float, width: float, height: float, angle: float) 
     return cx + cos * dx + sin * dy, cy - sin * dx + cos * dy
 
 
-def detect_rules(gray: np.ndarray, px_per_pt: float) -> tuple[list[Segment], np.ndarray]:
+def background(gray: np.ndarray, px_per_pt: float) -> np.ndarray:
+    """The page with text and lines removed: paper tone, shading and dark fills only.
+
+    A median over about 6 pt is wider than any stroke or rule but narrower than a header
+    band, so it tells paper from filled areas under the ink.
+    """
+    import cv2
+
+    size = max(5, int(6 * px_per_pt)) | 1
+    return cv2.medianBlur(gray, size)
+
+
+def dark_mask(backdrop: np.ndarray) -> np.ndarray:
+    """Pixels inside dark filled areas (banners, dark header rows), where text is light."""
+    import cv2
+
+    paper = float(np.percentile(backdrop, 90))
+    mask = np.where(backdrop < paper * 0.45, 255, 0).astype(np.uint8)
+    return cv2.dilate(mask, np.ones((5, 5), np.uint8))
+
+
+def for_ocr(gray: np.ndarray, backdrop: np.ndarray, line_mask: np.ndarray) -> np.ndarray:
+    """Dark text on light paper everywhere, without ruling lines (Tesseract reads those as `|`)."""
+    clean = gray.copy()
+    inverted = dark_mask(backdrop) > 0
+    if inverted.any():
+        clean[inverted] = 255 - clean[inverted]
+    clean[line_mask > 0] = 255
+    return clean
+
+
+def detect_rules(
+    gray: np.ndarray, px_per_pt: float, backdrop: np.ndarray | None = None
+) -> tuple[list[Segment], np.ndarray]:
     """Ruling lines of a (deskewed) page image and a mask of their pixels.
 
     Adaptive thresholding copes with shaded header cells and uneven paper; opening with
     long thin kernels keeps only strokes longer than any letter. Vertical strokes must
-    touch a horizontal rule, which drops tall letters in headings but keeps table grids.
-    The mask lets the caller erase the lines before OCR, where they would read as `|`.
+    meet two horizontal rules, which drops tall letters in headings but keeps table grids;
+    strokes with a dark fill on both sides are the outlines of light letters on a dark
+    band, not rules (the band's edges, with paper on one side, are kept). The mask lets
+    the caller erase the lines before OCR.
     """
     import cv2
 
+    if backdrop is None:
+        backdrop = background(gray, px_per_pt)
     block = max(15, int(11 * px_per_pt)) | 1
     ink = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 15)
     h_len = max(20, int(round(28 * px_per_pt)))
@@ -179,9 +216,17 @@ def detect_rules(gray: np.ndarray, px_per_pt: float) -> tuple[list[Segment], np.
         vertical, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap))
     )
     max_thickness = 4.0 * px_per_pt  # thicker bars are filled areas, not rules
-    h_segments = _segments(horizontal, "h", max_thickness)
+    paper = float(np.percentile(backdrop, 90))
+    offset = 3.0 * px_per_pt
+
+    def on_paper(seg: Segment) -> bool:
+        return not _inside_fill(seg, backdrop, paper * 0.45, offset)
+
+    h_segments = [s for s in _segments(horizontal, "h", max_thickness) if on_paper(s)]
     v_segments = [
-        s for s in _segments(vertical, "v", max_thickness) if _touches(s, h_segments, 3 * px_per_pt)
+        s
+        for s in _segments(vertical, "v", max_thickness)
+        if on_paper(s) and _touches(s, h_segments, 3 * px_per_pt)
     ]
     mask = np.zeros_like(gray)
     for seg in [*h_segments, *v_segments]:
@@ -198,6 +243,27 @@ def detect_rules(gray: np.ndarray, px_per_pt: float) -> tuple[list[Segment], np.
     return [*h_segments, *v_segments], mask
 
 
+def _inside_fill(seg: Segment, backdrop: np.ndarray, dark: float, offset: float) -> bool:
+    """True when the backdrop is dark on both sides of the segment."""
+    height, width = backdrop.shape
+    d = seg.thickness / 2.0 + offset
+    sides: list[float] = []
+    for sign in (-1.0, 1.0):
+        values = []
+        for t in np.linspace(0.1, 0.9, 9):
+            x = seg.x0 + (seg.x1 - seg.x0) * t
+            y = seg.y0 + (seg.y1 - seg.y0) * t
+            if seg.orientation == "h":
+                y += sign * d
+            else:
+                x += sign * d
+            xi, yi = int(round(x)), int(round(y))
+            if 0 <= xi < width and 0 <= yi < height:
+                values.append(float(backdrop[yi, xi]))
+        sides.append(float(np.median(values)) if values else 255.0)
+    return max(sides) < dark
+
+
 def _segments(lines: np.ndarray, orientation: str, max_thickness: float) -> list[Segment]:
     """One segment per connected line component, as its centre line."""
     import cv2
@@ -206,29 +272,35 @@ def _segments(lines: np.ndarray, orientation: str, max_thickness: float) -> list
     found: list[Segment] = []
     for contour in contours:
         x, y, w, h = cv2.boundingRect(contour)
+        pixels = float(np.count_nonzero(lines[y : y + h, x : x + w]))
         if orientation == "h":
-            thickness = float(cv2.contourArea(contour)) / max(w, 1) or float(h)
-            if min(float(h), thickness) > max_thickness:
+            thickness = pixels / max(w, 1)
+            if thickness > max_thickness:
                 continue
-            found.append(
-                Segment("h", float(x), y + h / 2.0, float(x + w), y + h / 2.0, min(float(h), thickness))
-            )
+            found.append(Segment("h", float(x), y + h / 2.0, float(x + w), y + h / 2.0, round(thickness, 2)))
         else:
-            thickness = float(cv2.contourArea(contour)) / max(h, 1) or float(w)
-            if min(float(w), thickness) > max_thickness:
+            thickness = pixels / max(h, 1)
+            if thickness > max_thickness:
                 continue
-            found.append(
-                Segment("v", x + w / 2.0, float(y), x + w / 2.0, float(y + h), min(float(w), thickness))
-            )
+            found.append(Segment("v", x + w / 2.0, float(y), x + w / 2.0, float(y + h), round(thickness, 2)))
     found.sort(key=lambda s: (s.y0, s.x0) if orientation == "h" else (s.x0, s.y0))
     return found
 
 
 def _touches(vertical: Segment, horizontals: list[Segment], tolerance: float) -> bool:
-    """True when an end of `vertical` meets (or crosses) a horizontal rule."""
+    """True when `vertical` meets or crosses two horizontal rules, as every grid line does.
+
+    A letter stem in a heading meets at most one (an underline or a band edge); a rule
+    between cells runs from one row rule to the next, or down a whole table.
+    """
+    met: list[float] = []
     for h in horizontals:
-        if h.x0 - tolerance <= vertical.x0 <= h.x1 + tolerance and (
-            vertical.y0 - tolerance <= h.y0 <= vertical.y1 + tolerance
+        if (
+            h.x0 - tolerance <= vertical.x0 <= h.x1 + tolerance
+            and vertical.y0 - tolerance <= h.y0 <= vertical.y1 + tolerance
+            and all(abs(h.y0 - y) > tolerance for y in met)
         ):
-            return True
+            met.append(h.y0)
+            if len(met) >= 2:
+                return True
     return False
