@@ -1,0 +1,120 @@
+"""Line-break hyphenation: compounds joined, real hyphens, acronyms, numbers and suspended compounds kept."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractors.pdf.dehyphen import SOFT_HYPHEN, is_compound_head, join_hyphenated, join_lines
+from tests.conftest import corpus_pdf
+
+JOINS = [
+    # Swedish compounds broken at the compound boundary
+    ("Grundskole-", "förvaltningen", "sv", "Grundskoleförvaltningen"),
+    ("utvecklings-", "chef", "sv", "utvecklingschef"),
+    ("Miljö-", "förvaltningen", "sv", "Miljöförvaltningen"),
+    ("klimat-", "förvaltningen", "sv", "klimatförvaltningen"),
+    ("Stadslednings-", "kontoret", "sv", "Stadsledningskontoret"),
+    ("arbetsmarknads-", "utbildning", "sv", "arbetsmarknadsutbildning"),
+    ("näringslivs-", "strategiska", "sv", "näringslivsstrategiska"),
+    ("kompetensförsörjnings-", "frågor", "sv", "kompetensförsörjningsfrågor"),
+    ("Göteborgs-", "regionen", "sv", "Göteborgsregionen"),
+    ("kunskaps-", "lyft", "sv", "kunskapslyft"),
+    ("samhällsbyggnads-", "förvaltningen", "sv", "samhällsbyggnadsförvaltningen"),
+    # Swedish words broken between syllables
+    ("näringslivsstra-", "tegiska", "sv", "näringslivsstrategiska"),
+    ("aktivi-", "teter", "sv", "aktiviteter"),
+    ("beslu-", "tet", "sv", "beslutet"),
+    ("gymna-", "sieskolor", "sv", "gymnasieskolor"),
+    ("Göte-", "borgs", "sv", "Göteborgs"),
+    ("utmaning-", "ar", "sv", "utmaningar"),
+    # Norwegian
+    ("Grunn-", "skolen", "nb", "Grunnskolen"),
+    ("nærings-", "utvikling", "nb", "næringsutvikling"),
+    ("sam-", "arbeid", "nb", "samarbeid"),
+    ("byregion-", "programmet", "nb", "byregionprogrammet"),
+    ("innovasjons-", "selskap", "nb", "innovasjonsselskap"),
+    ("lands-", "bygda", "nb", "landsbygda"),
+    ("entreprenør-", "skap", "nn", "entreprenørskap"),
+    # real hyphens between standalone words
+    ("skola-", "näringsliv", "sv", "skola-näringsliv"),
+    ("flicka-", "pojke", "sv", "flicka-pojke"),
+    ("kvinna-", "man", "sv", "kvinna-man"),
+    # numbers, acronyms, single letters, proper names, slashes
+    ("2021-", "2035", "sv", "2021-2035"),
+    ("Q2-", "Q4", "sv", "Q2-Q4"),
+    ("YH-", "väst", "sv", "YH-väst"),
+    ("EU-", "projekt", "sv", "EU-projekt"),
+    ("IT-", "stöd", "sv", "IT-stöd"),
+    ("LNU-", "programmet", "sv", "LNU-programmet"),
+    ("e-", "tjänster", "sv", "e-tjänster"),
+    ("Sverige-", "Norge", "sv", "Sverige-Norge"),
+    ("Nord-", "Norge", "nb", "Nord-Norge"),
+    ("Utvecklings-", "/teamledare", "sv", "Utvecklings-/teamledare"),
+    # suspended compounds
+    ("Kvalitets-", "och utvecklingschef", "sv", "Kvalitets- och utvecklingschef"),
+    ("Park-", "och naturförvaltningen", "sv", "Park- och naturförvaltningen"),
+    ("forsknings-", "eller innovationsstöd", "sv", "forsknings- eller innovationsstöd"),
+    ("Kommunal-", "og moderniseringsdepartementet", "nb", "Kommunal- og moderniseringsdepartementet"),
+    ("utbildnings-", "samt arbetsmarknadsfrågor", "sv", "utbildnings- samt arbetsmarknadsfrågor"),
+]
+
+
+@pytest.mark.parametrize(("left", "right", "lang", "expected"), JOINS)
+def test_join_hyphenated(left: str, right: str, lang: str, expected: str) -> None:
+    assert join_hyphenated(left, right, lang) == expected
+
+
+def test_not_a_line_end_hyphen() -> None:
+    assert join_hyphenated("Insats 2", "Aktivitet 1") == "Insats 2 Aktivitet 1"
+    assert join_hyphenated("2019 -", "2020") == "2019 - 2020"
+    assert join_hyphenated("för" + SOFT_HYPHEN, "valtningen") == "förvaltningen"
+    assert join_hyphenated("", "ord") == "ord"
+
+
+def test_compound_heads() -> None:
+    assert is_compound_head("utvecklings")
+    assert is_compound_head("grundskole")
+    assert not is_compound_head("skola")
+
+
+def test_join_lines() -> None:
+    assert join_lines(["Grundskole-", "förvaltningen och", "utvecklings-", "chef"]) == (
+        "Grundskoleförvaltningen och utvecklingschef"
+    )
+    soft = "Kvalitets-  ", f"och  utvecklings{SOFT_HYPHEN}chef på för{SOFT_HYPHEN}", "valtningen"
+    assert join_lines(list(soft)) == "Kvalitets- och utvecklingschef på förvaltningen"
+    assert join_lines(["förvaltningar/", "bolag"]) == "förvaltningar/bolag"
+    assert join_lines(["Handlingsplan 2019–", "2021"]) == "Handlingsplan 2019–2021"
+    assert join_lines(["", "  ", "Gr\u0075\u0308ndlig", ""]) == "Gründlig"
+    assert join_lines(["Tiltak for økt sam-", "arbeid mellom kom-", "munene"], lang="nb") == (
+        "Tiltak for økt samarbeid mellom kommunene"
+    )
+    assert join_lines([]) == ""
+
+
+def test_goteborg_table_cells_match_gold() -> None:
+    """Hyphenated words in the action plan's table cells come out as the gold spells them."""
+    import json
+
+    import pdfplumber
+
+    pdf_path = corpus_pdf("handlingsplan_goteborg_2019_2021.pdf")
+    gold = json.loads(pdf_path.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    gold_tokens = set(re.findall(r"[\w/-]+", json.dumps(gold, ensure_ascii=False)))
+    hits = total = 0
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages[8:12]:
+            for table in page.extract_tables():
+                for row in table:
+                    for cell in row:
+                        if not cell or "-\n" not in cell:
+                            continue
+                        joined = join_lines(cell.split("\n"))
+                        for token in re.findall(r"[\w/-]+", joined):
+                            if len(token) > 12:
+                                total += 1
+                                hits += token in gold_tokens
+    assert total > 30
+    assert hits / total > 0.95
