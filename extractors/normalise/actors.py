@@ -1,8 +1,9 @@
 """Organisation names to canonical actors with stable ids.
 
 The resolver is per document: it learns the document's own abbreviation definitions
-("Grundskoleförvaltningen (GrF)") and falls back to shipped gazetteers. Ids are slugs of
-the canonical name, so the same organisation gets the same actor_id in every document.
+("Grundskoleförvaltningen (GrF)") and falls back to the shipped gazetteers
+(extractors/data/gazetteer). Ids are slugs of the canonical name, so the same
+organisation gets the same actor_id in every document.
 """
 
 from __future__ import annotations
@@ -10,19 +11,45 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from extractors.result import Extraction, Record
 
+if TYPE_CHECKING:
+    from extractors.nlp.gazetteer import Entry
+
+_L = "a-zåäöøæéüß"
+_U = "A-ZÅÄÖØÆÉÜ"
+
 _SUFFIX_TYPES: tuple[tuple[str, str], ...] = (
-    (r"(?:nämnden|nämnd|styrelsen|utvalg|utvalget)$", "committee"),
-    (r"(?:förvaltningen|förvaltning|kontoret|kontor|etaten|etat)$", "administration"),
-    (r"\b(?:AB|Aktiebolag|AS|ASA)$", "company"),
-    (r"(?:kommun|kommune|kommuns|kommunes|Stad|stad)$", "municipality"),
-    (r"^(?:Region|Landstinget)\b|fylkeskommune$", "county_region"),
-    (r"(?:universitet|Universitet|högskola|Högskolan|høgskole|Högskola|Universitetet)\b", "university"),
-    (r"(?:regionråd|regionråd|nätverk|nettverk|Reglab)$", "network"),
-    (r"(?:förening|föreningen|forening|forbund|förbund)$", "association"),
-    (r"(?:verket|verk|myndigheten|direktoratet|Länsstyrelsen)\b", "state_agency"),
+    (
+        r"(?i:fullmäktige|kommunstyrelsen|kommunestyre[t]?|formannskap(?:et)?|bystyre[t]?|fylkesting(?:et)?)$",
+        "committee",
+    ),
+    (r"(?:nämnden|nämnd|utvalg|utvalget|[Ss]tyrelsen för .*)$", "committee"),
+    (r"^(?:Nämnden|Utvalget) for\b|^Nämnden för\b", "committee"),
+    (r"^Länsstyrelsen\b|^Statsforvalteren\b|^Fylkesmannen\b", "state_agency"),
+    (r"(?:styrelsen)$", "committee"),
+    (
+        r"^Förvaltningen för\b|(?:förvaltningen|förvaltning|kontoret|kontor|enheten|etaten|sektorn)$",
+        "administration",
+    ),
+    (r"\b(?:AB|Aktiebolag|AS|ASA|SF|KF|HF|IKS)$|\(publ\)$", "company"),
+    (r"(?:kommun|kommune|kommuns|kommunes|[Ss]tad)$", "municipality"),
+    (r"^(?:Region|Landstinget)\b|(?:fylkeskommune|regionen|landsting)$", "county_region"),
+    (
+        r"(?i:universitet|universitetet|högskola|högskolan|høgskole|høgskolen|høgskule|høgskulen|university)\b",
+        "university",
+    ),
+    (
+        r"(?i:regionråd|regionrådet|kommunalförbund|samkommune|nätverk|nätverket|nettverk|nettverket|kluster|klynge|rådet)$",
+        "network",
+    ),
+    (
+        r"(?i:förening|föreningen|forening|foreningen|forbund|förbund|förbundet|forbundet|handelskammare|handelskammaren)\b",
+        "association",
+    ),
+    (r"(?:verket|myndigheten|direktoratet|departementet|inspektionen|tilsynet|ämbetet)$", "state_agency"),
 )
 
 
@@ -34,15 +61,73 @@ def slugify(name: str) -> str:
 
 
 def clean_name(text: str) -> str:
+    """NFC, no soft hyphens, single spaces, no surrounding punctuation or list dashes."""
     text = unicodedata.normalize("NFC", text.replace("\u00ad", ""))
-    return re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:•–-*❖")
+    if text.count("(") > text.count(")"):
+        text = text.replace("(", "").strip()
+    return text
 
 
 def guess_actor_type(name: str) -> str:
+    """actor_type from the organisation word a Swedish/Norwegian name ends (or starts) with."""
     for pattern, actor_type in _SUFFIX_TYPES:
         if re.search(pattern, name):
             return actor_type
     return "other"
+
+
+# Job titles in role cells: "Kvalitets- och utvecklingschef", "Verksamhetsstrateg", "Enhetschef".
+TITLE_WORD = re.compile(
+    rf"^(?:[{_U}{_L}]+-(?: och| og)? )?[{_U}{_L}/\-]*?"
+    r"(?:chef|chefer|sjef|sjefer|strateg|strateger|ledare|leder|direktör|direktør|samordnare|koordinator|"
+    r"koordinatorer|ansvarig|ansvarlig|handläggare|sekreterare|sekretær|rådgivare|rådgiver|konsulent|"
+    r"utvecklare|controller|analytiker|specialist|expert|ombudsman|kommunalråd|ordförande|leiar|"
+    r"rektor|rektorer|förvaltningsdirektör|stadsdirektör|kommundirektör|kommunedirektør|rådmann|ordfører|"
+    r"projektledare|prosjektleder|processledare|prosessleder|teamledare|gruppchef|handledare|"
+    r"näringslivsutvecklare|næringssjef|næringsansvarlig|planerare|planlegger|medarbetare|medarbeider)"
+    r"(?:en|et|n)?$",
+    re.IGNORECASE,
+)
+TITLE_ONLY = {"vd", "vd:n", "koord.", "koord"}
+
+
+def split_title(item: str) -> tuple[str | None, str]:
+    """Separate a leading job title from the organisation: "Verksamhetsstrateg BRG" -> (title, "BRG")."""
+    item = clean_name(item)
+    words = item.split(" ")
+    for n in range(min(4, len(words)), 0, -1):
+        head = " ".join(words[:n]).rstrip(",")
+        if TITLE_WORD.match(head) or head.lower() in TITLE_ONLY:
+            return head, clean_name(" ".join(words[n:]))
+    if len(words) > 1 and (TITLE_WORD.match(words[-1]) or words[-1].lower() in TITLE_ONLY):
+        return words[-1], clean_name(" ".join(words[:-1]))
+    return None, item
+
+
+def _abbr_fits(abbr: str, name: str) -> bool:
+    """Does ABBR plausibly abbreviate NAME? Letters in order, first letter an initial of a word."""
+    letters = [c for c in abbr.lower() if c.isalnum() or c == "&"]
+    if not letters:
+        return False
+    initials = {w[0].lower() for w in re.findall(rf"[{_U}{_L}0-9&]+", name)}
+    if letters[0] not in initials:
+        return False
+    text = name.lower()
+    pos = 0
+    for c in letters:
+        pos = text.find(c, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+_DEF = re.compile(
+    r"(?P<before>[^()\n]{0,120}?)\s?\((?P<inner>[^()\n]{1,80})\)",
+)
+_ABBR = re.compile(rf"^[{_U}][{_U}{_L}0-9&.\-]{{0,9}}(?: [{_U}{_L}]{{1,5}})?$")
+_WORD = re.compile(rf"[{_U}{_L}0-9&][{_U}{_L}0-9&\-]*")
 
 
 @dataclass
@@ -51,28 +136,94 @@ class ActorResolver:
 
     country: str | None = None
     abbreviations: dict[str, str] = field(default_factory=dict)  # ABBR -> canonical name
+    names: dict[str, str] = field(default_factory=dict)  # lower-case surface -> canonical name
+    use_gazetteer: bool = True
+
+    # -- learning from the document -------------------------------------------------
 
     def learn(self, name: str, abbreviation: str) -> None:
-        """Record a definition found in the document: name "(ABBR)"."""
-        self.abbreviations[abbreviation.strip()] = clean_name(name)
+        """Record a definition found in the document: name "(ABBR)". The first definition wins."""
+        abbr = clean_name(abbreviation)
+        canonical = self._gazetteer_name(clean_name(name)) or clean_name(name)
+        if not abbr or not canonical or abbr.lower() == canonical.lower():
+            return
+        self.abbreviations.setdefault(abbr, canonical)
+        self.names.setdefault(canonical.lower(), canonical)
 
-    def learn_from_text(self, text: str) -> None:
-        """Learn every "Full Name (ABBR)" definition in running text."""
-        pattern = r"([A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ\-]+(?: [\wåäöøæÅÄÖØÆ\-]+){0,5}) \(([A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ]{1,9})\)"
-        for match in re.finditer(pattern, text):
-            name, abbr = match.group(1), match.group(2)
-            if abbr.lower() != name.lower() and any(c.isupper() for c in abbr[1:] + abbr[0]):
-                self.learn(name, abbr)
+    def learn_from_text(self, text: str) -> int:
+        """Learn every "Full Name (ABBR)" and "ABBR (Full Name)" definition; returns how many."""
+        learned = 0
+        text = text.replace("\u00ad", "")
+        for match in _DEF.finditer(text):
+            inner = clean_name(match.group("inner"))
+            words = _WORD.findall(match.group("before"))
+            pair = self._definition(words, inner)
+            if pair is not None and pair[1] not in self.abbreviations:
+                self.learn(*pair)
+                learned += 1
+        return learned
+
+    def _definition(self, words: list[str], inner: str) -> tuple[str, str] | None:
+        if _ABBR.match(inner) and not inner.isdigit() and words:
+            # shortest run of preceding words that starts capitalised and the abbreviation fits
+            for n in range(1, min(7, len(words)) + 1):
+                cand = words[-n:]
+                one_word = n == 1 and cand[0][0].lower() == inner[0].lower() and len(inner) <= 4
+                if cand[0][0].isupper() and (_abbr_fits(inner, " ".join(cand)) or one_word):
+                    name = " ".join(cand)
+                    if len(name) > len(inner):
+                        return name, inner
+        # reverse form "Nutek (Verket för näringslivsutveckling)"
+        if words and len(inner.split()) >= 2 and inner[0].isupper() and not re.search(r"\d", inner):
+            last = words[-1]
+            if _ABBR.match(last) and _abbr_fits(last, inner) and len(last) <= 8:
+                return inner, last
+        return None
+
+    # -- resolving ------------------------------------------------------------------
+
+    def _gazetteer_entry(self, name: str) -> Entry | None:
+        if not self.use_gazetteer:
+            return None
+        from extractors.nlp.gazetteer import load
+
+        gaz = load()
+        return gaz.lookup(name, self.country) or gaz.lookup_abbr(name, self.country)
+
+    def _gazetteer_name(self, name: str) -> str | None:
+        entry = self._gazetteer_entry(name)
+        return entry.name if entry is not None else None
 
     def canonical(self, text: str) -> tuple[str, list[str]]:
         """The canonical name for a surface form, and the abbreviations it is known by."""
         name = clean_name(text)
         if name in self.abbreviations:
-            return self.abbreviations[name], [name]
-        abbrs = [a for a, n in self.abbreviations.items() if n == name]
+            name = self.abbreviations[name]
+        else:
+            entry = self._gazetteer_entry(name)
+            if entry is not None:
+                name = entry.name
+            elif name.lower() in self.names:
+                name = self.names[name.lower()]
+        abbrs = sorted(a for a, n in self.abbreviations.items() if n == name)
         return name, abbrs
 
-    def resolve(self, text: str, result: Extraction | None = None) -> str | None:
+    def entry_for(self, text: str) -> Entry | None:
+        """The gazetteer entry behind a surface form (after the document's own abbreviations)."""
+        name, _ = self.canonical(text)
+        return self._gazetteer_entry(name)
+
+    def prefix_match(self, text: str) -> str | None:
+        """A known name this text is a clipped form of ("Social resurs" -> "Social resursförvaltningen")."""
+        low = clean_name(text).lower()
+        if len(low) < 5:
+            return None
+        hits = sorted({n for k, n in self.names.items() if k.startswith(low) and k != low})
+        return hits[0] if len(hits) == 1 else None
+
+    def resolve(
+        self, text: str, result: Extraction | None = None, actor_type: str | None = None
+    ) -> str | None:
         """actor_id for an organisation string; registers the actor on `result` when given."""
         name, abbrs = self.canonical(text)
         if not name:
@@ -80,23 +231,56 @@ class ActorResolver:
         actor_id = slugify(name)
         if not actor_id:
             return None
+        self.names.setdefault(name.lower(), name)
         if result is not None:
-            surface = clean_name(text)
-            row: Record = {
-                "actor_id": actor_id,
-                "name": name,
-                "abbreviations": abbrs,
-                "aliases": [surface] if surface not in (name, *abbrs) else [],
-                "actor_type": guess_actor_type(name),
-                "country": self.country,
-                "parent_municipality": None,
-                "source": "document",
-            }
-            result.add_actor(row)
+            result.add_actor(self.actor_row(text, name, abbrs, actor_type))
         return actor_id
 
+    def actor_row(self, text: str, name: str, abbrs: list[str], actor_type: str | None = None) -> Record:
+        """The actors-table row for a canonical name (gazetteer facts win over guesses)."""
+        entry = self._gazetteer_entry(name)
+        surface = clean_name(text)
+        known_abbrs = set(abbrs) | set(entry.abbreviations if entry else ())
+        aliases = [surface] if surface not in (name, *known_abbrs) else []
+        return {
+            "actor_id": slugify(name),
+            "name": name,
+            "abbreviations": sorted(known_abbrs),
+            "aliases": aliases,
+            "actor_type": entry.actor_type if entry else (actor_type or guess_actor_type(name)),
+            "country": (entry.country or self.country) if entry else self.country,
+            "parent_municipality": entry.parent_municipality if entry else None,
+            "source": "gazetteer" if entry else "document",
+        }
+
     def split_list(self, cell: str) -> list[str]:
-        """Split an organisation list cell: "UBF, Arbvux, BRG och GU" -> four names."""
-        text = clean_name(cell)
-        parts = re.split(r"\s*(?:,|;|\n|/(?=\s)|\s+och\s+|\s+og\s+|\s+samt\s+|\s+&\s+)\s*", text)
-        return [p for p in (clean_name(x) for x in parts) if p]
+        """Split an organisation list cell: "UBF, Arbvux, BRG och GU" -> four names.
+
+        Suspended compounds stay whole ("Kvalitets- och utvecklingschef"), and so do
+        slashes inside a word pair only when both halves are short ("Utvecklings/teamentledare").
+        """
+        text = clean_name(cell.replace("\u00ad", ""))
+        text = re.sub(r"\s*\n\s*", ", ", text)
+        parts = re.split(
+            r"\s*(?:,|;|•|\s+-\s+|(?<![-])\s+och\s+|(?<![-])\s+og\s+|\s+samt\s+|\s+&\s+(?=[A-ZÅÄÖØÆ][a-zåäöøæ]{3}))\s*",
+            text,
+        )
+        out: list[str] = []
+        for part in parts:
+            for piece in self._split_slash(part):
+                piece = clean_name(piece)
+                if piece:
+                    out.append(piece)
+        return out
+
+    @staticmethod
+    def _split_slash(part: str) -> list[str]:
+        """ "Grundskoleförvaltningen/Utbildningsförvaltningen" is two; "Utvecklings/teamledare" one."""
+        if "/" not in part:
+            return [part]
+        halves = [h.strip() for h in part.split("/")]
+        if all(h and (h[0].isupper() or len(h) >= 2) for h in halves) and all(
+            h[:1].isupper() for h in halves
+        ):
+            return halves
+        return [part]

@@ -1,0 +1,283 @@
+"""Find organisation, place and person mentions in one piece of text.
+
+Four sources, in order of trust: the gazetteers (a spaCy PhraseMatcher over a blank
+sv/nb pipeline, built once per process), the document's own and the gazetteer's
+abbreviations, the pattern rules of `patterns.py`, and bare municipality names (LOC).
+Overlaps keep the longest span; on ties the more trusted source wins.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from extractors.nlp import gazetteer, patterns
+from extractors.nlp.gazetteer import Entry
+from extractors.normalise.actors import ActorResolver
+
+# Municipality names that are also everyday words ("Vara", "Mark", "Time", "Stad"): only
+# matched with their "kommun(e)" or inside a list of municipalities.
+AMBIGUOUS_PLACES = frozenset(
+    [
+        "vara",
+        "mark",
+        "berg",
+        "kil",
+        "time",
+        "sel",
+        "vik",
+        "stad",
+        "os",
+        "bø",
+        "nes",
+        "gran",
+        "hole",
+        "lier",
+        "moss",
+        "vang",
+        "lom",
+        "leka",
+        "hå",
+        "ås",
+        "strand",
+        "sola",
+        "klepp",
+        "fjord",
+        "kinn",
+        "heim",
+        "vega",
+        "grane",
+        "sande",
+        "tana",
+        "hol",
+        "gol",
+        "ål",
+        "valle",
+        "luster",
+        "sula",
+        "aure",
+        "osen",
+        "boden",
+        "kinda",
+        "klippan",
+        "skara",
+        "stranda",
+        "dorotea",
+        "vilhelmina",
+        "salem",
+        "ski",
+        "re",
+        "hof",
+        "eid",
+        "eide",
+        "fet",
+        "sund",
+        "fjell",
+        "halsa",
+        "roan",
+        "tinn",
+        "nome",
+        "alver",
+        "kvam",
+        "frosta",
+        "rauma",
+        "habo",
+        "heby",
+        "lund",
+        "bo",
+        "lunner",
+        "ale",
+        "eda",
+        "orsa",
+    ]
+)
+
+METHOD_RANK = {"gazetteer": 4, "abbreviation": 3, "pattern": 2, "place": 1, "person": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One mention: span, label, how it was found and the canonical name it links to."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # ORG, LOC, PER
+    method: str  # gazetteer, abbreviation, pattern, place, person
+    confidence: float
+    name: str | None = None  # canonical organisation name (None for PER)
+    entry: Entry | None = None
+
+
+def nlp_lang(language: str) -> str:
+    return "nb" if language in ("nb", "nn", "da") else "sv"
+
+
+@functools.cache
+def pipeline(lang: str) -> Any:
+    """A blank spaCy pipeline with the gazetteer PhraseMatcher, once per process and language."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    nlp = spacy.blank(lang)
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    gaz = gazetteer.load()
+    seen: set[str] = set()
+    surfaces: list[str] = []
+    for surface, _entry in gaz.surface_forms():
+        for form in (surface, _genitive(surface)):
+            k = gazetteer.key(form)
+            if k not in seen:
+                seen.add(k)
+                surfaces.append(form)
+    matcher.add("ORG", list(nlp.tokenizer.pipe(surfaces)))
+    places = sorted({p for p in gaz.places if p not in AMBIGUOUS_PLACES})
+    place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    place_forms = []
+    for p in places:
+        for entry in gaz.places[p]:
+            for alias in entry.aliases:
+                if gazetteer.key(alias) == p:
+                    place_forms.append(alias)
+    place_matcher.add("LOC", list(nlp.tokenizer.pipe(sorted(set(place_forms)))))
+    return nlp, matcher, place_matcher
+
+
+def _genitive(name: str) -> str:
+    return name if name.endswith(("s", "x", "z")) else name + "s"
+
+
+def _gazetteer_entry(surface: str, country: str | None) -> Entry | None:
+    gaz = gazetteer.load()
+    entry = gaz.lookup(surface, country)
+    if entry is None and surface.endswith("s"):
+        entry = gaz.lookup(surface[:-1], country)
+    return entry
+
+
+def _abbr_regex(abbrs: list[str]) -> re.Pattern[str] | None:
+    if not abbrs:
+        return None
+    alt = "|".join(re.escape(a) for a in sorted(set(abbrs), key=len, reverse=True))
+    return re.compile(rf"(?<![\w&])(?:{alt})(?![\w&])")
+
+
+class Finder:
+    """Mention finder for one document (its country, its resolver's abbreviations)."""
+
+    def __init__(self, resolver: ActorResolver, language: str, cells: bool = False) -> None:
+        self.resolver = resolver
+        self.country = resolver.country
+        self.nlp, self.matcher, self.place_matcher = pipeline(nlp_lang(language))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the abbreviation matcher after the resolver learned new definitions."""
+        gaz = gazetteer.load()
+        doc_abbrs = list(self.resolver.abbreviations)
+        gaz_abbrs = [a for a, es in gaz.by_abbr.items() if any(e.country in (self.country, None) for e in es)]
+        self._doc_rx = _abbr_regex(doc_abbrs)
+        self._doc_ci = {a.lower(): a for a in doc_abbrs if len(a) >= 4}
+        self._doc_ci_rx = (
+            re.compile(rf"(?i)(?<![\w&])(?:{'|'.join(re.escape(a) for a in self._doc_ci)})(?![\w&])")
+            if self._doc_ci
+            else None
+        )
+        self._gaz_long_rx = _abbr_regex([a for a in gaz_abbrs if len(a) >= 3])
+        self._gaz_short_rx = _abbr_regex([a for a in gaz_abbrs if len(a) == 2])
+
+    def find(self, text: str, cell: bool = False, people: bool = True) -> list[Found]:
+        """Every mention in `text`; `cell` = a role cell, where short abbreviations are trusted."""
+        if not text or not text.strip():
+            return []
+        found: list[Found] = []
+        found.extend(self._gazetteer(text))
+        found.extend(self._abbreviations(text, cell))
+        found.extend(self._patterns(text))
+        found.extend(self._places(text))
+        if people:
+            for hit in patterns.person_hits(text, gazetteer.first_names()):
+                found.append(
+                    Found(hit.start, hit.end, text[hit.start : hit.end], "PER", "person", hit.confidence)
+                )
+        return _resolve_overlaps(found)
+
+    def _gazetteer(self, text: str) -> list[Found]:
+        doc = self.nlp.make_doc(text)
+        out: list[Found] = []
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            surface = span.text
+            if end - start == 1 and surface[:1].islower():
+                continue  # "virke", "forte": single words only when written as names
+            entry = _gazetteer_entry(surface, self.country)
+            if entry is None:
+                continue
+            out.append(
+                Found(span.start_char, span.end_char, surface, "ORG", "gazetteer", 0.95, entry.name, entry)
+            )
+        return out
+
+    def _abbreviations(self, text: str, cell: bool) -> list[Found]:
+        out: list[Found] = []
+        gaz = gazetteer.load()
+        if self._doc_rx is not None:
+            for m in self._doc_rx.finditer(text):
+                name = self.resolver.abbreviations[m.group()]
+                entry = _gazetteer_entry(name, self.country)
+                out.append(Found(m.start(), m.end(), m.group(), "ORG", "abbreviation", 0.9, name, entry))
+        if self._doc_ci_rx is not None:
+            for m in self._doc_ci_rx.finditer(text):
+                abbr = self._doc_ci[m.group().lower()]
+                name = self.resolver.abbreviations[abbr]
+                out.append(Found(m.start(), m.end(), m.group(), "ORG", "abbreviation", 0.8, name, None))
+        for rx, conf in ((self._gaz_long_rx, 0.8), (self._gaz_short_rx if cell else None, 0.7)):
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                if m.group() in self.resolver.abbreviations:
+                    continue
+                entry = gaz.lookup_abbr(m.group(), self.country)
+                if entry is not None:
+                    out.append(
+                        Found(m.start(), m.end(), m.group(), "ORG", "abbreviation", conf, entry.name, entry)
+                    )
+        return out
+
+    def _patterns(self, text: str) -> list[Found]:
+        out: list[Found] = []
+        for hit in patterns.org_hits(text):
+            surface = text[hit.start : hit.end]
+            name, _ = self.resolver.canonical(surface)
+            if name[:1].islower():
+                name = name[0].upper() + name[1:]
+            entry = _gazetteer_entry(surface, self.country)
+            out.append(Found(hit.start, hit.end, surface, "ORG", "pattern", hit.confidence, name, entry))
+        return out
+
+    def _places(self, text: str) -> list[Found]:
+        doc = self.nlp.make_doc(text)
+        gaz = gazetteer.load()
+        out: list[Found] = []
+        for _, start, end in self.place_matcher(doc):
+            span = doc[start:end]
+            entry = gaz.lookup_place(span.text, self.country)
+            if entry is None:
+                continue
+            out.append(
+                Found(span.start_char, span.end_char, span.text, "LOC", "place", 0.5, entry.name, entry)
+            )
+        return out
+
+
+def _resolve_overlaps(found: list[Found]) -> list[Found]:
+    """Longest span first, then the more trusted method; deterministic order by position."""
+    ranked = sorted(found, key=lambda f: (-(f.end - f.start), -METHOD_RANK[f.method], f.start))
+    taken: list[Found] = []
+    for f in ranked:
+        if any(f.start < t.end and t.start < f.end for t in taken):
+            continue
+        taken.append(f)
+    return sorted(taken, key=lambda f: (f.start, f.end))

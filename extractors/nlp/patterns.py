@@ -1,0 +1,244 @@
+"""Pattern rules for organisation names the gazetteers cannot list.
+
+Swedish and Norwegian organisation names are mostly built from a few head words:
+compounds ending in -förvaltningen, -nämnden, -kontoret, -verket, -direktoratet …;
+"X kommun(e)", "Region X", "Länsstyrelsen i X", "X AB/AS", "X universitet",
+"Høgskolen i X", "X regionråd", "Förvaltningen för X och Y". Each rule yields a
+character span; the caller links it to an actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+U = "A-ZÅÄÖØÆÉÜ"
+L = "a-zåäöøæéüß"
+CAP = rf"[{U}][{L}{U}]*(?:-[{U}{L}][{L}{U}]*)*"  # Capitalised word, hyphen parts allowed
+LOW = rf"[{L}][{L}]*-?"
+
+# Compound heads of organisation names (definite and indefinite forms).
+HEADS = (
+    r"förvaltningen|förvaltning|nämnden|nämnd|styrelsen|kontoret|verket|myndigheten|enheten|"
+    r"fullmäktige|inspektionen|direktoratet|departementet|etaten|utvalget|tilsynet|"
+    r"rådet|institutet|centrum|senteret|sekretariatet|stiftelsen|förbundet|forbundet|"
+    r"kommunalförbund|kommunalförbundet|föreningen|foreningen|ämbetet|kammaren|byrån|"
+    r"bolaget|regionen"
+)
+# Compounds that end like an organisation but are not one.
+NOT_ORG = re.compile(
+    r"(?i)(?:nätverket|hantverket|regelverket|ramverket|kraftverket|vattenverket|reningsverket|"
+    r"stålverket|konstverket|fyrverket|området|samrådet|stadscentrum|köpcentrum|handelscentrum|"
+    r"delregionen|storregionen|kärnregionen|funktionella regionen|hela regionen|arbetsmarknadsregionen)$"
+)
+# Lower-case civic bodies that are organisations on their own.
+CIVIC = (
+    r"kommunfullmäktige|kommunstyrelsen|regionfullmäktige|regionstyrelsen|landstingsfullmäktige|"
+    r"kommunestyret|kommunstyret|formannskapet|fylkestinget|fylkesutvalget|bystyret|regionrådet|"
+    r"landstingsstyrelsen|stadsfullmäktige"
+)
+# Capitalised words that start a sentence or phrase, never a place name before "kommun".
+STOP = {
+    "varje",
+    "denna",
+    "vår",
+    "hela",
+    "den",
+    "det",
+    "din",
+    "er",
+    "hver",
+    "egen",
+    "annan",
+    "samma",
+    "vilken",
+    "respektive",
+    "berörd",
+    "berörda",
+    "eks",
+    "en",
+    "ett",
+    "min",
+    "deras",
+    "sin",
+    "all",
+    "alla",
+    "inom",
+    "i",
+    "för",
+    "med",
+    "och",
+    "og",
+    "att",
+    "som",
+    "vi",
+    "de",
+    "på",
+    "av",
+    "til",
+    "till",
+    "fra",
+    "från",
+    "enhver",
+    "ny",
+    "nya",
+    "nye",
+    "större",
+    "mindre",
+    "liten",
+    "stor",
+    "store",
+    "vertskommune",
+    "annen",
+    "andre",
+    "flera",
+    "fler",
+    "många",
+    "mange",
+    "även",
+    "också",
+    "også",
+    "the",
+    "a",
+    "projektet",
+    "prosjektet",
+    "tiltak",
+    "när",
+    "når",
+    "efter",
+    "etter",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    label: str  # ORG / LOC / PER
+    rule: str
+    confidence: float
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+RULES: list[tuple[str, re.Pattern[str], float]] = [
+    # "Förvaltningen för arbetsmarknad och vuxenutbildning", "Myndigheten för yrkeshögskolan"
+    (
+        "for_phrase",
+        _rx(
+            rf"\b(?:Förvaltningen|Nämnden|Myndigheten|Verket|Rådet|Stiftelsen|Institutet|Direktoratet|"
+            rf"Delegationen|Kommittén|Styrelsen|Utvalget|Senter|Senteret|Kompetansesenter|Centrum)"
+            rf" (?:för|for) {LOW}(?:(?:,| och| og| samt) {LOW}){{0,3}}"
+        ),
+        0.8,
+    ),
+    # "Kommunal- og moderniseringsdepartementet", "Park- och naturförvaltningen"
+    (
+        "suspended",
+        _rx(rf"\b[{U}][{L}]+- (?:och|og) [{L}]+(?:{HEADS})\b"),
+        0.85,
+    ),
+    # "Social resursförvaltningen", "Regionala utvecklingsnämnden"
+    (
+        "adj_compound",
+        _rx(
+            rf"\b[{U}][{L}]+(?:al|ell|isk|iska|ska|lig|liga|ala) [{L}]{{3,}}(?:förvaltningen|förvaltning|nämnden|nämnd|kontoret)\b"
+        ),
+        0.7,
+    ),
+    # "Tillväxtrådet i Lidköpings kommun", "Länsstyrelsen i Östergötland", "Högskolan i Halmstad"
+    (
+        "head_in_place",
+        _rx(
+            rf"\b(?:[{U}][{L}]{{2,}}(?:styrelsen|rådet|nämnden|förvaltningen|kontoret)|Länsstyrelsen|Landstinget|"
+            rf"Högskolan|Universitetet|Høgskolen|Høgskulen|Statsforvalteren|Fylkesmannen|Handelskammaren|"
+            rf"Kommunförbundet|Regionförbundet) i {CAP}(?: {CAP})?(?: (?:kommun|kommune|län|fylke|stad))?"
+        ),
+        0.85,
+    ),
+    # "Region Blekinge", "Region Jämtland Härjedalen", "Landstinget Dalarna"
+    (
+        "region",
+        _rx(rf"\b(?:Region|Regionförbundet|Landstinget|Kommunförbundet) {CAP}(?: {CAP})?(?: län)?"),
+        0.8,
+    ),
+    # "Grundskoleförvaltningen", "Stadsbyggnadskontoret", "Tillväxtverket", "Hälsoteknikalliansen"
+    ("compound", _rx(rf"\b[{U}][{L}]{{2,}}(?:-[{L}]+)?(?:{HEADS}|alliansen|akademien)\b"), 0.75),
+    # lower-case civic bodies "kommunfullmäktige", "kommunestyret"
+    ("civic", _rx(rf"\b(?i:{CIVIC})\b"), 0.7),
+    # "Göteborgs Hamn AB", "Lindholmen Science Park AB", "Bane NOR SF"
+    (
+        "company",
+        _rx(
+            rf"\b(?:{CAP}|[{U}]{{2,}})(?: (?:{CAP}|[{U}0-9]{{2,}}|&|och|og|i|för|for)){{0,4}}"
+            rf" (?:AB|Aktiebolag|AS|ASA|SF|KF|IKS|HF)\b(?: \(publ\))?"
+        ),
+        0.85,
+    ),
+    # "Ludvika kommun", "Gratangen kommune", "Troms fylkeskommune", "Sør-Troms regionråd", "Malmö stad"
+    (
+        "municipal",
+        _rx(
+            rf"\b{CAP}(?: {CAP})? (?:kommun|kommune|Stad|stad|fylkeskommune|regionråd|kommunalförbund|"
+            rf"samkommune|landsting|regionförbund)\b"
+        ),
+        0.85,
+    ),
+    # "Göteborgs universitet", "Chalmers tekniska högskola", "Nord universitet", "Jönköping University"
+    (
+        "university",
+        _rx(
+            rf"\b{CAP}(?: [{L}]+a)? (?:universitet|universitetet|högskola|högskolan|høgskole|høgskule|"
+            rf"University|universitetssjukhus)\b"
+        ),
+        0.85,
+    ),
+]
+
+
+def org_hits(text: str) -> Iterator[Hit]:
+    """Every pattern match in `text` (overlaps are resolved by the caller)."""
+    for name, rx, conf in RULES:
+        for m in rx.finditer(text):
+            start, end = m.start(), m.end()
+            surface = text[start:end]
+            if name in ("compound", "adj_compound") and NOT_ORG.search(surface):
+                continue
+            start, surface = _strip_stopwords(text, start, end)
+            if not surface or end - start < 3:
+                continue
+            if name == "municipal" and surface.split(" ")[0].lower() in STOP:
+                continue
+            yield Hit(start, end, "ORG", name, conf)
+
+
+def _strip_stopwords(text: str, start: int, end: int) -> tuple[int, str]:
+    """Drop leading sentence words ("Även Göteborgs Hamn AB" -> "Göteborgs Hamn AB")."""
+    surface = text[start:end]
+    while True:
+        first, _, rest = surface.partition(" ")
+        if rest and first.lower() in STOP:
+            start += len(first) + 1
+            surface = rest
+            continue
+        return start, surface
+
+
+_person_rx: re.Pattern[str] | None = None
+
+
+def person_hits(text: str, first_names: frozenset[str]) -> Iterator[Hit]:
+    """ "Förnamn (Förnamn) Efternamn" with a known given name: "Monica Lundin", "Carl-Johan Linér"."""
+    global _person_rx
+    if _person_rx is None:
+        given = sorted(first_names, key=len, reverse=True)
+        alt = "|".join(re.escape(n) for n in given)
+        surname = rf"[{U}][{L}]+(?:-[{U}][{L}]+)?"
+        _person_rx = re.compile(
+            rf"\b(?:{alt})(?:-(?:{alt}))?(?: (?:{alt}))?(?: (?:af|von|de|van))?(?: {surname})\b"
+        )
+    for m in _person_rx.finditer(text):
+        yield Hit(m.start(), m.end(), "PER", "person", 0.7)
