@@ -33,6 +33,7 @@ MIN_TEXT_CHARS = 100  # a scan may carry a stamped page number or a header, neve
 MIN_IMAGE_COVERAGE = 0.5
 MIN_WORD_CONFIDENCE = 30.0  # below this a word without letters or digits is line or dust residue
 _CID = re.compile(r"\(cid:\d+\)")
+_LEADER = re.compile(r"([._\-·…•*=~])\1{2,}|(?:\. ){3,}")  # dot leaders and rules typed as characters
 _VOWELS = set("aeiouyåäöæøéèáàüAEIOUYÅÄÖÆØÉÈÁÀÜ")
 _LEXICON_LANGUAGES = ("sv", "nb", "da", "en", "de")
 _lexicon: set[str] | None = None
@@ -61,7 +62,9 @@ def apply_ocr(doc: ParsedDocument, path: str, mode: str = "auto", languages: str
         return
     if mode not in ("auto", "always"):
         raise ValueError(f"unknown OCR mode {mode!r}: use auto, always or never")
-    targets = [p for p in doc.pages if p.width > 0 and p.height > 0 and (mode == "always" or needs_ocr(p))]
+    targets = (
+        [p for p in doc.pages if p.width > 0 and p.height > 0] if mode == "always" else pages_to_ocr(doc)
+    )
     if not targets:
         return
     usable, problem = usable_languages(languages)
@@ -93,10 +96,27 @@ def _ocr_one(doc: ParsedDocument, pdf: Any, page: Page, languages: str) -> None:
     _store(page, result)
 
 
-def needs_ocr(page: Page) -> bool:
-    """True for a scan (an image over most of the page, next to no text) or a garbage text layer."""
+def pages_to_ocr(doc: ParsedDocument) -> list[Page]:
+    """The pages "auto" mode OCRs, decided from the page model alone (nothing is rendered).
+
+    A page is judged with its document: in a document whose pages mostly carry text, a
+    full-page image with a short title is a designed cover or section slide, not a scan.
+    """
+    readable = sum(1 for p in doc.pages if p.text_chars >= MIN_TEXT_CHARS)
+    text_document = readable * 2 > len(doc.pages)
+    return [p for p in doc.pages if p.width > 0 and p.height > 0 and needs_ocr(p, text_document)]
+
+
+def needs_ocr(page: Page, text_document: bool = False) -> bool:
+    """True for a scan (an image over most of the page, next to no text) or a garbage text layer.
+
+    A scan may carry a stamped page number or header; in a `text_document` only an image
+    page without any text counts as a scan (an appended scanned decision, say).
+    """
     chars = page.text_chars
-    if chars < MIN_TEXT_CHARS and page.image_coverage >= MIN_IMAGE_COVERAGE:
+    if page.image_coverage >= MIN_IMAGE_COVERAGE and (
+        chars == 0 or (chars < MIN_TEXT_CHARS and not text_document)
+    ):
         return True
     return chars > 0 and is_garbage_text(" ".join(w.text for w in page.words))
 
@@ -110,7 +130,7 @@ def is_garbage_text(text: str) -> bool:
     off (normal Latin-script text is 30-45 %) known words are counted; the dictionary is
     loaded only then, so an ordinary page costs a few character counts.
     """
-    cleaned = _CID.sub("\ufffd", text)
+    cleaned = _LEADER.sub(" ", _CID.sub("\ufffd", text))
     chars = [c for c in cleaned if not c.isspace()]
     if len(chars) < 20:
         return False
