@@ -1,0 +1,124 @@
+"""The NLP step: organisation mentions, actors, actor roles, goal types and themes.
+
+The worker calls `annotate(ctx)` after the family extractor. It only adds rows and
+fills columns the extractor left null, and never raises on odd input: each stage is
+guarded and a failure becomes a warning on the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from extractors.context import ExtractionContext
+
+ACTIVITY_FIELDS = ("title", "responsible_raw", "participants_raw", "description", "expected_outcome_raw")
+CELL_FIELDS = {"responsible_raw", "participants_raw"}
+METHOD = {
+    "gazetteer": "gazetteer",
+    "abbreviation": "abbreviation",
+    "pattern": "pattern",
+    "place": "gazetteer",
+}
+METHOD["person"] = "pattern"
+
+
+def _texts(ctx: ExtractionContext) -> Iterator[str]:
+    """Every text of the document, for learning its abbreviation definitions."""
+    for block in ctx.layout.blocks():
+        yield block.text
+    for table in ctx.layout.tables:
+        for cell in table.cells:
+            yield cell.text
+    for row in ctx.result.table("activities"):
+        for field in ACTIVITY_FIELDS:
+            value = row.get(field)
+            if isinstance(value, str):
+                yield value
+
+
+def _country(ctx: ExtractionContext) -> str | None:
+    lang = ctx.language
+    return "NO" if lang in ("nb", "nn") else "SE" if lang == "sv" else None
+
+
+def annotate(ctx: ExtractionContext) -> None:
+    """Find mentions, link actors, add actor_roles, fill goal_type and themes."""
+    from extractors.nlp.finder import Finder
+    from extractors.nlp.roles import RoleParser, activity_roles, cue_roles, issuer_role, people_tables
+    from extractors.nlp.themes import assign_activity_themes, assign_goal_fields
+
+    if ctx.actors.country is None:
+        ctx.actors.country = _country(ctx)
+    for text in _texts(ctx):
+        if "(" in text:
+            ctx.actors.learn_from_text(text)
+    finder = Finder(ctx.actors, ctx.language)
+    parser = RoleParser(ctx.actors, finder, ctx.result)
+    preexisting_roles = list(ctx.result.table("actor_roles"))
+
+    stages: list[tuple[str, Callable[[], Any]]] = [
+        ("issuer", lambda: issuer_role(parser)),
+        ("activity roles", lambda: activity_roles(parser)),
+        ("labelled roles", lambda: cue_roles(parser, ctx.layout)),
+        ("people tables", lambda: people_tables(parser, ctx.layout)),
+        ("mentions", lambda: _mentions(ctx, parser, preexisting_roles)),
+        ("themes", lambda: assign_activity_themes(ctx.result)),
+        ("goals", lambda: assign_goal_fields(ctx.result)),
+    ]
+    for name, stage in stages:
+        try:
+            stage()
+        except Exception as exc:  # one broken stage must not lose the others
+            ctx.result.warnings.append(f"NLP {name} failed: {type(exc).__name__}: {exc}")
+
+
+def _mentions(ctx: ExtractionContext, parser: Any, roles: list[dict[str, Any]]) -> None:
+    """mentions rows for activity fields, family-made actor_roles, running text and table cells."""
+    result = ctx.result
+    seen_texts: set[str] = set()
+
+    def emit(text: str, table: str, source_id: str | None, field: str, page: int | None, cell: bool) -> None:
+        for found in parser.finder.find(text, cell=cell):
+            actor_id = parser.link(found) if found.label != "PER" else None
+            result.add(
+                "mentions",
+                source_table=table,
+                source_id=source_id,
+                source_field=field,
+                page=page,
+                text=found.text,
+                start_char=found.start,
+                end_char=found.end,
+                label=found.label,
+                actor_id=actor_id,
+                method=METHOD[found.method],
+                confidence=round(found.confidence, 3),
+            )
+
+    for row in list(result.table("activities")):
+        for field in ACTIVITY_FIELDS:
+            value = row.get(field)
+            if isinstance(value, str) and value.strip():
+                seen_texts.add(value.strip())
+                emit(
+                    value,
+                    "activities",
+                    row.get("activity_id"),
+                    field,
+                    row.get("page_start"),
+                    field in CELL_FIELDS,
+                )
+    for role in roles:
+        raw = role.get("raw")
+        if isinstance(raw, str) and raw.strip():
+            emit(raw, "actor_roles", None, "raw", role.get("page"), True)
+    for block in ctx.layout.blocks():
+        if block.text.strip():
+            emit(block.text, "pages", None, "text", block.page, False)
+    for table in ctx.layout.tables:
+        for cell in table.cells:
+            text = cell.text.strip()
+            if text and text not in seen_texts:
+                seen_texts.add(text)
+                emit(cell.text, "pages", None, "table_cell", cell.page, len(text) < 120)

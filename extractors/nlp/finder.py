@@ -179,6 +179,14 @@ class Finder:
         doc_abbrs = list(self.resolver.abbreviations)
         gaz_abbrs = [a for a, es in gaz.by_abbr.items() if any(e.country in (self.country, None) for e in es)]
         self._doc_rx = _abbr_regex(doc_abbrs)
+        self._doc_names = {n.lower(): n for n in self.resolver.abbreviations.values() if len(n) >= 4}
+        self._names_rx = (
+            re.compile(
+                rf"(?i)(?<![\w&])(?:{'|'.join(re.escape(n) for n in sorted(self._doc_names, key=len, reverse=True))})(?![\w&])"
+            )
+            if self._doc_names
+            else None
+        )
         self._doc_ci = {a.lower(): a for a in doc_abbrs if len(a) >= 4}
         self._doc_ci_rx = (
             re.compile(rf"(?i)(?<![\w&])(?:{'|'.join(re.escape(a) for a in self._doc_ci)})(?![\w&])")
@@ -228,6 +236,11 @@ class Finder:
                 name = self.resolver.abbreviations[m.group()]
                 entry = _gazetteer_entry(name, self.country)
                 out.append(Found(m.start(), m.end(), m.group(), "ORG", "abbreviation", 0.9, name, entry))
+        if self._names_rx is not None:
+            for m in self._names_rx.finditer(text):
+                name = self._doc_names[m.group().lower()]
+                entry = _gazetteer_entry(name, self.country)
+                out.append(Found(m.start(), m.end(), m.group(), "ORG", "abbreviation", 0.85, name, entry))
         if self._doc_ci_rx is not None:
             for m in self._doc_ci_rx.finditer(text):
                 abbr = self._doc_ci[m.group().lower()]

@@ -1,0 +1,305 @@
+"""actor_roles from role cells, labelled lines ("Kontakt: …", "Projektägare: …"), people tables and the issuer.
+
+A role cell mixes titles, organisations and people: "Kvalitets- och utvecklingschef, GrF",
+"Verksamhetsstrateg BRG", "UBF, Arbvux, BRG, GR". It is split into items; a title item
+attaches to the organisation that follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.nlp import gazetteer, patterns
+from extractors.nlp.finder import Finder, Found
+from extractors.normalise.actors import ActorResolver, clean_name, split_title
+from extractors.pdf.structures import Block, DocumentLayout, Table
+from extractors.result import Extraction
+
+ROLE_FIELDS = {"responsible_raw": "responsible", "participants_raw": "participant"}
+
+# "Label:" cues of document-level roles (sv, nb, nn).
+CUES: tuple[tuple[str, str], ...] = (
+    (r"kontakt(?:person(?:er)?)?|kontaktuppgifter|kontaktinformasjon", "contact"),
+    (r"projektledare|prosjektleder|prosjektleiar|projektledning", "project_leader"),
+    (r"processledare|prosessleder", "project_leader"),
+    (r"projektägare|prosjekteier|prosjekteigar|huvudman", "owner"),
+    (r"styrgrupp(?:en)?|styringsgruppe(?:n)?|styringsgruppa", "steering_group"),
+    (
+        r"(?:samverkande|deltagande|medverkande|deltakende|deltakande|involverade|ingående) kommuner|"
+        r"medlemskommuner|kommuner",
+        "member_municipality",
+    ),
+    (
+        r"(?:med)?finansiär(?:er)?|finansiering|finansieringskilde(?:r)?|finansiert av|finansierat av",
+        "financier",
+    ),
+    (r"följeforskare|följeforskning|utvärderare|følgeforsker|følgeevaluering", "evaluator"),
+    (r"förslagsställare|forslagsstiller", "proposer"),
+    (r"ansvarig|huvudansvarig|ansvarlig|ansvar", "responsible"),
+    (r"dokumentansvarig|dokumentägare|dokumenteier", "other"),
+    (r"samarbetspartner(?:s|e)?|samarbeidspartnere|partners?|deltagare|deltakere", "participant"),
+)
+_CUE_RX = re.compile(
+    r"(?i)(?<![\wåäöøæ])(?P<label>" + "|".join(f"(?:{c})" for c, _ in CUES) + r")\s*:\s*",
+)
+_NAME_HEADERS = re.compile(r"(?i)^(?:namn|navn|name|person|kontaktperson)\b")
+_ORG_HEADERS = re.compile(
+    r"(?i)(?:organisation|organisasjon|företag|bedrift|verksamhet|myndighet|representerar)"
+)
+
+
+@dataclass(slots=True)
+class Party:
+    """One item of a role text: an organisation, a person, or a title waiting for its organisation."""
+
+    actor_id: str | None = None
+    person_name: str | None = None
+    person_title: str | None = None
+
+
+def role_for_label(label: str) -> str:
+    for pattern, role in CUES:
+        if re.fullmatch(pattern, label.strip(), flags=re.IGNORECASE):
+            return role
+    return "other"
+
+
+def looks_like_org(text: str) -> bool:
+    """A short, capitalised, number-free item: "Yesbox", "SDF", "Nordic Iron Ore"."""
+    text = clean_name(text)
+    if not text or len(text) > 60 or re.search(r"\d|:|\?", text):
+        return False
+    words = [w for w in text.split(" ") if w.lower() not in ("och", "og", "&", "i", "för", "for", "of")]
+    if not words or len(words) > 5:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+class RoleParser:
+    """Turn role texts into parties, registering actors on the result."""
+
+    def __init__(self, resolver: ActorResolver, finder: Finder, result: Extraction) -> None:
+        self.resolver = resolver
+        self.finder = finder
+        self.result = result
+
+    def link(self, found: Found) -> str | None:
+        """actor_id for a found ORG/LOC mention (registers the actor, records the surface as alias)."""
+        if found.label == "PER" or not found.name:
+            return None
+        entry = found.entry
+        actor_id = self.resolver.resolve(found.name, self.result, entry.actor_type if entry else None)
+        if actor_id is None:
+            return None
+        row = self.result.actors.get(actor_id)
+        surface = clean_name(found.text)
+        if row is not None and surface not in (row["name"], *row.get("abbreviations", [])):
+            row["aliases"] = sorted(set(row.get("aliases") or []) | {surface})
+        return actor_id
+
+    def orgs_in(self, text: str, places: bool = False) -> list[str]:
+        """actor_ids of the organisations named in one item (in order, unique)."""
+        ids: list[str] = []
+        for found in self.finder.find(text, cell=True, people=False):
+            if found.label == "LOC" and not places and len(clean_name(text)) > len(found.text) + 6:
+                continue
+            actor_id = self.link(found)
+            if actor_id and actor_id not in ids:
+                ids.append(actor_id)
+        if ids:
+            return ids
+        clipped = self.resolver.prefix_match(text)
+        if clipped:
+            actor_id = self.resolver.resolve(clipped, self.result)
+            return [actor_id] if actor_id else []
+        if places:
+            entry = gazetteer.load().lookup_place(clean_name(text), self.resolver.country)
+            if entry is not None:
+                actor_id = self.resolver.resolve(entry.name, self.result, entry.actor_type)
+                return [actor_id] if actor_id else []
+        if looks_like_org(text):
+            actor_id = self.resolver.resolve(text, self.result)
+            return [actor_id] if actor_id else []
+        return []
+
+    def parties(self, text: str, places: bool = False) -> list[Party]:
+        """Split a role text into parties; titles attach to the next organisation, people to the next one."""
+        out: list[Party] = []
+        pending_title: str | None = None
+        pending_people: list[Party] = []
+        for item in self.resolver.split_list(text):
+            title, rest = split_title(item)
+            people = [h for h in patterns.person_hits(rest, gazetteer.first_names())]
+            if people:
+                for hit in people:
+                    pending_people.append(Party(person_name=rest[hit.start : hit.end], person_title=title))
+                rest = clean_name(rest[: people[0].start] + " " + rest[people[-1].end :])
+                title = None
+                if not rest:
+                    continue
+            if title and not rest:
+                pending_title = title if pending_title is None else f"{pending_title}, {title}"
+                continue
+            ids = self.orgs_in(rest, places=places) if rest else []
+            if not ids:
+                if title:
+                    pending_title = title
+                continue
+            if pending_people:
+                for person in pending_people:
+                    person.actor_id = ids[0]
+                    out.append(person)
+                pending_people = []
+                ids = ids[1:]
+            for actor_id in ids:
+                out.append(Party(actor_id=actor_id, person_title=title or pending_title))
+            pending_title = None
+        out.extend(pending_people)
+        if pending_title and not out:
+            out.append(Party(person_title=pending_title))
+        return out
+
+    def add(
+        self, parties: list[Party], role: str, raw: str, page: int | None, activity_id: str | None
+    ) -> int:
+        seen: set[tuple[str | None, str | None]] = set()
+        n = 0
+        for party in parties:
+            if (party.actor_id, party.person_name) in seen:
+                continue
+            seen.add((party.actor_id, party.person_name))
+            self.result.add(
+                "actor_roles",
+                activity_id=activity_id,
+                actor_id=party.actor_id,
+                role=role,
+                person_name=party.person_name,
+                person_title=party.person_title,
+                raw=clean_name(raw),
+                page=page,
+            )
+            n += 1
+        return n
+
+
+def activity_roles(parser: RoleParser) -> None:
+    """responsible/participant rows for every activity the family extractor gave none."""
+    result = parser.result
+    covered = {r.get("activity_id") for r in result.table("actor_roles") if r.get("activity_id")}
+    for row in list(result.table("activities")):
+        activity_id = row.get("activity_id")
+        if not activity_id or activity_id in covered:
+            continue
+        for field, role in ROLE_FIELDS.items():
+            raw = row.get(field)
+            if isinstance(raw, str) and raw.strip():
+                parser.add(parser.parties(raw), role, raw, row.get("page_start"), activity_id)
+
+
+def issuer_role(parser: RoleParser) -> None:
+    """The issuer as a document-level role; info.issuer canonicalised to the gazetteer name."""
+    info = parser.result.info
+    if not info.issuer or not info.issuer.strip():
+        return
+    raw = info.issuer
+    entry = parser.resolver.entry_for(raw)
+    if entry is not None:
+        info.issuer = entry.name
+        actor_id = parser.resolver.resolve(entry.name, parser.result, entry.actor_type)
+    else:
+        ids = parser.orgs_in(raw)
+        actor_id = ids[0] if ids else parser.resolver.resolve(raw, parser.result)
+    if any(r.get("role") == "issuer" for r in parser.result.table("actor_roles")):
+        return
+    parser.add([Party(actor_id=actor_id)], "issuer", raw, None, None)
+
+
+def cue_segments(text: str) -> list[tuple[str, str]]:
+    """("Kontakt", "Jan Persson, Camilla Karlsson") for every "Label: value" in a text."""
+    matches = list(_CUE_RX.finditer(text))
+    out: list[tuple[str, str]] = []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = text[m.end() : end]
+        cut = re.search(r"(?<=[a-zåäöøæ)])\.\s+[A-ZÅÄÖØÆ]|\n", value)
+        if cut:
+            value = value[: cut.start() + 1]
+        value = clean_name(value)
+        if value and len(value) <= 200:
+            out.append((m.group("label"), value))
+    return out
+
+
+def cue_roles(parser: RoleParser, layout: DocumentLayout) -> None:
+    """Document-level roles from labelled lines in running text and table cells."""
+    texts: list[tuple[str, int]] = [(b.text, b.page) for b in layout.blocks()]
+    for table in layout.tables:
+        for cell in table.cells:
+            texts.append((cell.text, cell.page))
+    done: set[tuple[str, str]] = set()
+    for text, page in texts:
+        if ":" not in text:
+            continue
+        for label, value in cue_segments(text):
+            role = role_for_label(label)
+            if role in ("responsible", "participant") or (label, value) in done:
+                continue  # activity cells are handled per activity
+            done.add((label, value))
+            parties = parser.parties(value, places=role == "member_municipality")
+            if (
+                role != "member_municipality"
+                and not any(p.person_name for p in parties)
+                and role
+                in (
+                    "contact",
+                    "project_leader",
+                    "other",
+                )
+            ):
+                parties = [p for p in parties if p.actor_id]
+            parser.add(parties, role, f"{label}: {value}", page, None)
+
+
+def _heading_before(layout: DocumentLayout, table: Table) -> str:
+    best: Block | None = None
+    for block in layout.blocks():
+        if block.kind != "heading":
+            continue
+        before = block.page < table.page_start or (
+            block.page == table.page_start and block.bbox[1] <= table.bbox[1]
+        )
+        if before:
+            best = block
+    return best.text if best is not None else ""
+
+
+def people_tables(parser: RoleParser, layout: DocumentLayout) -> None:
+    """Namn | Organisation tables (steering groups, reference groups) to person roles."""
+    for table in layout.tables:
+        header_row = max(table.header_rows, 1) - 1
+        heads = [c for c in table.cells if c.row == header_row]
+        name_col = next((c.col for c in heads if _NAME_HEADERS.search(c.text.strip())), None)
+        org_col = next((c.col for c in heads if _ORG_HEADERS.search(c.text)), None)
+        if name_col is None or org_col is None:
+            continue
+        heading = _heading_before(layout, table).lower()
+        role = "steering_group" if re.search(r"styrgrupp|styringsgrupp", heading) else "other"
+        if re.search(r"kontakt", heading):
+            role = "contact"
+        grid = table.grid()
+        for r in range(header_row + 1, table.n_rows):
+            name_cell, org_cell = grid[r][name_col], grid[r][org_col]
+            if name_cell is None or not name_cell.text.strip():
+                continue
+            ids = parser.orgs_in(org_cell.text) if org_cell is not None and org_cell.text.strip() else []
+            raw = name_cell.text + (" | " + org_cell.text if org_cell is not None else "")
+            people = [
+                name_cell.text[h.start : h.end]
+                for h in patterns.person_hits(name_cell.text, gazetteer.first_names())
+            ]
+            if not people:
+                people = [p for p in parser.resolver.split_list(name_cell.text) if len(p.split()) in (2, 3)]
+            page = table.row_pages[r] if r < len(table.row_pages) else table.page_start
+            parties = [Party(actor_id=ids[0] if ids else None, person_name=p) for p in people]
+            parser.add(parties, role, raw, page, None)

@@ -1,0 +1,150 @@
+"""Theme (SCHEMA vocabulary) and goal type from a keyword lexicon of Swedish and Norwegian stems.
+
+Plans name their themes in the area titles ("Kompetensförsörjning", "Innovasjon og
+entreprenørskap"), so a node without its own strong signal inherits the theme of the
+strategic area it sits under.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from extractors.nlp.gazetteer import DATA
+from extractors.result import Extraction, Record
+from schemas.tables import THEMES
+
+STRONG = 3  # an own score this high beats the inherited area theme
+
+
+@functools.cache
+def lexicon() -> tuple[tuple[str, str, bool, int], ...]:
+    """(theme, stem, only at word start, weight) rows of extractors/data/themes.tsv."""
+    rows: list[tuple[str, str, bool, int]] = []
+    for line in (DATA / "themes.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        theme, stem, weight = (line.split("\t") + ["1"])[:3]
+        if theme not in THEMES:
+            continue
+        rows.append((theme, stem.lstrip("^").lower(), stem.startswith("^"), int(weight or 1)))
+    return tuple(rows)
+
+
+def theme_scores(text: str | None) -> dict[str, int]:
+    """Sum of stem weights per theme (each stem counted once)."""
+    if not text:
+        return {}
+    low = text.lower().replace("\u00ad", "")
+    words = re.findall(r"[a-zåäöøæéü][a-zåäöøæéü\-]*", low)
+    scores: dict[str, int] = {}
+    for theme, stem, at_start, weight in lexicon():
+        if " " in stem:
+            hit = stem in low
+        elif at_start:
+            hit = any(w.startswith(stem) for w in words)
+        else:
+            hit = any(stem in w for w in words)
+        if hit:
+            scores[theme] = scores.get(theme, 0) + weight
+    return scores
+
+
+def best_theme(text: str | None, minimum: int = 2) -> tuple[str | None, int]:
+    """The highest-scoring theme (ties broken by vocabulary order) and its score."""
+    scores = theme_scores(text)
+    if not scores:
+        return None, 0
+    theme = max(scores, key=lambda t: (scores[t], -THEMES.index(t)))
+    return (theme, scores[theme]) if scores[theme] >= minimum else (None, scores[theme])
+
+
+def _top_area(row: Record, by_id: dict[str, Record]) -> Record | None:
+    seen: set[str] = set()
+    node = row
+    while node.get("parent_id") and node["parent_id"] in by_id and node["parent_id"] not in seen:
+        seen.add(node["parent_id"])
+        node = by_id[node["parent_id"]]
+    return node if node is not row else None
+
+
+def assign_activity_themes(result: Extraction) -> None:
+    """Fill activities.theme (and strategic_area from the top node) where the extractor left null."""
+    rows = result.table("activities")
+    by_id = {r["activity_id"]: r for r in rows if r.get("activity_id")}
+    area_theme: dict[str, str | None] = {}
+    for row in rows:
+        top = _top_area(row, by_id)
+        if row.get("strategic_area") is None and top is not None and top.get("level") == "area":
+            row["strategic_area"] = top.get("title")
+        area = row.get("strategic_area")
+        if area and area not in area_theme:
+            area_theme[area] = best_theme(area, minimum=1)[0]
+    for row in rows:
+        if row.get("theme") is not None:
+            continue
+        own, score = best_theme(" ".join(str(row.get(f) or "") for f in ("title", "description")))
+        inherited = area_theme.get(row.get("strategic_area") or "")
+        if row.get("level") == "area" and own is None:
+            own, score = best_theme(row.get("title"), minimum=1)
+        if own is not None and (score >= STRONG or inherited is None):
+            row["theme"] = own
+        elif inherited is not None:
+            row["theme"] = inherited
+        elif own is not None:
+            row["theme"] = own
+
+
+_QUANT = re.compile(
+    r"\d+(?:[,.]\d+)?\s*(?:%|procent|prosent|st\b|stk\b|kr\b|tkr|mkr|mnok|mill|företag|bedrift)", re.I
+)
+_NUMBER = re.compile(r"\b\d{1,3}(?:[ \u00a0]\d{3})*(?:[,.]\d+)?\b")
+_COMPLETION = re.compile(
+    r"(?i)\b(?:genomför[dt]a?|klar[ta]?|etablerad|etablerat|implementerad|implementerat|framtagen|framtaget|"
+    r"på plats|beslutad|antagen|gjennomført|ferdig|vedtatt|etablert|utarbeidet|levererad|slutförd)\b"
+)
+_PROCESS = re.compile(
+    r"(?i)^(?:att )?(?:utveckla|stärka|verka|arbeta|främja|öka|förbättra|bidra|skapa|samverka|stimulera|"
+    r"utvikle|styrke|jobbe|fremme|bidra|øke|legge til rette|sikre|satse)\b"
+)
+
+
+def rule_goal_type(text: str | None) -> str | None:
+    """quantitative (a number to reach), completion (something done), process (a direction), else qualitative."""
+    if not text or not text.strip():
+        return None
+    years_removed = re.sub(r"\b(?:19|20)\d{2}\b", "", text)
+    if _QUANT.search(years_removed) or _NUMBER.search(years_removed):
+        return "quantitative"
+    if _COMPLETION.search(text):
+        return "completion"
+    if _PROCESS.search(text.strip()):
+        return "process"
+    return "qualitative"
+
+
+def goal_type(text: str | None) -> str | None:
+    """The shared classifier in extractors.normalise.indicators when present, else the rule above."""
+    try:
+        from extractors.normalise.indicators import classify_goal_type  # type: ignore[attr-defined]
+    except Exception:
+        return rule_goal_type(text)
+    try:
+        value = classify_goal_type(text)
+    except Exception:
+        return rule_goal_type(text)
+    return (
+        value if value in ("quantitative", "qualitative", "completion", "process") else rule_goal_type(text)
+    )
+
+
+def assign_goal_fields(result: Extraction) -> None:
+    """Fill goals.goal_type and goals.theme where null (theme falls back to the linked activity's)."""
+    by_id = {r["activity_id"]: r for r in result.table("activities") if r.get("activity_id")}
+    for goal in result.table("goals"):
+        if goal.get("goal_type") is None:
+            goal["goal_type"] = goal_type(goal.get("text"))
+        if goal.get("theme") is None:
+            own, _ = best_theme(goal.get("text"))
+            activity = by_id.get(goal.get("activity_id") or "")
+            goal["theme"] = own or (activity.get("theme") if activity else None)
