@@ -1,0 +1,110 @@
+"""What a plan table's column holds, from its header text.
+
+Plans name the same column many ways ("Ansvarig", "Huvudansvarig", "Ansvarlig", "Ansvar";
+"Uppstart", "Oppstart", "Tidsplan") and sometimes misspell them ("Upptart"). The synonyms
+live in extractors/data/column_synonyms.tsv so that a new wording is a data change.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+SYNONYMS_PATH = Path(__file__).resolve().parent.parent / "data" / "column_synonyms.tsv"
+ROLES = (
+    "title",
+    "code",
+    "start_raw",
+    "end_raw",
+    "responsible_raw",
+    "participants_raw",
+    "expected_outcome_raw",
+    "resources_raw",
+    "target_group_raw",
+)
+FUZZY_MIN = 86.0
+_SCANDINAVIAN = ("sv", "nb", "nn", "da")
+
+
+def normalise_header(text: str) -> str:
+    """Lower case, NFC, soft hyphens and trailing punctuation gone, whitespace collapsed."""
+    value = unicodedata.normalize("NFC", text.replace("\u00ad", "")).lower()
+    value = re.sub(r"\s*/\s*", "/", value)
+    value = re.sub(r"[\s:;.,*()\[\]]+", " ", value)
+    return value.strip()
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> tuple[tuple[str, str, str], ...]:
+    """(role, language, normalised synonym) rows of the shipped table."""
+    rows: list[tuple[str, str, str]] = []
+    for line in SYNONYMS_PATH.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[0] not in ROLES:
+            continue
+        rows.append((parts[0], parts[1], normalise_header(parts[2])))
+    return tuple(rows)
+
+
+def _candidates(lang: str | None) -> list[tuple[str, str]]:
+    """Synonyms of the language first, then the other Scandinavian ones, then English."""
+    order = [lang] if lang else []
+    order += [code for code in _SCANDINAVIAN if code not in order] + ["en", "*"]
+    rank = {code: i for i, code in enumerate(order)}
+    rows = sorted(synonyms(), key=lambda r: rank.get(r[1], len(rank)))
+    return [(role, text) for role, _, text in rows]
+
+
+def role_of(header_text: str | None, lang: str | None = None) -> str | None:
+    """The activities column a header cell names, or None when it names none of them."""
+    if not header_text:
+        return None
+    head = normalise_header(header_text)
+    if not head:
+        return None
+    cands = _candidates(lang)
+    for role, text in cands:
+        if head == text:
+            return role
+    words = head.split(" ")
+    # "Ansvarig förvaltning/bolag", "Tidsplan (år)": the header starts with a synonym.
+    best: tuple[int, str] | None = None
+    for role, text in cands:
+        n = len(text.split(" "))
+        if n <= len(words) and " ".join(words[:n]) == text and (best is None or n > best[0]):
+            best = (n, role)
+    if best is not None and len(words) <= best[0] + 3:
+        return best[1]
+    # Several names in one header ("Ressurs/finansiering", "Start/slut"): the first known part.
+    if "/" in head and len(words) == 1:
+        for part in head.split("/"):
+            for role, text in cands:
+                if part == text:
+                    return role
+    if len(head) >= 5 and len(words) <= 3:
+        scored = [(fuzz.ratio(head, text), role) for role, text in cands if len(text) >= 5]
+        if scored:
+            score, role = max(scored, key=lambda s: s[0])
+            if score >= FUZZY_MIN:
+                return role
+    return None
+
+
+def roles_of(headers: list[str], lang: str | None = None) -> list[str | None]:
+    """role_of for each header, a role kept only for its first column (duplicates -> None)."""
+    seen: set[str] = set()
+    out: list[str | None] = []
+    for header in headers:
+        role = role_of(header, lang)
+        if role is not None and role in seen:
+            role = None
+        if role is not None:
+            seen.add(role)
+        out.append(role)
+    return out
