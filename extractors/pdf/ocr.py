@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,6 +32,7 @@ DEFAULT_LANGUAGES = "swe+nor"
 PSM = 6  # one uniform block: best word recall on ruled tables (measured against psm 3 and 11)
 MIN_TEXT_CHARS = 100  # a scan may carry a stamped page number or a header, never a page of text
 MIN_IMAGE_COVERAGE = 0.5
+LOW_CONFIDENCE = 0.5  # mean word confidence under which OCR text is flagged as unreliable
 MIN_WORD_CONFIDENCE = 30.0  # below this a word without letters or digits is line or dust residue
 _CID = re.compile(r"\(cid:\d+\)")
 _LEADER = re.compile(r"([._\-·…•*=~])\1{2,}|(?:\. ){3,}")  # dot leaders and rules typed as characters
@@ -76,24 +78,38 @@ def apply_ocr(doc: ParsedDocument, path: str, mode: str = "auto", languages: str
     if missing:
         doc.warnings.append(f"OCR without language data for {'+'.join(missing)} (not installed)")
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # documents run in parallel; one thread each
-    try:
-        with raster.open_pdf(path) as pdf:
-            for page in targets:
-                _ocr_one(doc, pdf, page, usable)
-    except Exception as exc:  # the renderer cannot open the file at all
-        _warn(doc, targets, f"OCR skipped: the PDF could not be rendered ({type(exc).__name__}: {exc})")
+    with ExitStack() as stack:
+        try:
+            pdf = stack.enter_context(raster.open_pdf(path))
+        except Exception as exc:  # the renderer cannot open the file at all
+            _warn(doc, targets, f"OCR skipped: the PDF could not be rendered ({type(exc).__name__}: {exc})")
+            return
+        for page in targets:
+            _ocr_one(doc, pdf, page, usable)
 
 
 def _ocr_one(doc: ParsedDocument, pdf: Any, page: Page, languages: str) -> None:
     """OCR one page in place; a failure becomes a warning on the page and the document."""
+    pdf_page: Any = None
     try:
-        result = ocr_page(pdf[page.number - 1], page, languages)
+        pdf_page = pdf[page.number - 1]
+        result = ocr_page(pdf_page, page, languages)
+        _store(page, result)
     except Exception as exc:
         message = f"page {page.number}: OCR failed ({type(exc).__name__}: {exc})"
         page.warnings.append(message)
         doc.warnings.append(message)
         return
-    _store(page, result)
+    finally:
+        if pdf_page is not None:
+            pdf_page.close()  # its parsed content would otherwise live until the document closes
+    if result.confidence is not None and result.confidence < LOW_CONFIDENCE:
+        message = (
+            f"page {page.number}: OCR confidence is low ({result.confidence:.2f}): "
+            "a poor scan or a script other than Latin"
+        )
+        page.warnings.append(message)
+        doc.warnings.append(message)
 
 
 def pages_to_ocr(doc: ParsedDocument) -> list[Page]:

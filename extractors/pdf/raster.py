@@ -82,7 +82,7 @@ def render_gray(page: Any, dpi: float) -> np.ndarray:
         array = bitmap.to_numpy()
         if array.ndim == 3:
             array = array[..., 0]
-        return np.ascontiguousarray(array, dtype=np.uint8)
+        return np.array(array, dtype=np.uint8, copy=True)  # the bitmap's buffer is freed below
     finally:
         bitmap.close()
 
