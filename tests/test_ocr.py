@@ -7,6 +7,7 @@ import re
 import shutil
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -300,3 +301,71 @@ def test_needs_ocr_from_the_page_model_alone() -> None:
     garbage = [Word(_shifted(w.text), w.x0, w.top, w.x1, w.bottom) for w in words]
     assert ocr.needs_ocr(Page(number=1, width=595, height=842, words=garbage))
     assert not ocr.needs_ocr(Page(number=1, width=595, height=842))  # blank, nothing to read
+
+
+def _latin1_font(size: int) -> Any:
+    """A TrueType font with æ, ø and å (Pillow's built-in one lacks them)."""
+    from PIL import ImageFont
+
+    candidates: list[Path] = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")]
+    try:
+        import reportlab
+
+        candidates.insert(0, Path(reportlab.__file__).parent / "fonts" / "Vera.ttf")
+    except ImportError:
+        pass
+    for candidate in candidates:
+        if candidate.exists():
+            return ImageFont.truetype(str(candidate), size)
+    pytest.skip("no TrueType font with Nordic letters")
+
+
+NORWEGIAN_ROWS = [
+    ("Tiltak", "Ansvar", "Tidsplan"),
+    ("Styrkje samarbeidet mellom kommunane", "Regionrådet", "2021"),
+    ("Utvikle næringsarealer ved sjøen", "Kommunen", "2022"),
+    ("Kartlegge behovet for kompetanse", "Fylkeskommunen", "2023"),
+]
+
+
+def test_synthetic_norwegian_scan_end_to_end(tmp_path: Path) -> None:
+    """A scan unlike the corpus: portrait, Norwegian, a three-column grid, rotated -0.9 degrees."""
+    _tesseract_ready()
+    from PIL import Image, ImageDraw
+
+    width, height = 1654, 2339  # A4 portrait at 200 dpi
+    image = Image.new("L", (width, height), 238)
+    draw = ImageDraw.Draw(image)
+    font = _latin1_font(34)
+    columns = [100, 870, 1220, 1560]
+    top = 400
+    for r, row in enumerate(NORWEGIAN_ROWS):
+        y = top + r * 90
+        draw.line([(columns[0], y), (columns[-1], y)], fill=25, width=3)
+        for c, text in enumerate(row):
+            draw.text((columns[c] + 15, y + 25), text, fill=20, font=font)
+    bottom = top + len(NORWEGIAN_ROWS) * 90
+    draw.line([(columns[0], bottom), (columns[-1], bottom)], fill=25, width=3)
+    for x in columns:
+        draw.line([(x, top), (x, bottom)], fill=25, width=3)
+    image = image.rotate(-0.9, resample=Image.Resampling.BILINEAR, fillcolor=238)
+    path = tmp_path / "skannet_plan.pdf"
+    image.save(path, "PDF", resolution=200.0)
+
+    doc = read_pdf(str(path))
+    assert ocr.pages_to_ocr(doc) == doc.pages
+    ocr.apply_ocr(doc, str(path))
+    page = doc.pages[0]
+    assert page.ocr and doc.warnings == []
+    found = {_norm(w.text) for w in page.words}
+    expected = {_norm(t) for row in NORWEGIAN_ROWS for cell in row for t in cell.split()}
+    assert len(expected & found) >= 0.85 * len(expected), expected - found
+    assert {"næringsarealer", "sjøen", "regionrådet"} <= found
+    rules = page.rules
+    assert sum(r.orientation == "h" for r in rules) == len(NORWEGIAN_ROWS) + 1
+    assert sum(r.orientation == "v" for r in rules) == len(columns)
+    # Words sit inside their column, in points (72 / 200 of a pixel).
+    scale = 72 / 200
+    ansvar = next(w for w in page.words if w.text == "Ansvar")
+    assert columns[1] * scale < ansvar.x0 < columns[2] * scale
+    assert abs(ansvar.top - (top + 25) * scale) < 6
