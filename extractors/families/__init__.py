@@ -1,1 +1,2 @@
 """Family extractors; importing this package registers them (see extractors.registry)."""
+from extractors.families import final_report  # noqa: F401,E402

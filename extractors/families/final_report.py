@@ -1,0 +1,271 @@
+"""Final reports (slutrapport / sluttrapport): the project, its work packages, goals and results.
+
+A report is one project: its own `project` row, the work packages it reports (numbered
+subsections under an "activities" heading) as children, goals and their assessments, the
+budget and indicator tables, and the people and organisations behind it (steering group
+table, project owner and leader, financiers).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.context import ExtractionContext
+from extractors.families.common import add_activity, add_goal, clean
+from extractors.families.report_goals import (
+    Assessment,
+    collect_goal_groups,
+    match_assessments,
+    prose_assessment,
+)
+from extractors.families.report_tables import add_budget, add_indicator_table, add_people_table
+from extractors.families.sections import (
+    Section,
+    all_sections,
+    build_sections,
+    find_people,
+    first_sentence,
+    looks_like_person,
+    sentences,
+)
+from extractors.registry import register
+
+EXTRACTOR = "final_report"
+
+# Headings of the section that lists the work packages (sv, nb, nn, da).
+ACTIVITY_HEADING = re.compile(
+    r"(?i)\b(aktiviteter\w*|arbetspaket\w*|delprojekt\w*|genomförande|insatser|åtgärder|"
+    r"arbeidspakk\w*|delprosjekt\w*|tiltak\w*|gjennomføring|aktivitetar|arbejdspakke\w*|indsatser)\b"
+)
+SUMMARY_HEADING = re.compile(r"(?i)^(sammanfattning|sammandrag|sammendrag|samandrag|resumé|summary)\b")
+PURPOSE_HEADING = re.compile(r"(?i)^(syfte|formål|føremål|hensikt|bakgrund og formål)\b")
+PERIOD = re.compile(
+    r"(?i)\b(?:projektperiod(?:en)?|projekttid(?:en)?|prosjektperiode(?:n)?|prosjekttid(?:a|en)?|"
+    r"genomförandeperiod(?:en)?|projektperiode(?:n)?)\s*(?::|var|är|er|var|was)?\s*"
+    r"((?:\d{1,2}\s+)?[\wåäö.]*\s*\d{4}\s*(?:[-–—]|till|til|to)\s*(?:\d{1,2}\s+)?[\wåäö.]*\s*\d{4}"
+    r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}\s*(?:[-–—]|till|til)\s*\d{4}[-./]\d{1,2}[-./]\d{1,2})"
+)
+LEADER_CUE = re.compile(
+    r"(?i)\b(projektledare|processledare|prosjektleder|prosessleder|projektleder|"
+    r"leddes|ledd av|ledet av|letts av|leds av|anställdes som|ansatt som)\b"
+)
+LEADER_TITLE = re.compile(r"(?i)^(projektledare|processledare|prosjektleder|prosessleder|projektleder)$")
+OWNER = re.compile(
+    r"(?i)\b(?:projektägare|prosjekteier|projektejer|projektägaren|prosjekteigar)\s*(?::|är|var|er|har vært|var)\s+"
+    r"([^.;]+)"
+)
+FINANCED = re.compile(
+    r"(?i)\b(?:med)?finansier(?:ats|as|es|t|et|ad|edes)\s+(?:av|af|by|gjennom)\s+([^.;]+)"
+    r"|\b(?:finansiärer|medfinansiärer|finansiører|finansieringskilder)\s*(?::|är|var|er)\s*([^.;]+)"
+)
+PROJECT_SUBJECT = re.compile(r"(?i)^(projektet|prosjektet|satsningen|satsingen|tiltaket|arbetet|arbeidet)\b")
+
+
+def _role(
+    ctx: ExtractionContext,
+    role: str,
+    *,
+    org: str | None = None,
+    person: str | None = None,
+    title: str | None = None,
+    raw: str | None = None,
+    page: int | None = None,
+    activity_id: str | None = None,
+    seen: set[tuple[str, str, str]] | None = None,
+) -> None:
+    actor_id = ctx.actors.resolve(org, ctx.result) if org else None
+    key = (role, person or "", actor_id or "")
+    if seen is not None:
+        if key in seen or (person and any(k[0] == role and k[1] == person for k in seen)):
+            return
+        seen.add(key)
+    ctx.result.add(
+        "actor_roles",
+        activity_id=activity_id,
+        actor_id=actor_id,
+        role=role,
+        person_name=person,
+        person_title=title,
+        raw=clean(raw) or None,
+        page=page,
+    )
+
+
+def _project_title(ctx: ExtractionContext, sections: list[Section]) -> str:
+    if ctx.result.info.title:
+        return ctx.result.info.title
+    for section in sections:
+        if section.heading is not None:
+            return section.title
+    return "Projekt"
+
+
+def _first_paragraph(sections: list[Section], pattern: re.Pattern[str]) -> str | None:
+    for section in sections:
+        if section.heading is not None and pattern.search(section.title):
+            for block in section.blocks:
+                if len(block.text) > 80:
+                    return clean(block.text)
+    return None
+
+
+def _period(ctx: ExtractionContext) -> tuple[str | None, int | None]:
+    for block in ctx.layout.blocks():
+        match = PERIOD.search(block.text)
+        if match:
+            return clean(match.group(1)), block.page
+    return None, None
+
+
+def _work_package_section(sections: list[Section]) -> Section | None:
+    """The deepest activities heading whose children are the work packages."""
+    found: Section | None = None
+    for section in sections:
+        if section.heading is None or len(section.children) < 2:
+            continue
+        if ACTIVITY_HEADING.search(section.title) and (found is None or section in list(found.walk())):
+            found = section
+    return found
+
+
+def _add_work_packages(ctx: ExtractionContext, parent_id: str, section: Section) -> None:
+    for child in section.children:
+        body = " ".join(b.text for b in child.all_blocks())
+        add_activity(
+            ctx,
+            level="activity",
+            title=child.title,
+            code=child.number,
+            parent_id=parent_id,
+            page_start=child.page,
+            page_end=child.last_page,
+            bbox=child.heading.bbox if child.heading else None,
+            extractor=EXTRACTOR,
+            description=body or None,
+            confidence=0.85,
+        )
+
+
+def _add_goals_and_outcomes(ctx: ExtractionContext, sections: list[Section], project_id: str) -> None:
+    lang = ctx.language if ctx.language != "und" else None
+    for group in collect_goal_groups(sections, lang):
+        assessments: list[Assessment | None]
+        if group.goals[0].bulleted:
+            assessments = match_assessments(group)
+        else:
+            assessments = [prose_assessment(group)]
+        for goal, assessment in zip(group.goals, assessments, strict=False):
+            goal.goal_id = add_goal(ctx, text=goal.text, level=goal.level, page=goal.page)
+            if assessment is not None:
+                ctx.result.add(
+                    "outcomes",
+                    goal_id=goal.goal_id,
+                    activity_id=project_id,
+                    text=assessment.text,
+                    status=assessment.status,
+                    assessor=assessment.assessor,
+                    page=assessment.page,
+                )
+
+
+def _person_title_after(sentence: str, name: str) -> str | None:
+    match = re.search(re.escape(name) + r",\s+([a-zåäöæø][\wåäöæø-]+)", sentence)
+    return match.group(1) if match else None
+
+
+def _add_people_and_orgs(ctx: ExtractionContext, project_id: str, title: str) -> None:
+    seen: set[tuple[str, str, str]] = set()
+    owner: str | None = None
+    for block in ctx.layout.blocks():
+        for sentence in sentences(block.text):
+            match = OWNER.search(sentence)
+            if match and owner is None:
+                owner = clean(match.group(1)).strip(" .")
+                _role(
+                    ctx, "owner", org=owner, raw=sentence, page=block.page, activity_id=project_id, seen=seen
+                )
+    # Leaders named on the cover ("Monica Lundin" / "Processledare") and in the running text.
+    for block in ctx.layout.blocks():
+        lines = [clean(ln) for ln in block.lines if clean(ln)]
+        for i in range(len(lines) - 1):
+            if looks_like_person(lines[i]) and LEADER_TITLE.match(lines[i + 1]):
+                _role(
+                    ctx,
+                    "project_leader",
+                    org=owner,
+                    person=lines[i],
+                    title=lines[i + 1],
+                    raw=block.text,
+                    page=block.page,
+                    activity_id=project_id,
+                    seen=seen,
+                )
+        for sentence in sentences(block.text):
+            if not LEADER_CUE.search(sentence):
+                continue
+            for name in find_people(sentence):
+                _role(
+                    ctx,
+                    "project_leader",
+                    org=owner,
+                    person=name,
+                    title=_person_title_after(sentence, name),
+                    raw=sentence,
+                    page=block.page,
+                    activity_id=project_id,
+                    seen=seen,
+                )
+    first_word = title.split(" ")[0] if title else ""
+    for block in ctx.layout.blocks():
+        for sentence in sentences(block.text):
+            match = FINANCED.search(sentence)
+            if not match:
+                continue
+            subject_ok = PROJECT_SUBJECT.match(sentence) or (first_word and sentence.startswith(first_word))
+            if match.group(2) is None and not subject_ok:
+                continue
+            for name in ctx.actors.split_list(match.group(1) or match.group(2) or ""):
+                if len(name.split()) <= 6:
+                    _role(ctx, "financier", org=name, raw=sentence, page=block.page, seen=seen)
+
+
+@register("final_report", EXTRACTOR)
+def extract(ctx: ExtractionContext) -> None:
+    """Write the report's project, work packages, goals, outcomes, budget, indicators and roles."""
+    roots = build_sections(ctx.layout)
+    sections = all_sections(roots)
+    title = _project_title(ctx, sections)
+    description = _first_paragraph(sections, SUMMARY_HEADING) or _first_paragraph(sections, PURPOSE_HEADING)
+    period_raw, period_page = _period(ctx)
+    project_id = add_activity(
+        ctx,
+        level="project",
+        title=title,
+        page_start=1,
+        page_end=len(ctx.layout.pages) or 1,
+        start_raw=period_raw,
+        extractor=EXTRACTOR,
+        description=description,
+        confidence=0.9,
+    )
+    if period_page is not None:
+        row = ctx.result.get("activities", project_id)
+        if row is not None and row.get("start_date") and ctx.result.info.period_start is None:
+            ctx.result.info.period_start = row.get("start_date")
+            ctx.result.info.period_end = row.get("end_date")
+    wp_section = _work_package_section(sections)
+    if wp_section is not None:
+        _add_work_packages(ctx, project_id, wp_section)
+    _add_goals_and_outcomes(ctx, sections, project_id)
+    for section in sections:
+        for table in section.tables:
+            if add_budget(ctx, table, section, project_id, EXTRACTOR):
+                continue
+            if add_indicator_table(ctx, table, project_id):
+                continue
+            add_people_table(ctx, table, section, project_id)
+    _add_people_and_orgs(ctx, project_id, title)
+    if description is None:
+        row = ctx.result.get("activities", project_id)
+        if row is not None:
+            row["description"] = first_sentence(ctx.layout.text()) or None

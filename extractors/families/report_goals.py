@@ -1,0 +1,294 @@
+"""Goals stated in a report and the assessments of them that follow.
+
+Reports list goals as bullets under a goal heading ("Effektmål", "Resultatmål", "Mål",
+"Målsetting") or introduce them with a lead-in ("Resultatmål inom infrastruktur var:"), and
+assess them in the paragraphs after the list ("Följeforskaren gör bedömningen att …"). The
+level comes from the nearest level word (lead-in first, then headings), the status of an
+assessment from cue phrases, and each goal gets the assessment sentence that names it
+(shared distinctive words, or "det andra målet"), else the one that speaks of the list as a
+whole ("ovanstående mål").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.families.sections import Section, is_bulleted, sentences, split_items
+from extractors.pdf.structures import Block
+
+# Level words (sv, nb, nn, da), most specific first: "Övergripande effektmål" is an effect goal.
+LEVEL_CUES: tuple[tuple[str, str], ...] = (
+    (r"effektmål|effektmal|effektmåle|langsiktige? mål", "effect"),
+    (r"resultatmål|resultatmal|resultatmåle|projektmål|prosjektmål|prosjektmal|kortsiktige? mål", "result"),
+    (r"delmål|delmal|delmåle|etappmål", "sub"),
+    (r"aktivitetsmål|aktivitetsmal", "activity"),
+    (r"vision|målbild|visjon", "vision"),
+    (r"övergripande|overordn\w*|hovedmål|hovudmål|overordnet|huvudmål|samlet mål", "overall"),
+)
+# A heading that announces goals (but not "Målgrupp").
+GOAL_HEADING = re.compile(
+    r"(?i)(?<![\wåäöæø])(mål|målen|målet|måla|målene|målsättning\w*|målsetting\w*|målsetning\w*|"
+    r"effektmål\w*|resultatmål\w*|delmål\w*|projektmål\w*|prosjektmål\w*|hovedmål\w*|"
+    r"målbild|målopfyldelse|mål og resultat\w*)(?![\wåäöæø])"
+)
+NOT_GOAL_HEADING = re.compile(r"(?i)målgrupp|målgruppe|måluppfyllelse|måloppnåelse|måloppnåing")
+# A sentence that states a goal.
+GOAL_SENTENCE = re.compile(
+    r"(?i)^(?:(?:det|den|projektets|prosjektets|programmets|satsningens)\s+)?(?:\w+\s+)?"
+    r"(?:mål\w*|syfte\w*|formål\w*|hensikt\w*)(?:\s+med\s+(?:projektet|prosjektet|programmet|satsningen|satsingen|"
+    r"arbetet|arbeidet|[A-ZÅÄÖ]\S*))?\s+(?:är|var|er|var|har varit)\s+(?:att|å)\b"
+    r"|^(?:projektet|prosjektet)\s+(?:var|är|er)\s+tänkt\s+att\b"
+)
+# A lead-in to a bullet list that announces goals.
+GOAL_LEAD_IN = re.compile(
+    r"(?i)(\w*mål\w*|\w*målsättning\w*|\w*målsetting\w*|skulle bidra till|skal bidra til|ska bidra till|"
+    r"skulle leda till|skal føre til)\b[^.]*:\s*$"
+)
+_WHOLE_LIST = re.compile(
+    r"(?i)\b(ovanstående|dessa|samtliga|alla|ovennevnte|disse|alle)\s+(mål|målen|målene|delmål)\b"
+)
+_ORDINALS = {
+    "första": 1,
+    "andra": 2,
+    "tredje": 3,
+    "fjärde": 4,
+    "femte": 5,
+    "sjätte": 6,
+    "første": 1,
+    "annet": 2,
+    "andre": 2,
+    "fjerde": 4,
+    "femte ": 5,
+}
+_ORDINAL_REF = re.compile(
+    r"(?i)\b(?:det|den)\s+(" + "|".join(_ORDINALS) + r")\s+(?:mål|målen|målet|målsettingen)\b"
+)
+
+# Assessment status cues.
+_PARTLY = re.compile(
+    r"(?i)\bdelvis\b|\btil dels\b|\bdels uppnått|\bpå väg\b|\bpå vei\b|\ben bit på väg\b|"
+    r"\bgrund(?:en)?\b[^.]{0,40}\b(?:har\s+)?lagts\b|\blagts?\b[^.]{0,10}\bgrund|"
+    r"\bgrunnlag\w*\b[^.]{0,30}\blagt\b|\bdelvis oppnådd|\bnoe oppnådd"
+)
+_NEGATION = re.compile(
+    r"(?i)\b(inte|ej|icke|aldrig|varken|ingen|inga|ikke|ikkje|aldri|hverken|verken|ingen)\b|"
+    r"\b(minskat|minskade|sjunkit|gått ned|gått ner|gikk ned|gått tilbake|redusert)\b"
+)
+_ACHIEVED = re.compile(
+    r"(?i)\b(uppnåtts?|uppnått|uppfyllts?|uppfyllt|oppnådd|oppfylt|nådd|nått|genomförts|gjennomført|"
+    r"tecknats|etablerats|inrättats|införts|realiserats|slutförts|fullförts|levererats)\b|"
+    r"\bhar\s+(?:\w+\s+){0,4}(utvecklat|genomfört|testat|tecknat|etablerat|tagit fram|skapat|infört|"
+    r"utviklet|gjennomført|etablert|opprettet)\b|\bmycket bra utfall\b|\bgott resultat\b"
+)
+_ASSESS_WORDS = re.compile(
+    r"(?i)bedöm\w*|uppnå\w*|uppfyll\w*|måluppfyll\w*|vurder\w*|oppnå\w*|oppfyl\w*|nådd|nått"
+)
+_EVALUATOR = re.compile(
+    r"(?i)följeforsk\w*|utvärder\w*|evaluator\w*|følgeforsk\w*|følgeevaluer\w*|evaluer\w*|"
+    r"ekstern\w* vurder\w*|extern\w* granskning"
+)
+_PROJECT = re.compile(r"(?i)\b(projektet|prosjektet|vi|projektledningen|prosjektledelsen)\b")
+_CONDITIONAL = re.compile(r"(?i)^(dock|däremot|likevel|derimot)\b|\bom\b[^.]*\bså är\b")
+
+_STOP_WORDS = (
+    "att och som för med till den det de av på i är var har ska skall kan inte från inom genom "
+    "eller samt även under efter mellan andra andre også og til for er skal ikke fra innen "
+    "gjennom etter mellom projektet prosjektet målet mål"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+@dataclass(slots=True)
+class GoalItem:
+    text: str
+    level: str
+    page: int
+    bulleted: bool
+    goal_id: str | None = None
+
+
+@dataclass(slots=True)
+class Assessment:
+    text: str
+    status: str
+    assessor: str
+    page: int
+
+
+@dataclass(slots=True)
+class GoalGroup:
+    """Goals stated together, and the sentences that follow them up to the next group."""
+
+    goals: list[GoalItem]
+    after: list[tuple[str, int]] = field(default_factory=list)  # (sentence, page)
+    default_assessor: str = "project"
+
+
+def level_of(text: str) -> str | None:
+    for pattern, level in LEVEL_CUES:
+        if re.search(pattern, text, re.IGNORECASE):
+            return level
+    return None
+
+
+def is_goal_heading(title: str) -> bool:
+    return bool(GOAL_HEADING.search(title)) and not NOT_GOAL_HEADING.search(title)
+
+
+def _section_level(section: Section) -> str | None:
+    for node in (section, *section.ancestors()):
+        if node.title and is_goal_heading(node.title):
+            level = level_of(node.title)
+            if level:
+                return level
+    return None
+
+
+def status_of(sentence: str) -> str:
+    """achieved / partly_achieved / not_achieved from cue phrases; unknown when none."""
+    if _PARTLY.search(sentence):
+        return "partly_achieved"
+    if _NEGATION.search(sentence):
+        # "… aldrig så långt … men ett bra material finns": a failure with a positive rider.
+        parts = re.split(r"(?i)\s(?:men|mens|but)\s", sentence, maxsplit=1)
+        if len(parts) == 2 and _NEGATION.search(parts[0]) and not _NEGATION.search(parts[1]):
+            return "partly_achieved"
+        return "not_achieved"
+    if _CONDITIONAL.search(sentence) and (_ACHIEVED.search(sentence) or _ASSESS_WORDS.search(sentence)):
+        return "partly_achieved"
+    if _ACHIEVED.search(sentence):
+        return "achieved"
+    return "unknown"
+
+
+def assessor_of(sentence: str, default: str) -> str:
+    if _EVALUATOR.search(sentence):
+        return "evaluator"
+    if re.match(r"(?i)^(projektet|prosjektet|vi|projektledningen)\b", sentence):
+        return "project"
+    return default
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[\wåäöæøé]+", text.lower())
+    return {w for w in words if len(w) >= 4 and w not in _STOP and not w.isdigit()}
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= 0.8 * min(len(a), len(b))
+
+
+def _overlap(goal_words: set[str], sentence_words: set[str], weight: dict[str, float]) -> float:
+    return sum(weight.get(g, 0.0) for g in goal_words if any(_same_word(g, s) for s in sentence_words))
+
+
+def match_assessments(group: GoalGroup) -> list[Assessment | None]:
+    """One assessment (or None) per goal of the group."""
+    candidates: list[Assessment] = []
+    assessor = group.default_assessor
+    for sentence, page in group.after:
+        if re.search(r"(?i)\b(projektet|prosjektet|vi)\s+(bedömer|vurderer|menar|mener)\b", sentence):
+            assessor = "project"
+        if _EVALUATOR.search(sentence) and re.search(r"(?i)bedöm|vurder|menar|mener", sentence):
+            assessor = "evaluator"
+        status = status_of(sentence)
+        if status != "unknown":
+            candidates.append(Assessment(sentence, status, assessor_of(sentence, assessor), page))
+    if not candidates:
+        return [None] * len(group.goals)
+    goal_words = [_stems(g.text) for g in group.goals]
+    counts: dict[str, int] = {}
+    for words in goal_words:
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
+    weight = {w: 1.0 / c for w, c in counts.items()}
+    general = next((c for c in candidates if _WHOLE_LIST.search(c.text)), None)
+    chosen: list[Assessment | None] = [None] * len(group.goals)
+    used: set[int] = set()
+    for ci, cand in enumerate(candidates):
+        ref = _ORDINAL_REF.search(cand.text)
+        if ref:
+            index = _ORDINALS[ref.group(1).lower()] - 1
+            if 0 <= index < len(chosen) and chosen[index] is None:
+                chosen[index] = cand
+                used.add(ci)
+    scores: list[tuple[float, int, int]] = []
+    for gi, words in enumerate(goal_words):
+        for ci, cand in enumerate(candidates):
+            if ci in used or cand is general:
+                continue
+            score = _overlap(words, _stems(cand.text), weight)
+            if score >= 1.0:
+                scores.append((score, gi, ci))
+    for _score, gi, ci in sorted(scores, key=lambda t: (-t[0], t[1], t[2])):
+        if chosen[gi] is None and ci not in used:
+            chosen[gi] = candidates[ci]
+            used.add(ci)
+    if general is not None:
+        chosen = [c if c is not None else general for c in chosen]
+    return chosen
+
+
+def _lead_in(block: Block | None) -> str:
+    if block is None or is_bulleted(block):
+        return ""
+    parts = sentences(block.text)
+    return parts[-1] if parts else ""
+
+
+def collect_goal_groups(sections: list[Section], lang: str | None) -> list[GoalGroup]:
+    """Goal lists and goal sentences of the document, each with the text that follows."""
+    groups: list[GoalGroup] = []
+    current: GoalGroup | None = None
+    for section in sections:
+        if section.heading is None:
+            continue
+        goal_section = is_goal_heading(section.title)
+        section_level = _section_level(section)
+        prev: Block | None = None
+        if current is not None:
+            current = None  # a heading ends the assessment text of the previous group
+        for block in section.blocks:
+            lead = _lead_in(prev)
+            if is_bulleted(block) and (
+                (goal_section and (not lead or lead.endswith(":")))
+                or (GOAL_LEAD_IN.search(lead) and not NOT_GOAL_HEADING.search(lead))
+            ):
+                level = level_of(lead) or section_level or "result"
+                items = [GoalItem(t, level, block.page, True) for t in split_items(block, lang)]
+                if current is not None and current.goals and current.goals[-1].bulleted and not current.after:
+                    current.goals.extend(items)  # a list continued in a second block
+                else:
+                    current = GoalGroup(items)
+                    groups.append(current)
+            elif not is_bulleted(block):
+                for sentence in sentences(block.text):
+                    if goal_section and GOAL_SENTENCE.search(sentence):
+                        level = level_of(sentence) or section_level or "overall"
+                        current = GoalGroup([GoalItem(sentence, level, block.page, False)])
+                        groups.append(current)
+                    elif current is not None:
+                        current.after.append((sentence, block.page))
+            prev = block
+    return groups
+
+
+def prose_assessment(group: GoalGroup) -> Assessment | None:
+    """A goal stated in prose is assessed only by an explicit verdict right after it."""
+    if not group.after:
+        return None
+    sentence, page = group.after[0]
+    if not _ASSESS_WORDS.search(sentence):
+        return None
+    status = status_of(sentence)
+    if status == "unknown":
+        return None
+    return Assessment(sentence, status, assessor_of(sentence, "other"), page)

@@ -1,0 +1,207 @@
+"""The tables of a report: budget, indicators, and people (steering group and the like).
+
+Tables are recognised by their header words, not by position: a budget table has an item
+column and an amount column ("Beräknad kostnad (tkr)", "Budsjett (NOK)"), an indicator table
+opens with "Indikator", a people table pairs a name column with an organisation column.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.context import ExtractionContext
+from extractors.families.common import clean
+from extractors.families.sections import (
+    Section,
+    blocks_before,
+    looks_like_person,
+    parse_number,
+    split_names,
+)
+from extractors.pdf.structures import Table
+
+AMOUNT_HEADER = re.compile(
+    r"(?i)kostnad|kostnader|budget|budsjett|beløp|belopp|utfall|regnskap|summa|\bsum\b|tkr|mkr|\bkr\b|"
+    r"\bnok\b|\bsek\b|kroner|kronor|beräknad|medel|midler|finansiering|kostnad"
+)
+PERCENT_HEADER = re.compile(r"(?i)%|procent|prosent|upparbetat|förbrukat|forbrukt|brukt|utnyttjat|oparbeidet")
+INDICATOR_HEADER = re.compile(r"(?i)^(indikator|indikatorer|indicator|nøkkeltall|nyckeltal|mått|måltal)\b")
+NAME_HEADER = re.compile(
+    r"(?i)^(namn|navn|name|ledamot|ledamöter|medlem|medlemmer|person|deltagare|deltakere)\b"
+)
+ORG_HEADER = re.compile(
+    r"(?i)^(organisation|organisasjon|organisering|representerar|representerer|virksomhet|"
+    r"arbetsgivare|arbeidsgiver|myndighet|företag|bedrift|kommun|kommune|org\.?)\b"
+)
+ROLE_CONTEXT: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"(?i)styrgrupp\w*|styringsgrupp\w*|styregrupp\w*|styrings­gruppe|styregruppe\w*"),
+        "steering_group",
+    ),
+    (re.compile(r"(?i)kontaktperson\w*|kontakter"), "contact"),
+    (re.compile(r"(?i)finansiär\w*|finansiør\w*"), "financier"),
+)
+TOTAL_ROW = re.compile(r"(?i)^(totalt|total|summa|sum|totalsumma|samlet|i alt)\b")
+
+
+def _unit(header: str, context: str, lang: str) -> tuple[str, float]:
+    """Unit of an amount column and the factor that converts its numbers to that unit."""
+    text = f"{header} {context}".lower()
+    norwegian = lang in ("nb", "nn", "da") or bool(re.search(r"\bnok\b|kroner\b", text))
+    if re.search(r"\b(tkr|tsek|ksek|tnok|knok|t\s?kr|1\s?000\s?(kr|nok|sek)|tusen|tusental|tusinde)\b", text):
+        return ("nok_thousand", 1.0) if norwegian else ("sek_thousand", 1.0)
+    if re.search(r"\b(mkr|msek|mnok|mill\w*|miljoner|millioner|mnkr)\b", text):
+        return ("nok_thousand", 1000.0) if norwegian else ("sek_million", 1.0)
+    return ("nok", 1.0) if norwegian else ("sek", 1.0)
+
+
+def _kind(header: str) -> str:
+    text = header.lower()
+    if re.search(r"finansier|finansiering|finansiør", text):
+        return "financing"
+    if re.search(r"kostnad|utfall|upparbetat|forbruk|regnskap|kostnader|utgift", text):
+        return "cost"
+    return "budget"
+
+
+def _columns(table: Table) -> tuple[list[str], int]:
+    headers = table.header_texts()
+    first_body = table.header_rows
+    if table.header_rows == 0 and table.n_rows > 1:
+        headers = [c.text if c else "" for c in table.grid()[0]]
+        first_body = 1
+    return [clean(h) for h in headers], first_body
+
+
+def _match_activity(ctx: ExtractionContext, item: str, default: str) -> str:
+    from rapidfuzz import fuzz, utils
+
+    best, best_id = 0.0, default
+    for row in ctx.result.table("activities"):
+        if row.get("level") == "project" or not row.get("title"):
+            continue
+        score = fuzz.token_set_ratio(item, str(row["title"]), processor=utils.default_process)
+        if score > best:
+            best, best_id = score, str(row["activity_id"])
+    return best_id if best >= 85 else default
+
+
+def add_budget(
+    ctx: ExtractionContext, table: Table, section: Section, project_id: str, extractor: str
+) -> bool:
+    """budget_lines from a budget table; False when the table is not one."""
+    headers, first = _columns(table)
+    amount_cols = [
+        i for i, h in enumerate(headers) if AMOUNT_HEADER.search(h) and not PERCENT_HEADER.search(h)
+    ]
+    percent_cols = [i for i, h in enumerate(headers) if PERCENT_HEADER.search(h)]
+    if not amount_cols or table.n_cols < 2:
+        return False
+    item_col = next((i for i in range(table.n_cols) if i not in amount_cols and i not in percent_cols), None)
+    if item_col is None:
+        return False
+    lang = ctx.language
+    context = " ".join(b.text for b in blocks_before(section, table))
+    grid = table.grid()
+    added = 0
+    for r in range(first, table.n_rows):
+        cells = grid[r]
+        item_cell = cells[item_col]
+        item = clean(item_cell.text) if item_cell else ""
+        if not item:
+            continue
+        percent = None
+        if percent_cols:
+            cell = cells[percent_cols[0]]
+            percent = parse_number(cell.text) if cell else None
+        page = table.row_pages[r] if r < len(table.row_pages) else table.page_start
+        for col in amount_cols:
+            cell = cells[col]
+            value = parse_number(cell.text) if cell else None
+            if value is None:
+                continue
+            unit, factor = _unit(headers[col], context, lang)
+            kind = _kind(headers[col])
+            financier = ctx.actors.resolve(item, ctx.result) if kind == "financing" else None
+            activity_id = project_id if TOTAL_ROW.match(item) else _match_activity(ctx, item, project_id)
+            ctx.result.add(
+                "budget_lines",
+                activity_id=activity_id,
+                item=item,
+                amount=value * factor,
+                unit=unit,
+                percent_used=percent,
+                kind=kind,
+                financier_actor_id=financier,
+                page=page,
+            )
+            added += 1
+    return added > 0
+
+
+def add_indicator_table(ctx: ExtractionContext, table: Table, project_id: str) -> bool:
+    """One indicators row per filled value cell of an "Indikator | Kvinnor | Män | Antal" table."""
+    headers, first = _columns(table)
+    if not headers or not INDICATOR_HEADER.match(headers[0]) or table.n_cols < 2:
+        return False
+    grid = table.grid()
+    value_cols = list(range(1, table.n_cols))
+    for r in range(first, table.n_rows):
+        name_cell = grid[r][0]
+        name = clean(name_cell.text) if name_cell else ""
+        if not name:
+            continue
+        page = table.row_pages[r] if r < len(table.row_pages) else table.page_start
+        for col in value_cols:
+            cell = grid[r][col]
+            value = parse_number(cell.text) if cell else None
+            if value is None or cell is None:
+                continue
+            column = headers[col] or f"kolumn {col + 1}"
+            metric = f"{name} ({column.lower()})" if len(value_cols) > 1 else name
+            ctx.result.add(
+                "indicators",
+                activity_id=project_id,
+                text=f"{name}: {clean(cell.text)}",
+                outcome_kind="indicator",
+                metric=metric,
+                unit="percent" if "%" in cell.text else "count",
+                comparator="eq",
+                target_value=value,
+                page=page,
+            )
+    return True
+
+
+def add_people_table(ctx: ExtractionContext, table: Table, section: Section, project_id: str) -> bool:
+    """actor_roles from a "Namn | Organisation" table; the role comes from the lead-in text."""
+    headers, first = _columns(table)
+    name_col = next((i for i, h in enumerate(headers) if NAME_HEADER.match(h)), None)
+    org_col = next((i for i, h in enumerate(headers) if ORG_HEADER.match(h)), None)
+    if name_col is None:
+        return False
+    context = " ".join([section.title, *(b.text for b in blocks_before(section, table))])
+    role = next((r for pattern, r in ROLE_CONTEXT if pattern.search(context)), "other")
+    grid = table.grid()
+    for r in range(first, table.n_rows):
+        name_cell = grid[r][name_col]
+        org_cell = grid[r][org_col] if org_col is not None else None
+        if name_cell is None:
+            continue
+        org_raw = clean(org_cell.text) if org_cell else ""
+        org = clean(re.sub(r"\([^)]*\)", "", org_raw)) or None
+        page = table.row_pages[r] if r < len(table.row_pages) else table.page_start
+        for name in split_names(name_cell.text):
+            if not looks_like_person(name) and len(name.split()) < 2:
+                continue
+            ctx.result.add(
+                "actor_roles",
+                activity_id=None,
+                actor_id=ctx.actors.resolve(org, ctx.result) if org else None,
+                role=role,
+                person_name=name,
+                person_title=None,
+                raw=clean(f"{name_cell.text} | {org_raw}"),
+                page=page,
+            )
+    return True
