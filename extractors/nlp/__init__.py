@@ -45,14 +45,25 @@ def _country(ctx: ExtractionContext) -> str | None:
 def annotate(ctx: ExtractionContext) -> None:
     """Find mentions, link actors, add actor_roles, fill goal_type and themes."""
     from extractors.nlp.finder import Finder
-    from extractors.nlp.roles import RoleParser, activity_roles, cue_roles, issuer_role, people_tables
+    from extractors.nlp.roles import (
+        RoleParser,
+        activity_roles,
+        cue_roles,
+        issuer_role,
+        people_tables,
+        person_context_roles,
+    )
     from extractors.nlp.themes import assign_activity_themes, assign_goal_fields
 
     if ctx.actors.country is None:
         ctx.actors.country = _country(ctx)
+    from extractors.nlp.patterns import company_names
+
     for text in _texts(ctx):
         if "(" in text:
             ctx.actors.learn_from_text(text)
+        for name in company_names(text):
+            ctx.actors.learn_company(name)
     finder = Finder(ctx.actors, ctx.language)
     parser = RoleParser(ctx.actors, finder, ctx.result)
     preexisting_roles = list(ctx.result.table("actor_roles"))
@@ -62,6 +73,7 @@ def annotate(ctx: ExtractionContext) -> None:
         ("activity roles", lambda: activity_roles(parser)),
         ("labelled roles", lambda: cue_roles(parser, ctx.layout)),
         ("people tables", lambda: people_tables(parser, ctx.layout)),
+        ("people in text", lambda: person_context_roles(parser, ctx.layout)),
         ("mentions", lambda: _mentions(ctx, parser, preexisting_roles)),
         ("themes", lambda: assign_activity_themes(ctx.result)),
         ("goals", lambda: assign_goal_fields(ctx.result)),

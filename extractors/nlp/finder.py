@@ -132,7 +132,7 @@ def pipeline(lang: str) -> Any:
             if k not in seen:
                 seen.add(k)
                 surfaces.append(form)
-    matcher.add("ORG", list(nlp.tokenizer.pipe(surfaces)))
+    matcher.add("ORG", [nlp.make_doc(s) for s in surfaces])
     places = sorted({p for p in gaz.places if p not in AMBIGUOUS_PLACES})
     place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     place_forms = []
@@ -141,7 +141,7 @@ def pipeline(lang: str) -> Any:
             for alias in entry.aliases:
                 if gazetteer.key(alias) == p:
                     place_forms.append(alias)
-    place_matcher.add("LOC", list(nlp.tokenizer.pipe(sorted(set(place_forms)))))
+    place_matcher.add("LOC", [nlp.make_doc(s) for s in sorted(set(place_forms))])
     return nlp, matcher, place_matcher
 
 
@@ -234,11 +234,14 @@ class Finder:
         if self._doc_rx is not None:
             for m in self._doc_rx.finditer(text):
                 name = self.resolver.abbreviations[m.group()]
+                if not cell and not org_like(name):
+                    continue
                 entry = _gazetteer_entry(name, self.country)
                 out.append(Found(m.start(), m.end(), m.group(), "ORG", "abbreviation", 0.9, name, entry))
         if self._names_rx is not None:
             for m in self._names_rx.finditer(text):
-                name = self._doc_names[m.group().lower()]
+                low = m.group().lower()
+                name = self._doc_names.get(low) or self._doc_names[low[:-1]]
                 entry = _gazetteer_entry(name, self.country)
                 out.append(Found(m.start(), m.end(), m.group(), "ORG", "abbreviation", 0.85, name, entry))
         if self._doc_ci_rx is not None:
@@ -283,6 +286,16 @@ class Finder:
                 Found(span.start_char, span.end_char, span.text, "LOC", "place", 0.5, entry.name, entry)
             )
         return out
+
+
+def org_like(name: str) -> bool:
+    """Does a defined name read as an organisation ("Samverkan skola-arbetsliv (SSA)" does not)?"""
+    if gazetteer.load().lookup(name) is not None:
+        return True
+    if any(h.start == 0 and h.end == len(name) for h in patterns.org_hits(name)):
+        return True
+    words = [w for w in name.split(" ") if w.lower() not in ("och", "og", "&", "i", "för", "for", "of")]
+    return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
 def _resolve_overlaps(found: list[Found]) -> list[Found]:

@@ -17,7 +17,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[1] / "data"
 GAZETTEER_DIR = DATA / "gazetteer"
 
-_ORG_WORD = re.compile(r"\b(?:kommun|kommune|stad|fylke|fylkeskommune)$", re.IGNORECASE)
+_ORG_WORD = re.compile(r"\s(?:kommun|kommune|stad|fylke|fylkeskommune)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

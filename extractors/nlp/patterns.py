@@ -24,7 +24,7 @@ HEADS = (
     r"fullmäktige|inspektionen|direktoratet|departementet|etaten|utvalget|tilsynet|"
     r"rådet|institutet|centrum|senteret|sekretariatet|stiftelsen|förbundet|forbundet|"
     r"kommunalförbund|kommunalförbundet|föreningen|foreningen|ämbetet|kammaren|byrån|"
-    r"bolaget|regionen"
+    r"bolaget|regionen|avdelningen"
 )
 # Compounds that end like an organisation but are not one.
 NOT_ORG = re.compile(
@@ -130,8 +130,9 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         "for_phrase",
         _rx(
             rf"\b(?:Förvaltningen|Nämnden|Myndigheten|Verket|Rådet|Stiftelsen|Institutet|Direktoratet|"
-            rf"Delegationen|Kommittén|Styrelsen|Utvalget|Senter|Senteret|Kompetansesenter|Centrum)"
-            rf" (?:för|for) {LOW}(?:(?:,| och| og| samt) {LOW}){{0,3}}"
+            rf"Delegationen|Kommittén|Styrelsen|Utvalget|Senter|Senteret|Kompetansesenter|Centrum|"
+            rf"[{U}][{L}]{{2,}}(?:styrelsen|nämnden|förvaltningen|rådet|utvalget))"
+            rf" (?:för|for) {LOW}(?:(?:,| och| og| samt) {LOW}){{0,3}}(?: {LOW}(?=\s*(?:$|[,;)\n])))?"
         ),
         0.8,
     ),
@@ -210,9 +211,26 @@ def org_hits(text: str) -> Iterator[Hit]:
             start, surface = _strip_stopwords(text, start, end)
             if not surface or end - start < 3:
                 continue
-            if name == "municipal" and surface.split(" ")[0].lower() in STOP:
+            if name == "municipal" and not _municipal_ok(surface):
                 continue
+            if name == "region" and re.search(rf"[{U}][{L}]+ $", text[max(0, start - 30) : start]):
+                continue  # "Business Region Göteborg" is a name, not "Region Göteborg"
             yield Hit(start, end, "ORG", name, conf)
+
+
+def _municipal_ok(surface: str) -> bool:
+    """ "Ludvika kommun", "Göteborgs stad": a known place or a genitive before the head word."""
+    words = surface.split(" ")
+    head, place = words[-1], " ".join(words[:-1])
+    if words[0].lower() in STOP:
+        return False
+    if head.lower() not in ("kommun", "kommune", "stad"):
+        return True
+    from extractors.nlp.gazetteer import load
+
+    gaz = load()
+    base = place[:-1] if place.endswith("s") else place
+    return bool(gaz.places.get(place.casefold()) or gaz.places.get(base.casefold()) or place.endswith("s"))
 
 
 def _strip_stopwords(text: str, start: int, end: int) -> tuple[int, str]:
@@ -242,3 +260,13 @@ def person_hits(text: str, first_names: frozenset[str]) -> Iterator[Hit]:
         )
     for m in _person_rx.finditer(text):
         yield Hit(m.start(), m.end(), "PER", "person", 0.7)
+
+
+def company_names(text: str) -> list[str]:
+    """Every "X AB" / "X AS" name in a text, for merging "Higab" into "Higab AB"."""
+    rx = next(r for n, r, _ in RULES if n == "company")
+    out = []
+    for m in rx.finditer(text):
+        _, surface = _strip_stopwords(text, m.start(), m.end())
+        out.append(surface)
+    return out

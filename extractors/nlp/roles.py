@@ -65,15 +65,42 @@ def role_for_label(label: str) -> str:
     return "other"
 
 
+def _common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    low = word.lower()
+    return max(zipf_frequency(low, "sv"), zipf_frequency(low, "nb")) >= 3.0
+
+
 def looks_like_org(text: str) -> bool:
-    """A short, capitalised, number-free item: "Yesbox", "SDF", "Nordic Iron Ore"."""
+    """A short, capitalised, number-free item: "Yesbox", "SDF", "Nordic Iron Ore" (not "Alla")."""
     text = clean_name(text)
-    if not text or len(text) > 60 or re.search(r"\d|:|\?", text):
+    if not text or len(text) > 60 or re.search(r"\d|:|\?|\+", text):
         return False
     words = [w for w in text.split(" ") if w.lower() not in ("och", "og", "&", "i", "för", "for", "of")]
     if not words or len(words) > 5:
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    if len(words) == 1:
+        word = words[0]
+        if any(c.isupper() for c in word[1:]):
+            return True  # "SDF", "YH-väst", "ArbVux"
+        return len(word) <= 12 and not _common_word(word)
+    return True
+
+
+def place_prefix(text: str, country: str | None) -> str | None:
+    """A clipped municipality name in a role cell ("Eks Kvæfj og Skånland" -> Kvæfjord kommune)."""
+    gaz = gazetteer.load()
+    for word in re.findall(r"[A-ZÅÄÖØÆ][a-zåäöøæ]{3,}", text):
+        low = word.casefold()
+        hits = {
+            e.name for k, es in gaz.places.items() if k.startswith(low) for e in es if e.country == country
+        }
+        if len(hits) == 1:
+            return hits.pop()
+    return None
 
 
 class RoleParser:
@@ -118,6 +145,10 @@ class RoleParser:
             if entry is not None:
                 actor_id = self.resolver.resolve(entry.name, self.result, entry.actor_type)
                 return [actor_id] if actor_id else []
+        place = place_prefix(text, self.resolver.country)
+        if place is not None:
+            actor_id = self.resolver.resolve(place, self.result, "municipality")
+            return [actor_id] if actor_id else []
         if looks_like_org(text):
             actor_id = self.resolver.resolve(text, self.result)
             return [actor_id] if actor_id else []
@@ -303,3 +334,47 @@ def people_tables(parser: RoleParser, layout: DocumentLayout) -> None:
             page = table.row_pages[r] if r < len(table.row_pages) else table.page_start
             parties = [Party(actor_id=ids[0] if ids else None, person_name=p) for p in people]
             parser.add(parties, role, raw, page, None)
+
+
+_ROLE_WORD = re.compile(
+    r"(?i)(?<![\wåäöøæ])(?P<word>"
+    + "|".join(f"(?:{c})" for c, _ in CUES[:5])
+    + r"|ordförande|ordfører|rådgivare|"
+    r"rådgiver|administratör|koordinator|samordnare|[a-zåäöøæ]+chef|[a-zåäöøæ]+sjef|[a-zåäöøæ]+ansvarig)(?![\wåäöøæ])"
+)
+
+
+def person_context_roles(parser: RoleParser, layout: DocumentLayout) -> None:
+    """People named in prose next to a role word or their organisation.
+
+    "Kontakt Jan Persson", "Stefan Berry varit projektledare", "Kurt Ekelund Nutek",
+    "Jan Lindström, förvaltningschef på Stöd och Styrning".
+    """
+    named = {r.get("person_name") for r in parser.result.table("actor_roles") if r.get("person_name")}
+    for block in layout.blocks():
+        text = block.text
+        found = parser.finder.find(text)
+        orgs = [f for f in found if f.label == "ORG"]
+        for f in found:
+            if f.label != "PER" or f.text in named:
+                continue
+            before = text[max(0, f.start - 30) : f.start]
+            after = text[f.end : f.end + 45]
+            cue = _ROLE_WORD.search(before.split(".")[-1]) or _ROLE_WORD.search(after.split(".")[0])
+            org = next((o for o in orgs if 0 <= o.start - f.end <= 3), None)
+            if cue is None and org is None:
+                continue
+            word = cue.group("word") if cue else ""
+            role = role_for_label(word) if cue and role_for_label(word) != "other" else "other"
+            if role in ("responsible", "participant", "member_municipality", "financier"):
+                role = "other"
+            actor_id = parser.link(org) if org is not None else None
+            title = word if cue and role == "other" else None
+            parser.add(
+                [Party(actor_id=actor_id, person_name=f.text, person_title=title)],
+                role,
+                text[max(0, f.start - 30) : f.end + 45],
+                block.page,
+                None,
+            )
+            named.add(f.text)

@@ -79,7 +79,7 @@ def guess_actor_type(name: str) -> str:
 
 # Job titles in role cells: "Kvalitets- och utvecklingschef", "Verksamhetsstrateg", "Enhetschef".
 TITLE_WORD = re.compile(
-    rf"^(?:[{_U}{_L}]+-(?: och| og)? )?[{_U}{_L}/\-]*?"
+    rf"^(?:[{_U}{_L}]+-(?: och| og)? )?[{_U}{_L}/.\-]*?"
     r"(?:chef|chefer|sjef|sjefer|strateg|strateger|ledare|leder|direktör|direktør|samordnare|koordinator|"
     r"koordinatorer|ansvarig|ansvarlig|handläggare|sekreterare|sekretær|rådgivare|rådgiver|konsulent|"
     r"utvecklare|controller|analytiker|specialist|expert|ombudsman|kommunalråd|ordförande|leiar|"
@@ -123,6 +123,11 @@ def _abbr_fits(abbr: str, name: str) -> bool:
     return True
 
 
+_HEAD_FIRST = re.compile(
+    r"(?:Förvaltningen|Nämnden|Myndigheten|Verket|Rådet|Kontoret|Enheten|Avdelningen|Institutet|Stiftelsen|"
+    r"Direktoratet|Senteret|Etaten|Föreningen|Foreningen|Förbundet|Forbundet|[A-ZÅÄÖØÆ]\w+enheten)$"
+)
+_COMPANY = re.compile(r"^(?P<base>.+?) (?:AB|AS|ASA|Aktiebolag)$")
 _DEF = re.compile(
     r"(?P<before>[^()\n]{0,120}?)\s?\((?P<inner>[^()\n]{1,80})\)",
 )
@@ -137,6 +142,7 @@ class ActorResolver:
     country: str | None = None
     abbreviations: dict[str, str] = field(default_factory=dict)  # ABBR -> canonical name
     names: dict[str, str] = field(default_factory=dict)  # lower-case surface -> canonical name
+    companies: dict[str, str] = field(default_factory=dict)  # lower-case name without "AB" -> full name
     use_gazetteer: bool = True
 
     # -- learning from the document -------------------------------------------------
@@ -169,7 +175,8 @@ class ActorResolver:
             for n in range(1, min(7, len(words)) + 1):
                 cand = words[-n:]
                 one_word = n == 1 and cand[0][0].lower() == inner[0].lower() and len(inner) <= 4
-                if cand[0][0].isupper() and (_abbr_fits(inner, " ".join(cand)) or one_word):
+                same_start = cand[0][0].lower() == inner[0].lower() or _HEAD_FIRST.match(cand[0]) is not None
+                if cand[0][0].isupper() and same_start and (_abbr_fits(inner, " ".join(cand)) or one_word):
                     name = " ".join(cand)
                     if len(name) > len(inner):
                         return name, inner
@@ -180,6 +187,20 @@ class ActorResolver:
                 return inner, last
         return None
 
+    def learn_company(self, name: str) -> None:
+        """Remember "Higab AB" so that a bare "Higab" resolves to it (defined names take precedence)."""
+        m = _COMPANY.match(clean_name(name))
+        if m:
+            self.companies.setdefault(m.group("base").lower(), clean_name(name))
+
+    def _company_form(self, name: str) -> str:
+        m = _COMPANY.match(name)
+        base = (m.group("base") if m else name).lower()
+        defined = {n.lower(): n for n in self.abbreviations.values()}
+        if base in defined:
+            return defined[base]
+        return self.companies.get(base, name)
+
     # -- resolving ------------------------------------------------------------------
 
     def _gazetteer_entry(self, name: str) -> Entry | None:
@@ -188,7 +209,12 @@ class ActorResolver:
         from extractors.nlp.gazetteer import load
 
         gaz = load()
-        return gaz.lookup(name, self.country) or gaz.lookup_abbr(name, self.country)
+        entry = gaz.lookup(name, self.country) or gaz.lookup_abbr(name, self.country)
+        if entry is None:
+            m = re.match(r"^(.+?)s? (?:kommun|kommune|[Ss]tad)$", name)
+            if m:
+                entry = gaz.lookup_place(m.group(1), self.country)
+        return entry
 
     def _gazetteer_name(self, name: str) -> str | None:
         entry = self._gazetteer_entry(name)
@@ -205,6 +231,10 @@ class ActorResolver:
                 name = entry.name
             elif name.lower() in self.names:
                 name = self.names[name.lower()]
+            else:
+                name = self._company_form(name)
+        if name[:1].islower():
+            name = name[0].upper() + name[1:]
         abbrs = sorted(a for a, n in self.abbreviations.items() if n == name)
         return name, abbrs
 
