@@ -1,2 +1,2 @@
 """Family extractors; importing this package registers them (see extractors.registry)."""
-from extractors.families import final_report  # noqa: F401,E402
+from extractors.families import compendium, final_report  # noqa: F401,E402

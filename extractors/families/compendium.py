@@ -1,0 +1,431 @@
+"""Program compendiums (idéskrift, projektkatalog): one `project` row per project.
+
+A compendium lists its projects in an overview ("TEMA: …" followed by "1. Title 2. Title"),
+or in a contents table, and presents some of them on their own pages: a title heading, an
+ingress, running text and a shaded fact box ("Samverkande kommuner: … Projektägare: …
+Projektledare: … Projekttid: …"). Every listed project becomes a row; presented ones carry
+the fact box's period and roles. Goals the document states for the programme as a whole
+("Målet var att …") become goals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, utils
+
+from extractors.context import ExtractionContext
+from extractors.families.common import add_activity, add_goal, clean
+from extractors.families.report_goals import GoalGroup, GoalItem, level_of, prose_assessment
+from extractors.families.sections import (
+    find_people,
+    known_org,
+    looks_like_person,
+    parse_labels,
+    parse_number,
+    sentences,
+    split_names,
+)
+from extractors.pdf.structures import Block
+from extractors.registry import register
+
+EXTRACTOR = "program_compendium"
+
+# Fact-box labels (sv, nb, nn, da) -> meaning.
+FACT_LABELS: dict[str, str] = {
+    "samverkande kommuner": "municipalities",
+    "deltagande kommuner": "municipalities",
+    "medverkande kommuner": "municipalities",
+    "kommuner": "municipalities",
+    "samarbeidende kommuner": "municipalities",
+    "deltakende kommuner": "municipalities",
+    "deltakarkommunar": "municipalities",
+    "samarbejdende kommuner": "municipalities",
+    "deltagende kommuner": "municipalities",
+    "projektägare": "owner",
+    "projektägaren": "owner",
+    "huvudman": "owner",
+    "prosjekteier": "owner",
+    "prosjekteigar": "owner",
+    "projektejer": "owner",
+    "projektledare": "leader",
+    "processledare": "leader",
+    "prosjektleder": "leader",
+    "prosjektleiar": "leader",
+    "projektleder": "leader",
+    "projekttid": "period",
+    "projektperiod": "period",
+    "tidsperiod": "period",
+    "prosjektperiode": "period",
+    "prosjekttid": "period",
+    "projektperiode": "period",
+    "kontaktperson": "contact",
+    "kontakt": "contact",
+    "kontaktpersoner": "contact",
+    "budget": "budget",
+    "budsjett": "budget",
+    "total budget": "budget",
+    "finansiärer": "financier",
+    "finansiär": "financier",
+    "finansiering": "financier",
+    "finansiører": "financier",
+    "medfinansiärer": "financier",
+}
+THEME_MARK = re.compile(
+    r"(?i)^(?:tema|temaområde|tema\s*\d+|insatsområde|innsatsområde|satsingsområde)\s*:?\s+(.+)$"
+)
+DOC_GOAL = re.compile(
+    r"(?i)^(?:det\s+övergripande\s+|det\s+overordnede\s+)?(?:målet|syftet|målsättningen|formålet|hensikten|"
+    r"målsettingen)(?:\s+med\s+(?:programmet|satsningen|satsingen|projektet|prosjektet|programmer))?"
+    r"\s+(?:var|är|er|har vært)\s+(?:att|å)\b"
+)
+STAFF_TITLE = re.compile(
+    r"^(?:har\s+)?(?:varit\s+|vært\s+|är\s+|er\s+|som\s+)?"
+    r"([a-zåäöæø]+(?:ledare|leder|leiar|are|ör|ør|chef|sjef|sekreterare|sekretær|handläggare|saksbehandler|"
+    r"samordnare|koordinator|rådgiver))\b"
+)
+
+
+@dataclass(slots=True)
+class Entry:
+    """A project as the overview lists it."""
+
+    number: int | None
+    title: str
+    theme: str | None
+    page: int
+    heading: Block | None = None
+
+
+def _numbered_titles(text: str, start: int) -> list[tuple[int, str]]:
+    """ "1. A 2. B 3. C" -> [(1, "A"), (2, "B"), (3, "C")], numbers taken in sequence only."""
+    out: list[tuple[int, str]] = []
+    n = start
+    match = re.match(rf"^\s*{n}\.\s+", text)
+    if match is None:
+        return out
+    rest = text[match.end() :]
+    while True:
+        nxt = re.search(rf"(?:^|\s){n + 1}\.\s+", rest)
+        title = clean(rest[: nxt.start()] if nxt else rest)
+        out.append((n, title))
+        if nxt is None:
+            break
+        rest = rest[nxt.end() :]
+        n += 1
+    return out
+
+
+def overview_entries(ctx: ExtractionContext) -> list[Entry]:
+    """Projects listed under theme marks as numbered titles, in number order."""
+    entries: list[Entry] = []
+    theme: str | None = None
+    expected = 1
+    for block in ctx.layout.blocks():
+        mark = THEME_MARK.match(clean(block.text))
+        if mark and len(block.text) < 120:
+            theme = clean(mark.group(1))
+            continue
+        if theme is None:
+            continue
+        items = _numbered_titles(clean(block.text), expected)
+        if items:
+            entries += [Entry(n, t, theme, block.page) for n, t in items]
+            expected = items[-1][0] + 1
+    return entries
+
+
+def contents_entries(ctx: ExtractionContext) -> list[Entry]:
+    """Projects from a contents table ("Title | page") when there is no numbered overview."""
+    rows: list[tuple[str, int, int]] = []  # title, printed page, pdf page of the list
+    themes: list[tuple[str, int]] = []
+    for table in ctx.layout.tables:
+        if table.n_cols < 2:
+            continue
+        for row in table.grid():
+            cells = [c for c in row if c is not None]
+            if len(cells) < 2:
+                continue
+            title, number = clean(cells[0].text), parse_number(cells[-1].text)
+            if not title or number is None or not re.fullmatch(r"\d{1,3}", clean(cells[-1].text)):
+                continue
+            mark = THEME_MARK.match(title)
+            if mark:
+                themes.append((clean(mark.group(1)), int(number)))
+            else:
+                rows.append((title, int(number), table.page_start))
+    themes.sort(key=lambda t: t[1])
+    entries: list[Entry] = []
+    for title, printed, page in rows:
+        theme = None
+        for name, first in themes:
+            if printed >= first:
+                theme = name
+        if theme is not None or not themes:
+            entries.append(Entry(None, title, theme, page))
+    if themes:
+        return entries
+    return []
+
+
+def _headings(ctx: ExtractionContext) -> list[Block]:
+    from extractors.families.sections import _merge_heading_runs
+
+    return [b for b in _merge_heading_runs(list(ctx.layout.blocks())) if b.kind == "heading"]
+
+
+def _match(title: str, entries: list[Entry]) -> Entry | None:
+    best, found = 0.0, None
+    for entry in entries:
+        score = fuzz.ratio(title, entry.title, processor=utils.default_process)
+        if score > best:
+            best, found = score, entry
+    return found if best >= 88 else None
+
+
+def _presentations(ctx: ExtractionContext, entries: list[Entry]) -> list[tuple[Block, Entry | None]]:
+    """Title headings of the project presentations, matched to the overview where possible."""
+    heads = _headings(ctx)
+    overview_pages = {e.page for e in entries}
+    found: list[tuple[Block, Entry | None]] = []
+    for head in heads:
+        if head.page in overview_pages:
+            continue
+        entry = _match(clean(head.text), entries)
+        if entry is not None and entry.heading is None:
+            entry.heading = head
+            found.append((head, entry))
+    if found:
+        return found
+    # No overview: a heading followed by a fact box before the next heading of its size.
+    blocks = list(ctx.layout.blocks())
+    for i, head in enumerate(heads):
+        nxt = next((h for h in heads[i + 1 :] if h.size >= head.size - 0.3), None)
+        start = blocks.index(head) if head in blocks else -1
+        stop = blocks.index(nxt) if nxt is not None and nxt in blocks else len(blocks)
+        if start >= 0 and any(b.kind == "fact_box" for b in blocks[start:stop]):
+            found.append((head, None))
+    return found
+
+
+def _index_of(blocks: list[Block], head: Block) -> int:
+    for i, block in enumerate(blocks):
+        if block.page == head.page and block.kind == "heading" and abs(block.bbox[1] - head.bbox[1]) < 0.5:
+            return i
+    return len(blocks)
+
+
+def _block_ranges(ctx: ExtractionContext, heads: list[Block]) -> list[list[Block]]:
+    """The body blocks of each presentation, in reading order: from its title to the next title."""
+    blocks = list(ctx.layout.blocks())
+    starts = [_index_of(blocks, h) for h in heads]
+    out: list[list[Block]] = []
+    for i, (head, start) in enumerate(zip(heads, starts, strict=True)):
+        stop = starts[i + 1] if i + 1 < len(starts) else len(blocks)
+        chunk = [
+            b
+            for b in blocks[start + 1 : max(stop, start + 1)]
+            if not (b.kind == "heading" and b.page == head.page and clean(b.text) in clean(head.text))
+        ]
+        out.append(chunk)
+    return out
+
+
+def _facts(chunk: list[Block]) -> list[tuple[str, str, str, int]]:
+    facts: list[tuple[str, str, str, int]] = []
+    for block in chunk:
+        labels = parse_labels(block.text, FACT_LABELS)
+        if not labels:
+            continue
+        text = clean(block.text)
+        if block.kind != "fact_box" and not text.lower().startswith(labels[0][1].lower()):
+            continue
+        facts += [(key, label, value, block.page) for key, label, value in labels]
+    return facts
+
+
+def _municipality(name: str) -> tuple[str, bool]:
+    """Canonical name of a listed member and whether it is a municipality."""
+    org = known_org(name) or known_org(f"{name} kommun") or known_org(f"{name} kommune")
+    if org is not None:
+        return org.name, org.actor_type == "municipality"
+    if re.search(r"(?i)\bkommune?s?$", name):
+        return name, True
+    return name, False
+
+
+def _add_roles(ctx: ExtractionContext, activity_id: str, facts: list[tuple[str, str, str, int]]) -> None:
+    owner_id: str | None = None
+    for key, label, value, page in facts:
+        raw = f"{label}: {value}"
+        if key == "owner" and value:
+            owner_id = ctx.actors.resolve(value, ctx.result)
+            ctx.result.add(
+                "actor_roles", activity_id=activity_id, actor_id=owner_id, role="owner", raw=raw, page=page
+            )
+        elif key == "municipalities":
+            for part in ctx.actors.split_list(value):
+                name, is_municipality = _municipality(part)
+                ctx.result.add(
+                    "actor_roles",
+                    activity_id=activity_id,
+                    actor_id=ctx.actors.resolve(name, ctx.result),
+                    role="member_municipality" if is_municipality else "participant",
+                    raw=raw,
+                    page=page,
+                )
+        elif key == "financier":
+            for part in ctx.actors.split_list(value):
+                ctx.result.add(
+                    "actor_roles",
+                    activity_id=activity_id,
+                    actor_id=ctx.actors.resolve(part, ctx.result),
+                    role="financier",
+                    raw=raw,
+                    page=page,
+                )
+    for key, label, value, page in facts:
+        if key not in ("leader", "contact") or not value:
+            continue
+        person, _, org = value.partition(",")
+        person = clean(person)
+        org_id = ctx.actors.resolve(clean(org), ctx.result) if clean(org) else owner_id
+        ctx.result.add(
+            "actor_roles",
+            activity_id=activity_id,
+            actor_id=org_id,
+            role="project_leader" if key == "leader" else "contact",
+            person_name=person if looks_like_person(person) or len(person.split()) in (2, 3) else None,
+            person_title=label,
+            raw=f"{label}: {value}",
+            page=page,
+        )
+
+
+def _ingress(chunk: list[Block]) -> str | None:
+    for block in chunk:
+        if (
+            block.kind in ("text", "list_item")
+            and len(block.text) >= 80
+            and not parse_labels(block.text, FACT_LABELS)
+        ):
+            return clean(block.text)
+    return None
+
+
+def _intro_goals(ctx: ExtractionContext, before_page: int) -> None:
+    """Goals the document states for the programme, with a verdict that directly follows."""
+    for block in ctx.layout.blocks():
+        if block.page >= before_page or block.kind == "heading":
+            continue
+        parts = sentences(block.text)
+        for i, sentence in enumerate(parts):
+            if not DOC_GOAL.search(sentence) or re.search(r"(?i)\btema\b", sentence):
+                continue
+            level = level_of(sentence) or "overall"
+            goal_id = add_goal(ctx, text=sentence, level=level, page=block.page)
+            group = GoalGroup([GoalItem(sentence, level, block.page, False, goal_id)])
+            group.after = [(s, block.page) for s in parts[i + 1 : i + 2]]
+            verdict = prose_assessment(group)
+            if verdict is not None:
+                ctx.result.add(
+                    "outcomes",
+                    goal_id=goal_id,
+                    text=verdict.text,
+                    status=verdict.status,
+                    assessor=verdict.assessor,
+                    page=verdict.page,
+                )
+
+
+def _front_matter_people(ctx: ExtractionContext, before_page: int) -> None:
+    """Staff named in the foreword ("X varit projektledare") and signatures ("Name" / "Org")."""
+    issuer_id: str | None = (
+        ctx.actors.resolve(ctx.result.info.issuer, ctx.result) if ctx.result.info.issuer else None
+    )
+    signatures: list[tuple[str, str, Block]] = []
+    for block in ctx.layout.blocks():
+        if block.page >= before_page:
+            continue
+        lines = [clean(ln) for ln in block.lines if clean(ln)]
+        if 2 <= len(lines) <= 3 and looks_like_person(lines[0]) and not looks_like_person(lines[1]):
+            signatures.append((lines[0], " ".join(lines[1:]), block))
+    if signatures and ctx.result.info.issuer is None:
+        ctx.result.info.issuer = signatures[0][1]
+        issuer_id = ctx.actors.resolve(signatures[0][1], ctx.result)
+    for person, org, block in signatures:
+        ctx.result.add(
+            "actor_roles",
+            actor_id=ctx.actors.resolve(org, ctx.result),
+            role="issuer",
+            person_name=person,
+            raw=clean(block.text),
+            page=block.page,
+        )
+    for block in ctx.layout.blocks():
+        if block.page >= before_page:
+            continue
+        for sentence in sentences(block.text):
+            for name in find_people(sentence):
+                after = sentence[sentence.index(name) + len(name) :].strip()
+                title = STAFF_TITLE.match(after)
+                if title is None:
+                    continue
+                role = "project_leader" if re.search(r"ledare|leder|leiar", title.group(1)) else "contact"
+                ctx.result.add(
+                    "actor_roles",
+                    actor_id=issuer_id,
+                    role=role,
+                    person_name=name,
+                    person_title=title.group(1),
+                    raw=sentence,
+                    page=block.page,
+                )
+
+
+@register("program_compendium", EXTRACTOR)
+def extract(ctx: ExtractionContext) -> None:
+    """Write one project row per listed project, with fact-box roles for the presented ones."""
+    entries = overview_entries(ctx) or contents_entries(ctx)
+    presented = _presentations(ctx, entries)
+    heads = [h for h, _ in presented]
+    chunks = _block_ranges(ctx, heads)
+    details: dict[int, tuple[Block, list[Block]]] = {
+        id(h): (h, c) for h, c in zip(heads, chunks, strict=True)
+    }
+    first_presentation = min((h.page for h in heads), default=10**6)
+    ordered: list[tuple[Entry | None, Block | None]] = [(e, e.heading) for e in entries]
+    ordered += [(None, h) for h, e in presented if e is None]
+    for entry, head in ordered:
+        chunk = details[id(head)][1] if head is not None else []
+        facts = _facts(chunk)
+        period = next((v for k, _, v, _ in facts if k == "period"), None)
+        title = clean(head.text) if head is not None else entry.title if entry else ""
+        theme = entry.theme if entry is not None else None
+        if theme is None and head is not None:
+            header = ctx.layout.pages[head.page - 1].header if head.page - 1 < len(ctx.layout.pages) else ""
+            theme = clean(header) or None
+        page_end = max([b.page for b in chunk], default=head.page if head else entry.page if entry else 1)
+        activity_id = add_activity(
+            ctx,
+            level="project",
+            title=title,
+            code=str(entry.number) if entry is not None and entry.number is not None else None,
+            page_start=head.page if head is not None else (entry.page if entry else 1),
+            page_end=page_end,
+            bbox=head.bbox if head is not None else None,
+            start_raw=period,
+            extractor=EXTRACTOR,
+            description=_ingress(chunk) if head is not None else None,
+            strategic_area=theme,
+            confidence=0.9 if head is not None else 0.6,
+        )
+        _add_roles(ctx, activity_id, facts)
+    _intro_goals(ctx, first_presentation)
+    _front_matter_people(ctx, first_presentation)
+
+
+def split_members(text: str) -> list[str]:
+    """Member list of a fact box, for callers that want names without resolving them."""
+    return split_names(text)
