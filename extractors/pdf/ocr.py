@@ -38,6 +38,7 @@ _CID = re.compile(r"\(cid:\d+\)")
 _LEADER = re.compile(r"([._\-·…•*=~])\1{2,}|(?:\. ){3,}")  # dot leaders and rules typed as characters
 _VOWELS = set("aeiouyåäöæøéèáàüAEIOUYÅÄÖÆØÉÈÁÀÜ")
 _LEXICON_LANGUAGES = ("sv", "nb", "da", "en", "de")
+_TESSERACT_CODES = {"sv": "swe", "nb": "nor", "nn": "nor", "da": "dan", "en": "eng"}
 _lexicon: set[str] | None = None
 _tesseract_languages: dict[str, frozenset[str] | None] = {}
 
@@ -50,6 +51,7 @@ class OcrResult:
     rules: list[Rule]
     skew: float
     confidence: float | None
+    language: str = ""  # Tesseract model the words were read with
 
 
 def apply_ocr(doc: ParsedDocument, path: str, mode: str = "auto", languages: str = DEFAULT_LANGUAGES) -> None:
@@ -84,22 +86,26 @@ def apply_ocr(doc: ParsedDocument, path: str, mode: str = "auto", languages: str
         except Exception as exc:  # the renderer cannot open the file at all
             _warn(doc, targets, f"OCR skipped: the PDF could not be rendered ({type(exc).__name__}: {exc})")
             return
+        preferred: str | None = None  # pages of one document are mostly in one language
         for page in targets:
-            _ocr_one(doc, pdf, page, usable)
+            preferred = _ocr_one(doc, pdf, page, usable, preferred) or preferred
 
 
-def _ocr_one(doc: ParsedDocument, pdf: Any, page: Page, languages: str) -> None:
-    """OCR one page in place; a failure becomes a warning on the page and the document."""
+def _ocr_one(doc: ParsedDocument, pdf: Any, page: Page, languages: str, preferred: str | None) -> str | None:
+    """OCR one page in place and return the language it was read in.
+
+    A failure becomes a warning on the page and the document.
+    """
     pdf_page: Any = None
     try:
         pdf_page = pdf[page.number - 1]
-        result = ocr_page(pdf_page, page, languages)
+        result = ocr_page(pdf_page, page, languages, preferred)
         _store(page, result)
     except Exception as exc:
         message = f"page {page.number}: OCR failed ({type(exc).__name__}: {exc})"
         page.warnings.append(message)
         doc.warnings.append(message)
-        return
+        return None
     finally:
         if pdf_page is not None:
             pdf_page.close()  # its parsed content would otherwise live until the document closes
@@ -110,6 +116,7 @@ def _ocr_one(doc: ParsedDocument, pdf: Any, page: Page, languages: str) -> None:
         )
         page.warnings.append(message)
         doc.warnings.append(message)
+    return result.language
 
 
 def pages_to_ocr(doc: ParsedDocument) -> list[Page]:
@@ -221,40 +228,71 @@ def usable_languages(languages: str) -> tuple[str, str | None]:
     return "+".join(present), None
 
 
-def ocr_page(pdf_page: Any, page: Page, languages: str) -> OcrResult:
+def ocr_page(pdf_page: Any, page: Page, languages: str, preferred: str | None = None) -> OcrResult:
     """Render one page, deskew it, find its rules and read its words; the image is dropped after."""
     dpi = raster.render_dpi(pdf_page)
     gray = raster.render_gray(pdf_page, dpi)
     try:
-        return ocr_image(gray, page, dpi, languages)
+        return ocr_image(gray, page, dpi, languages, preferred)
     finally:
         del gray
 
 
-def ocr_image(gray: np.ndarray, page: Page, dpi: float, languages: str) -> OcrResult:
-    """OCR a rendered page image; coordinates are converted to points of `page`."""
-    import pytesseract
+def ocr_image(
+    gray: np.ndarray, page: Page, dpi: float, languages: str, preferred: str | None = None
+) -> OcrResult:
+    """OCR a rendered page image; coordinates are converted to points of `page`.
 
+    Tesseract reads with one language model at a time: on the corpus scan "swe+nor" turns
+    half of the Swedish ä into å (word recall 0.90-0.94 against 0.94-0.96 with "swe" alone),
+    and "swe" alone misreads Norwegian. So the page is read with `preferred` (the language
+    of the previous page, else the first listed), and read again with the page's own
+    language when the text shows it is another of `languages`.
+    """
     px_per_pt = dpi / 72.0
     skew = raster.estimate_skew(gray)
     straight = raster.rotate(gray, -skew)
     backdrop = raster.background(straight, px_per_pt)
     segments, line_mask = raster.detect_rules(straight, px_per_pt, backdrop)
     clean = raster.for_ocr(straight, backdrop, line_mask)
-    del backdrop, line_mask
-    data = pytesseract.image_to_data(
-        clean, lang=languages, config=f"--psm {PSM}", output_type=pytesseract.Output.DICT
-    )
+    del backdrop, line_mask, straight
     height_px, width_px = gray.shape
     sx, sy = page.width / width_px, page.height / height_px
-    words = _words(data, sx, sy)
+    order = [lang for lang in languages.split("+") if lang]
+    language = preferred if preferred in order else order[0]
+    words = _tesseract(clean, language, sx, sy)
+    if len(order) > 1:
+        detected = page_language(words)
+        if detected in order and detected != language:
+            language = detected
+            words = _tesseract(clean, language, sx, sy)
     rules = [
         Rule(s.x0 * sx, s.y0 * sy, s.x1 * sx, s.y1 * sy, s.orientation, round(s.thickness * (sx + sy) / 2, 2))
         for s in segments
     ]
     confidences = [w.confidence for w in words if w.confidence is not None]
     confidence = round(float(np.mean(confidences)), 4) if confidences else None
-    return OcrResult(words=words, rules=rules, skew=skew, confidence=confidence)
+    return OcrResult(words=words, rules=rules, skew=skew, confidence=confidence, language=language)
+
+
+def _tesseract(image: np.ndarray, language: str, sx: float, sy: float) -> list[Word]:
+    import pytesseract
+
+    data = pytesseract.image_to_data(
+        image, lang=language, config=f"--psm {PSM}", output_type=pytesseract.Output.DICT
+    )
+    return _words(data, sx, sy)
+
+
+def page_language(words: list[Word]) -> str | None:
+    """Tesseract code (swe, nor, dan, eng) of the language of OCR'd words, None when unclear."""
+    text = " ".join(w.text for w in words if w.confidence is None or w.confidence >= 0.6)
+    try:
+        from extractors.nlp.language import detect_language
+
+        return _TESSERACT_CODES.get(detect_language(text))
+    except Exception:  # no detector: keep the first reading
+        return None
 
 
 def _words(data: dict[str, list[Any]], sx: float, sy: float) -> list[Word]:
