@@ -94,6 +94,26 @@ AMBIGUOUS_PLACES = frozenset(
     ]
 )
 
+_COMMON = frozenset(
+    [
+        "bland",
+        "annat",
+        "andra",
+        "även",
+        "samt",
+        "också",
+        "övriga",
+        "flera",
+        "många",
+        "med",
+        "för",
+        "och",
+        "eller",
+        "till",
+        "utan",
+    ]
+)
+
 METHOD_RANK = {"gazetteer": 4, "abbreviation": 3, "pattern": 2, "place": 1, "person": 0}
 
 
@@ -210,7 +230,30 @@ class Finder:
                 found.append(
                     Found(hit.start, hit.end, text[hit.start : hit.end], "PER", "person", hit.confidence)
                 )
-        return _resolve_overlaps(found)
+        return self._lists(text, _resolve_overlaps(found))
+
+    def _lists(self, text: str, found: list[Found]) -> list[Found]:
+        """Members of a list with a known organisation in it are organisations too; bare county names
+        in a list are their regions ("kontakt med Norrbotten, Västerbotten, Skåne")."""
+        gaz = gazetteer.load()
+        extra: list[Found] = []
+        for items in patterns.list_items(text):
+            inside = [f for f in found if any(f.start < e and s < f.end for s, e in items)]
+            has_org = any(f.label == "ORG" for f in inside)
+            for s, e in items:
+                if any(f.start < e and s < f.end for f in found):
+                    continue
+                surface = text[s:e]
+                region = gaz.lookup("Region " + surface, self.country) or gaz.lookup(
+                    surface + " län", self.country
+                )
+                if region is not None and region.actor_type == "county_region":
+                    extra.append(Found(s, e, surface, "LOC", "place", 0.5, region.name, region))
+                elif has_org and not (
+                    len(surface) <= 12 and " " not in surface and surface.lower() in _COMMON
+                ):
+                    extra.append(Found(s, e, surface, "ORG", "pattern", 0.5, surface, None))
+        return sorted(found + extra, key=lambda f: (f.start, f.end)) if extra else found
 
     def _gazetteer(self, text: str) -> list[Found]:
         doc = self.nlp.make_doc(text)

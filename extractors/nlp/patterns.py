@@ -166,6 +166,12 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         _rx(rf"\b(?:Region|Regionförbundet|Landstinget|Kommunförbundet) {CAP}(?: {CAP})?(?: län)?"),
         0.8,
     ),
+    # "Intresseföreningen Bergslaget", "Kommunförbundet Skåne"
+    (
+        "named_association",
+        _rx(rf"\b[{U}][{L}]{{2,}}(?:föreningen|foreningen|förbundet|forbundet) {CAP}\b"),
+        0.75,
+    ),
     # "Grundskoleförvaltningen", "Stadsbyggnadskontoret", "Tillväxtverket", "Hälsoteknikalliansen"
     ("compound", _rx(rf"\b[{U}][{L}]{{2,}}(?:-[{L}]+)?(?:{HEADS}|alliansen|akademien)\b"), 0.75),
     # lower-case civic bodies "kommunfullmäktige", "kommunestyret"
@@ -211,11 +217,44 @@ def org_hits(text: str) -> Iterator[Hit]:
             start, surface = _strip_stopwords(text, start, end)
             if not surface or end - start < 3:
                 continue
+            if name in ("municipal", "region", "head_in_place"):
+                start, end = _trim_place(text, start, end, name)
+                surface = text[start:end]
             if name == "municipal" and not _municipal_ok(surface):
                 continue
             if name == "region" and re.search(rf"[{U}][{L}]+ $", text[max(0, start - 30) : start]):
                 continue  # "Business Region Göteborg" is a name, not "Region Göteborg"
             yield Hit(start, end, "ORG", name, conf)
+
+
+def _known(place: str) -> bool:
+    from extractors.nlp.gazetteer import load
+
+    gaz = load()
+    low = place.casefold()
+    return bool(
+        gaz.places.get(low)
+        or gaz.places.get(low.removesuffix("s"))
+        or gaz.lookup(place)
+        or gaz.lookup("Region " + place)
+        or gaz.lookup(place + " län")
+    )
+
+
+def _trim_place(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
+    """Keep a two-word place only when it is a known one ("Upplands Väsby", "Jämtland Härjedalen")."""
+    surface = text[start:end]
+    words = surface.split(" ")
+    if rule == "municipal" and len(words) == 3:
+        if not _known(" ".join(words[:2])):
+            return start + len(words[0]) + 1, end
+    elif rule in ("region", "head_in_place"):
+        head, sep, place = surface.partition(" i ") if rule == "head_in_place" else surface.partition(" ")
+        pwords = place.split(" ")
+        if sep and len(pwords) >= 2 and pwords[-1] not in ("kommun", "kommune", "län", "fylke", "stad"):
+            if not _known(" ".join(pwords[:2])):
+                return start, start + len(head) + len(sep) + len(pwords[0])
+    return start, end
 
 
 def _municipal_ok(surface: str) -> bool:
@@ -270,3 +309,18 @@ def company_names(text: str) -> list[str]:
         _, surface = _strip_stopwords(text, m.start(), m.end())
         out.append(surface)
     return out
+
+
+_ITEM = rf"[{U}][\w&\-]*(?: (?:i|for|of|&|[{U}][\w&\-]*)){{0,3}}"
+LIST_RX = re.compile(rf"(?<![\w-]){_ITEM}(?:, {_ITEM})+(?:,? (?:och|og|samt) {_ITEM})?")
+ITEM_RX = re.compile(_ITEM)
+
+
+def list_items(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Comma lists of capitalised items ("Intresseföreningen Bergslaget, Tåg i Bergslagen, Bergskraft")."""
+    for m in LIST_RX.finditer(text):
+        items: list[tuple[int, int]] = []
+        for part in re.finditer(rf"{_ITEM}", m.group()):
+            items.append((m.start() + part.start(), m.start() + part.end()))
+        if len(items) >= 3:
+            yield items
