@@ -245,15 +245,15 @@ def _trim_place(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
     """Keep a two-word place only when it is a known one ("Upplands Väsby", "Jämtland Härjedalen")."""
     surface = text[start:end]
     words = surface.split(" ")
-    if rule == "municipal" and len(words) == 3:
-        if not _known(" ".join(words[:2])):
+    if rule == "municipal":
+        if len(words) == 3 and not _known(" ".join(words[:2])):
             return start + len(words[0]) + 1, end
-    elif rule in ("region", "head_in_place"):
-        head, sep, place = surface.partition(" i ") if rule == "head_in_place" else surface.partition(" ")
-        pwords = place.split(" ")
-        if sep and len(pwords) >= 2 and pwords[-1] not in ("kommun", "kommune", "län", "fylke", "stad"):
-            if not _known(" ".join(pwords[:2])):
-                return start, start + len(head) + len(sep) + len(pwords[0])
+        return start, end
+    head, sep, place = surface.partition(" i ") if rule == "head_in_place" else surface.partition(" ")
+    pwords = place.split(" ")
+    heads = ("kommun", "kommune", "län", "fylke", "stad")
+    if sep and len(pwords) >= 2 and pwords[-1] not in heads and not _known(" ".join(pwords[:2])):
+        return start, start + len(head) + len(sep) + len(pwords[0])
     return start, end
 
 
