@@ -122,7 +122,9 @@ def test_scan_page1_words_match_gold(scan_page1: ParsedDocument) -> None:
     expected = [t for t in expected if t]
     found = {_norm(w.text) for w in page.words}
     share = sum(t in found for t in expected) / len(expected)
-    assert share > 0.85, share
+    assert share > 0.9, share  # the text layer of the source page itself scores 0.956
+    # Read with the Swedish model alone: ä is not turned into the Norwegian å.
+    assert {"förväntat", "näringslivet", "bemärkelse"} <= found
     assert {"kompetensförsörjning", "sommarjobb", "handledarutbildningar"} <= found
     # Body text is 8.5 pt in the source document.
     sizes = Counter(w.size for w in page.words)
@@ -369,3 +371,12 @@ def test_synthetic_norwegian_scan_end_to_end(tmp_path: Path) -> None:
     ansvar = next(w for w in page.words if w.text == "Ansvar")
     assert columns[1] * scale < ansvar.x0 < columns[2] * scale
     assert abs(ansvar.top - (top + 25) * scale) < 6
+
+
+def test_page_language_picks_the_tesseract_model() -> None:
+    def words(text: str) -> list[Word]:
+        return [Word(t, 0, 0, 10, 10, ocr=True, confidence=0.9) for t in text.split()]
+
+    assert ocr.page_language(words(SWEDISH)) == "swe"
+    assert ocr.page_language(words(NYNORSK)) == "nor"
+    assert ocr.page_language(words("Tiltak 1")) is None
