@@ -246,7 +246,7 @@ def blocks_before(section: Section, table: Table, n: int = 2) -> list[Block]:
 def label_pattern(labels: Iterable[str], *, require_colon: bool = True) -> re.Pattern[str]:
     """A regex finding any of `labels` as a label ("Projektägare:"), longest first."""
     alts = "|".join(re.escape(lb) for lb in sorted(set(labels), key=len, reverse=True))
-    colon = r"\s*:" if require_colon else r"(?:\s*:|(?=\s))"
+    colon = r"\s*:" if require_colon else r"(?:\s*:|(?=\s|$))"
     return re.compile(rf"(?<![\w-])({alts}){colon}", re.IGNORECASE)
 
 

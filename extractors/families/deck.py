@@ -1,0 +1,268 @@
+"""Proposal decks (idémöte, innspillsmøte): one `proposal` row per slide.
+
+Every slide after the cover is a proposal unless it is an agenda/overview slide. Its title
+is the slide heading (or the first sentence when the title was an image), its body the
+description; sub-labels (Bakgrund/Förslag/Syfte/Form/Målgrupp/Kontakt and their Norwegian
+and Danish forms) route text to target_group_raw, expected_outcome_raw and contacts. The
+proposer is an organisation tag on the slide ("Region Blekinge") or the logo text of a slide
+pasted in from another organisation (a footer unlike the deck's own).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from extractors.context import ExtractionContext
+from extractors.families.common import add_activity, clean
+from extractors.families.sections import (
+    find_people,
+    first_sentence,
+    known_org,
+    label_pattern,
+    looks_like_person,
+    split_items,
+)
+from extractors.pdf.structures import Block, PageLayout
+from extractors.registry import register
+
+EXTRACTOR = "proposal_deck"
+
+SLIDE_LABELS: dict[str, str] = {
+    "bakgrund": "background",
+    "bakgrunn": "background",
+    "baggrund": "background",
+    "bakgrund och behov": "background",
+    "bakgrunn og behov": "background",
+    "behov": "background",
+    "förslag": "proposal",
+    "forslag": "proposal",
+    "förslag på aktivitet": "proposal",
+    "syfte": "purpose",
+    "syftet": "purpose",
+    "formål": "purpose",
+    "formålet": "purpose",
+    "føremål": "purpose",
+    "hensikt": "purpose",
+    "form": "form",
+    "format": "form",
+    "arbetsform": "form",
+    "arbeidsform": "form",
+    "aktivitet": "form",
+    "aktiviteter": "form",
+    "målgrupp": "target_group",
+    "målgrupper": "target_group",
+    "målgruppe": "target_group",
+    "målgrupper:": "target_group",
+    "förväntat resultat": "outcome",
+    "förväntade resultat": "outcome",
+    "förväntade effekter": "outcome",
+    "forventet resultat": "outcome",
+    "forventede resultater": "outcome",
+    "forventa resultat": "outcome",
+    "forventet effekt": "outcome",
+    "resultat": "outcome",
+    "övergripande mål": "goal",
+    "overordnet mål": "goal",
+    "mål": "goal",
+    "kontakt": "contact",
+    "kontaktperson": "contact",
+    "kontaktpersoner": "contact",
+    "kontaktpersonar": "contact",
+    "kontakter": "contact",
+    "kontaktinformation": "contact",
+    "kontaktinformasjon": "contact",
+    "förslagsställare": "proposer",
+    "forslagsstiller": "proposer",
+    "avsender": "proposer",
+    "avsändare": "proposer",
+    "inlämnat av": "proposer",
+    "innsendt av": "proposer",
+    "ansvarig": "proposer",
+    "ansvarlig": "proposer",
+    "tidsplan": "when",
+    "tidsramme": "when",
+    "när": "when",
+    "når": "when",
+    "budget": "resources",
+    "budsjett": "resources",
+    "kostnad": "resources",
+}
+AGENDA_TITLE = re.compile(
+    r"(?i)^(agenda|dagordning|dagsorden|program|programmet|innehåll|innhold|indhold|översikt|oversikt|"
+    r"disposition|overview|inkomna förslag|innkomne forslag)\b"
+)
+COUNT_OF_PROPOSALS = re.compile(r"(?i)\b\d+\s+(förslag|forslag|idéer|ideer|innspill|inspel|proposals)\b")
+_EMAIL = re.compile(r"\S+@\S+|\b(?:tel|tfn|mob|telefon)\.?:?\s*[\d\s+-]{6,}", re.IGNORECASE)
+_ORG_SHAPE = re.compile(
+    r"^(?:Region|Landstinget|Länsstyrelsen|Fylkesmannen|Statsforvalteren)\s\w|"
+    r"\s(?:kommun|kommune|fylkeskommune|regionråd|län)$|^\w+(?:verket|myndigheten|direktoratet)$"
+)
+_CONNECTORS = frozenset({"i", "och", "og", "for", "för", "&", "af", "av"})
+
+
+def _label(text: str) -> tuple[str, str] | None:
+    """(key, rest) when the text opens with a slide label ("Bakgrund: …", "Kontakt Jan …")."""
+    text = clean(text)
+    match = label_pattern(SLIDE_LABELS, require_colon=False).match(text)
+    if match is None:
+        return None
+    key = SLIDE_LABELS.get(match.group(1).lower())
+    rest = clean(text[match.end() :]).lstrip(":").strip()
+    colon = text[match.end() : match.end() + 2].lstrip().startswith(":")
+    if key is None or not (colon or not rest or rest[:1].isupper() or rest[:1].isdigit()):
+        return None
+    return key, rest
+
+
+def _is_org_tag(text: str) -> bool:
+    """A short organisation name standing alone on a slide ("Region Blekinge", "Tromsø kommune")."""
+    text = clean(text).strip(" .")
+    words = text.split()
+    if not words or len(words) > 5 or re.search(r"[.!?:/;]", text):
+        return False
+    if not all(w[:1].isupper() or w in _CONNECTORS for w in words):
+        return False
+    return known_org(text) is not None or bool(_ORG_SHAPE.search(text))
+
+
+def _furniture(page: PageLayout) -> str:
+    return clean(re.sub(r"\d+", "", f"{page.header} {page.footer}"))
+
+
+def _deck_furniture(pages: list[PageLayout]) -> str:
+    counts = Counter(_furniture(p) for p in pages if _furniture(p))
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _is_agenda(page: PageLayout, title: str) -> bool:
+    if AGENDA_TITLE.match(title) and len(title.split()) <= 4 and not re.search(r"\d{4}", title):
+        return True
+    body = " ".join(b.text for b in page.blocks)
+    return page.number <= 3 and bool(COUNT_OF_PROPOSALS.search(body))
+
+
+def _title_block(blocks: list[Block]) -> Block | None:
+    heads = [b for b in blocks if b.kind == "heading" and _label(b.text) is None]
+    if not heads:
+        return None
+    return max(heads, key=lambda b: (b.size, -b.bbox[1]))
+
+
+def _contact_roles(ctx: ExtractionContext, activity_id: str, text: str, page: int) -> None:
+    text = clean(label_pattern(SLIDE_LABELS, require_colon=False).sub(" , ", _EMAIL.sub(" ", clean(text))))
+    people = find_people(text)
+    rest = text
+    for name in people:
+        rest = rest.replace(name, " , ")
+    orgs = [
+        p
+        for p in (clean(x).strip(" .") for x in re.split(r",|;|\s+och\s+|\s+og\s+|\s+and\s+", rest))
+        if len(p) >= 2 and p[:1].isupper() and not looks_like_person(p)
+    ]
+    org = next((o for o in orgs if known_org(o) or _ORG_SHAPE.search(o)), orgs[0] if orgs else None)
+    org_id = ctx.actors.resolve(org, ctx.result) if org else None
+    for name in people:
+        ctx.result.add(
+            "actor_roles",
+            activity_id=activity_id,
+            actor_id=org_id,
+            role="contact",
+            person_name=name,
+            raw=text,
+            page=page,
+        )
+    if not people and org_id is not None:
+        ctx.result.add(
+            "actor_roles", activity_id=activity_id, actor_id=org_id, role="contact", raw=text, page=page
+        )
+
+
+def _improve_info(ctx: ExtractionContext) -> None:
+    """Deck title from the cover ("Reglab – Idémöte inför 2020") and the year it is for."""
+    if not ctx.layout.pages:
+        return
+    cover = [clean(b.text) for b in ctx.layout.pages[0].blocks if clean(b.text)]
+    distinct: list[str] = []
+    for text in cover:
+        if text.casefold() not in {d.casefold() for d in distinct}:
+            distinct.append(text)
+    info = ctx.result.info
+    if distinct and (info.title is None or info.title == distinct[0]) and len(distinct) > 1:
+        info.title = f"{distinct[0]} – {distinct[1]}"
+    years = sorted(set(re.findall(r"\b(?:19|20)\d{2}\b", " ".join(cover))))
+    if info.period_start is None and len(years) == 1:
+        year = int(years[0])
+        info.period_start, info.period_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+@register("proposal_deck", EXTRACTOR)
+def extract(ctx: ExtractionContext) -> None:
+    """Write one proposal per content slide, with contacts and proposer."""
+    lang = ctx.language if ctx.language != "und" else None
+    pages = ctx.layout.pages
+    deck_furniture = _deck_furniture(pages)
+    _improve_info(ctx)
+    for page in pages[1:]:
+        blocks = [b for b in page.blocks if clean(b.text)]
+        if not blocks:
+            continue
+        head = _title_block(blocks)
+        title = clean(head.text) if head is not None else ""
+        body = [b for b in blocks if b is not head]
+        if head is None:
+            title = first_sentence(body[0].text)
+        if _is_agenda(page, title):
+            continue
+        proposer: str | None = None
+        furniture = _furniture(page)
+        if furniture and furniture != deck_furniture and len(furniture.split()) <= 5:
+            proposer = furniture
+        sections: dict[str, list[str]] = {}
+        current = "body"
+        for i, block in enumerate(body):
+            texts = split_items(block, lang) if block.kind in ("list_item", "text") else [clean(block.text)]
+            for j, text in enumerate(texts):
+                if head is None and i == 0 and j == 0:
+                    text = clean(text[len(title) :]) if text.startswith(title) else text
+                    if not text:
+                        continue
+                found = _label(text)
+                if found is not None:
+                    current, text = found
+                    if not text:
+                        continue
+                elif _is_org_tag(text) and current != "contact":
+                    proposer = proposer or text
+                    continue
+                sections.setdefault(current, []).append(text)
+        if "proposer" in sections and proposer is None:
+            proposer = clean(" ".join(sections.pop("proposer")))
+        contacts = " ".join(sections.pop("contact", []))
+        described = [t for key in sections for t in sections[key] if key not in ("target_group", "outcome")]
+        description = clean(" ".join(described)) or None
+        activity_id = add_activity(
+            ctx,
+            level="proposal",
+            title=title,
+            page_start=page.number,
+            bbox=head.bbox if head is not None else body[0].bbox,
+            extractor=EXTRACTOR,
+            description=description,
+            responsible_raw=proposer,
+            target_group_raw=" ".join(sections.get("target_group", [])) or None,
+            expected_outcome_raw=" ".join(sections.get("outcome", [])) or None,
+            confidence=0.85 if head is not None else 0.7,
+        )
+        if proposer:
+            ctx.result.add(
+                "actor_roles",
+                activity_id=activity_id,
+                actor_id=ctx.actors.resolve(proposer, ctx.result),
+                role="proposer",
+                raw=proposer,
+                page=page.number,
+            )
+        if contacts:
+            _contact_roles(ctx, activity_id, contacts, page.number)
