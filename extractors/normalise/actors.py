@@ -35,8 +35,8 @@ _SUFFIX_TYPES: tuple[tuple[str, str], ...] = (
         "administration",
     ),
     (r"\b(?:AB|Aktiebolag|AS|ASA|SF|KF|HF|IKS)$|\(publ\)$", "company"),
-    (r"(?:kommun|kommune|kommuns|kommunes|[Ss]tad)$", "municipality"),
     (r"^(?:Region|Landstinget)\b|(?:fylkeskommune|regionen|landsting)$", "county_region"),
+    (r"(?:kommun|kommune|kommuns|kommunes|[Ss]tad)$", "municipality"),
     (
         r"(?i:universitet|universitetet|högskola|högskolan|høgskole|høgskolen|høgskule|høgskulen|university)\b",
         "university",

@@ -1,0 +1,104 @@
+"""Actor resolution: slugs, abbreviation definitions, list splitting, titles, gazetteer canonical names."""
+
+from __future__ import annotations
+
+from extractors.nlp import gazetteer
+from extractors.normalise.actors import ActorResolver, guess_actor_type, slugify, split_title
+from extractors.result import Extraction
+
+
+def test_slugify_folds_nordic_letters() -> None:
+    assert slugify("Sør-Troms regionråd") == "sor-troms-regionrad"
+    assert slugify("Göteborg & Co") == "goteborg-co"
+    assert slugify("Kommunal- og moderniseringsdepartementet") == "kommunal-og-moderniseringsdepartementet"
+
+
+def test_gazetteer_is_complete() -> None:
+    gaz = gazetteer.load()
+    se = [e for e in gaz.entries if e.country == "SE" and e.actor_type == "municipality"]
+    no_now = [
+        e
+        for e in gaz.entries
+        if e.country == "NO" and e.actor_type == "municipality" and e.county != "former"
+    ]
+    regions = [e for e in gaz.entries if e.country == "SE" and e.actor_type == "county_region"]
+    assert len(se) == 289 and len(regions) == 21  # the 290th municipality is Region Gotland
+    assert len(no_now) == 355  # 357 kommuner, two names (Våler, Herøy) occur twice
+    assert gaz.lookup("Göteborgs kommun").name == "Göteborgs Stad"  # type: ignore[union-attr]
+    assert gaz.lookup_place("Gratangen", "NO").name == "Gratangen kommune"  # type: ignore[union-attr]
+    assert gaz.lookup_place("Gratangen", "SE") is None
+    assert gaz.lookup_abbr("KMD", "NO").name == "Kommunal- og moderniseringsdepartementet"  # type: ignore[union-attr]
+    assert gaz.lookup("Skånland kommune").parent_municipality == "Tjeldsund kommune"  # type: ignore[union-attr]
+
+
+def test_learns_definitions_from_a_participants_row() -> None:
+    r = ActorResolver(country="SE")
+    r.learn_from_text(
+        "Deltagande förvaltningar /bolag Business Region Göteborg (BRG), Arbetsmarknad och vuxenutbildning "
+        "(Arbvux), Grundskoleförvaltningen (GrF), Social resursförvaltningen (Soc res), Chalmers (CTH), "
+        "Förvaltningen för inköp och upphandling (INK). Kommunen samarbetar med Tillväxtverket (TVV)."
+    )
+    assert r.abbreviations["BRG"] == "Business Region Göteborg"
+    assert r.abbreviations["Arbvux"] == "Arbetsmarknad och vuxenutbildning"
+    assert r.abbreviations["Soc res"] == "Social resursförvaltningen"
+    assert r.abbreviations["CTH"] == "Chalmers tekniska högskola"  # canonicalised by the gazetteer
+    assert r.abbreviations["INK"] == "Förvaltningen för inköp och upphandling"
+    assert r.abbreviations["TVV"] == "Tillväxtverket"  # not "Kommunen samarbetar med Tillväxtverket"
+
+
+def test_ignores_parentheses_that_are_not_definitions() -> None:
+    r = ActorResolver(country="SE")
+    r.learn_from_text("Anordna handledarutbildningar (ej APL). Andel behöriga (2018: 66,7%).")
+    r.learn_from_text("Satsa aktivt på kulturella och kreativa näringar (KKN)")
+    assert r.abbreviations == {}
+
+
+def test_split_list_keeps_suspended_compounds_and_splits_slashes() -> None:
+    r = ActorResolver()
+    assert r.split_list("UBF, Arbvux, BRG, GR, GU, CTH") == ["UBF", "Arbvux", "BRG", "GR", "GU", "CTH"]
+    assert r.split_list("Kvalitets- och utvecklingschef, GrF") == ["Kvalitets- och utvecklingschef", "GrF"]
+    assert r.split_list("Grundskoleförvaltningen/Utbildningsförvaltningen") == [
+        "Grundskoleförvaltningen",
+        "Utbildningsförvaltningen",
+    ]
+    assert r.split_list("SDF, BRG och Social resurs") == ["SDF", "BRG", "Social resurs"]
+    assert r.split_list("Göteborg & Co") == ["Göteborg & Co"]
+
+
+def test_split_title() -> None:
+    assert split_title("Verksamhetsstrateg BRG") == ("Verksamhetsstrateg", "BRG")
+    assert split_title("Kvalitets- och utvecklingschef") == ("Kvalitets- och utvecklingschef", "")
+    assert split_title("Eks. Gratangen koord.") == ("koord", "Eks. Gratangen")
+    assert split_title("Trafikverket") == (None, "Trafikverket")
+
+
+def test_resolve_registers_gazetteer_and_document_actors() -> None:
+    result = Extraction(doc_id="d")
+    r = ActorResolver(country="SE")
+    r.learn("Grundskoleförvaltningen", "GrF")
+    assert r.resolve("GrF", result) == "grundskoleforvaltningen"
+    assert result.actors["grundskoleforvaltningen"]["abbreviations"] == ["GrF"]
+    assert result.actors["grundskoleforvaltningen"]["actor_type"] == "administration"
+    assert result.actors["grundskoleforvaltningen"]["source"] == "document"
+    assert r.resolve("Göteborgs universitet", result) == "goteborgs-universitet"
+    row = result.actors["goteborgs-universitet"]
+    assert (row["source"], row["actor_type"], row["abbreviations"]) == ("gazetteer", "university", ["GU"])
+    assert r.resolve("Göteborg Stad", result) == "goteborgs-stad"  # a misspelt city name still resolves
+
+
+def test_company_forms_merge() -> None:
+    r = ActorResolver(country="SE")
+    r.learn_company("Higab AB")
+    assert r.canonical("Higab")[0] == "Higab AB"
+    r.learn("Business Region Göteborg", "BRG")
+    assert r.canonical("Business Region Göteborg AB")[0] == "Business Region Göteborg"
+
+
+def test_guess_actor_type() -> None:
+    assert guess_actor_type("Byggnadsnämnden") == "committee"
+    assert guess_actor_type("Stadsbyggnadskontoret") == "administration"
+    assert guess_actor_type("Göteborgs Hamn AB") == "company"
+    assert guess_actor_type("Troms fylkeskommune") == "county_region"
+    assert guess_actor_type("Nord universitet") == "university"
+    assert guess_actor_type("Kommunal- og moderniseringsdepartementet") == "state_agency"
+    assert guess_actor_type("Kommunfullmäktige") == "committee"
