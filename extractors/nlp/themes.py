@@ -125,8 +125,10 @@ def rule_goal_type(text: str | None) -> str | None:
 
 def goal_type(text: str | None) -> str | None:
     """The shared classifier in extractors.normalise.indicators when present, else the rule above."""
+    if not text or not text.strip():
+        return None
     try:
-        from extractors.normalise.indicators import classify_goal_type  # type: ignore[attr-defined]
+        from extractors.normalise.indicators import classify_goal_type
     except Exception:
         return rule_goal_type(text)
     try:
