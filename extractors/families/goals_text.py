@@ -1,0 +1,116 @@
+"""Goals stated in running text: the overall goal, numbered goals ("Mål 1: …") and goal lists.
+
+Plans print their goals outside the activity tables: an "Overordnet mål" heading with the
+goal below it, a sentence "Programmet har som övergripande mål 120 000 nya jobb …", numbered
+"Mål 2:" paragraphs, or a list under a "Mål"/"Målsetting" heading.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from extractors.families.common import add_goal, clean
+from extractors.families.plan_labels import match_label
+
+if TYPE_CHECKING:
+    from extractors.context import ExtractionContext
+    from extractors.pdf.structures import Block
+
+# Heading texts that introduce the overall goal or vision (sv, nb, nn, da, en).
+OVERALL_HEADINGS = re.compile(
+    r"^\s*(?:övergripande\s+mål(?:et)?|overordn(?:et|a|ede)\s+mål(?:et|setting)?|hovedmål(?:et)?|"
+    r"huvudmål(?:et)?|overordnet\s+målsætning|overall\s+(?:goal|objective))\s*(?::\s*(?P<rest>.*))?$",
+    re.I,
+)
+VISION_HEADINGS = re.compile(r"^\s*(?:vision(?:en)?|visjon(?:en)?)\s*(?::\s*(?P<rest>.*))?$", re.I)
+# "… har som övergripande mål 120 000 nya jobb …" inside a paragraph.
+OVERALL_INLINE = re.compile(
+    r"(?:övergripande\s+mål(?:et)?|overordn(?:et|a|ede)\s+mål(?:et)?|hovedmål(?:et)?)\s*"
+    r"(?:är\s+(?:att\s+)?|er\s+(?:å\s+)?|:\s*)?(?P<goal>[^.:;]{6,200}?\d[^.:;]{0,200}\.|[^.:;]{6,200}\.)",
+    re.I,
+)
+GOAL_LIST_HEADINGS = re.compile(
+    r"^\s*(?:mål|målen|målsetting(?:er)?|målsättning(?:ar)?|målsetjing(?:ar)?|delmål|målsætninger|"
+    r"mål\s+(?:för|for)\s+.{0,60})\s*:?\s*$",
+    re.I,
+)
+_BULLET = re.compile(r"^\s*[-–•▪●❖◦*]\s*")
+
+
+def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[str]:
+    """Write the goals found in the body text; returns their ids."""
+    blocks = list(ctx.layout.blocks())
+    seen: set[str] = set()
+    ids: list[str] = []
+    overall_id: str | None = None
+
+    def add(text: str, level: str, page: int, parent: str | None = None) -> str | None:
+        body = clean(_BULLET.sub("", text))
+        key = body.lower()
+        if len(body) < 4 or key in seen:
+            return None
+        seen.add(key)
+        goal_id = add_goal(ctx, text=body, level=level, page=page, parent_goal_id=parent)
+        ids.append(goal_id)
+        return goal_id
+
+    for i, block in enumerate(blocks):
+        text = clean(block.text)
+        heading = block.kind == "heading" or (block.bold and len(text) < 80)
+        overall = OVERALL_HEADINGS.match(text) if heading else None
+        vision = VISION_HEADINGS.match(text) if heading and len(text) < 40 else None
+        if overall is not None or vision is not None:
+            found = overall or vision
+            assert found is not None
+            level = "overall" if overall is not None else "vision"
+            rest = clean(found.group("rest") or "")
+            target = rest or _next_text(blocks, i)
+            if target:
+                new = add(target, level, block.page)
+                if level == "overall" and new:
+                    overall_id = new
+            continue
+        if heading and GOAL_LIST_HEADINGS.match(text):
+            for item in _following_items(blocks, i):
+                add(item.text, "sub", item.page, overall_id)
+            continue
+        found_label = match_label(text, "development_plan", strict=True)
+        if (
+            found_label is not None
+            and found_label.level == "goal"
+            and found_label.has_number
+            and found_label.rest
+            and block.kind != "heading"
+        ):
+            add(text, "sub", block.page, overall_id)
+            continue
+        if inline and overall_id is None:
+            match = OVERALL_INLINE.search(text)
+            if match is not None:
+                overall_id = add(match.group("goal"), "overall", block.page)
+    return ids
+
+
+def _next_text(blocks: list[Block], index: int) -> str | None:
+    """The goal printed under a goal heading: the next block on the same page."""
+    heading = blocks[index]
+    for block in blocks[index + 1 : index + 3]:
+        if block.page != heading.page:
+            return None
+        text = clean(block.text)
+        if text and not OVERALL_HEADINGS.match(text):
+            return text
+    return None
+
+
+def _following_items(blocks: list[Block], index: int) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks[index + 1 :]:
+        if block.kind == "heading":
+            break
+        if block.kind == "list_item":
+            out.append(block)
+        elif out:
+            break
+    return out

@@ -1,0 +1,586 @@
+"""Read a plan table (one row per plan node) into activities rows with a parent tree.
+
+Used by every family that meets plan-like tables: action plans, development plans and the
+generic fallback. The header row gives column roles (extractors.normalise.columns); the
+first column's labels ("Insats 1", "Aktivitet 2:", "Målsetting A", "Tiltak 1") or outline
+numbers ("1.2.3") give levels; unlabelled rows under an activity are its subactivities.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from extractors.families.common import add_activity, add_goal, clean
+from extractors.families.plan_labels import (
+    LabelMatch,
+    level_of_number,
+    match_label,
+    numbering,
+    rank,
+)
+from extractors.normalise.columns import role_of, roles_of
+from extractors.pdf.structures import Cell, Table
+
+if TYPE_CHECKING:
+    from extractors.context import ExtractionContext
+
+# First-cell texts of rows that list the organisations taking part in an area (not activities).
+_PARTICIPATION = re.compile(
+    r"^\s*(?:deltagande|deltakende|deltakere|deltagere|deltakarar|medverkande|medvirkende|involverade|"
+    r"involverte|ingående|berörda|berørte|samarbetspart|samarbeidspart)",
+    re.I,
+)
+_ITEM_START = re.compile(r"^\s*[-–—•▪●◦*]\s*(?=\S)")
+_TEXT_ITEM = re.compile(r"(?:^|\s)[-–—•▪●](?=[A-ZÅÄÖÆØÉ])|(?:^|\s)[•▪●]\s+(?=\S)")
+_DEFINITION = re.compile(
+    r"([A-ZÅÄÖØÆ][\w&.\-åäöøæÅÄÖØÆ]*(?:[ \-][\w&.\-åäöøæÅÄÖØÆ]+){0,6})\s*\(([^()]{1,12})\)"
+)
+OUTCOME_ROLES = ("expected_outcome_raw",)
+CONTENT_ROLES = (
+    "start_raw",
+    "end_raw",
+    "responsible_raw",
+    "participants_raw",
+    "expected_outcome_raw",
+    "resources_raw",
+    "target_group_raw",
+)
+
+
+@dataclass(slots=True)
+class Node:
+    activity_id: str
+    level: str
+    title: str | None
+
+
+@dataclass(slots=True)
+class PlanState:
+    """The open branch of the tree, carried from table to table of one document."""
+
+    scheme: str = "action_plan"
+    extractor: str = "plan_table"
+    stack: list[Node] = field(default_factory=list)
+    areas: dict[str, str] = field(default_factory=dict)  # normalised area title -> activity_id
+    goals_from_rows: bool = True  # Målsetting rows also become goals rows (level sub)
+
+    def parent_for(self, level: str) -> str | None:
+        r = rank(level)
+        for node in reversed(self.stack):
+            if rank(node.level) < r:
+                return node.activity_id
+        return None
+
+    def push(self, node: Node) -> None:
+        r = rank(node.level)
+        while self.stack and rank(self.stack[-1].level) >= r:
+            self.stack.pop()
+        self.stack.append(node)
+
+    def current(self, level: str) -> Node | None:
+        return next((n for n in reversed(self.stack) if n.level == level), None)
+
+
+@dataclass(slots=True)
+class Columns:
+    roles: dict[int, str]  # column -> activities column
+    label_col: int | None
+    title_col: int
+
+    @property
+    def content_cols(self) -> list[int]:
+        return sorted(c for c, r in self.roles.items() if r in CONTENT_ROLES)
+
+
+def with_header(table: Table, lang: str | None) -> Table:
+    """The table, its first row taken as the header when layout found none but it names columns.
+
+    OCR'd and whitespace tables often come without header rows; a first row that names two
+    or more plan columns is a header all the same.
+    """
+    if table.header_rows or table.n_rows < 2:
+        return table
+    first = [""] * table.n_cols
+    for cell in table.cells:
+        if cell.row == 0:
+            for col in range(cell.col, min(table.n_cols, cell.col + cell.col_span)):
+                first[col] = cell.text
+    roles = [r for r in roles_of(first, lang) if r in CONTENT_ROLES]
+    return dataclasses.replace(table, header_rows=1) if len(roles) >= 2 else table
+
+
+def table_columns(table: Table, lang: str | None) -> Columns | None:
+    """Column roles when the table looks like a plan (a title column and ≥2 known columns)."""
+    headers = table.header_texts() if table.header_rows else []
+    if not headers:
+        return None
+    raw_roles = roles_of(headers, lang)
+    roles = {c: r for c, r in enumerate(raw_roles) if r is not None}
+    content = [c for c, r in roles.items() if r in CONTENT_ROLES]
+    if len(content) < 2:
+        return None
+    title_col = next((c for c, r in roles.items() if r == "title"), None)
+    free = [c for c in range(min(content)) if c not in roles]
+    label_col: int | None = next((c for c, r in roles.items() if r == "code"), None)
+    if title_col is None:
+        if not free:
+            return None
+        if len(free) >= 2 and label_col is None:
+            label_col = free[0]
+            title_col = max(free[1:], key=lambda c: _col_width(table, c))
+        else:
+            title_col = free[-1] if label_col is None or free[-1] != label_col else free[0]
+            if label_col is None and len(free) >= 2:
+                label_col = free[0]
+    elif label_col is None:
+        left = [c for c in free if c < title_col]
+        label_col = left[0] if left else None
+    roles[title_col] = "title"
+    if label_col is not None:
+        roles[label_col] = "code"
+    return Columns(roles=roles, label_col=label_col, title_col=title_col)
+
+
+def _col_width(table: Table, col: int) -> float:
+    widths = [c.bbox[2] - c.bbox[0] for c in table.cells if c.col == col and c.col_span == 1]
+    return max(widths) if widths else 0.0
+
+
+def is_plan_table(table: Table, lang: str | None) -> bool:
+    return table_columns(table, lang) is not None
+
+
+def table_scheme(table: Table, cols: Columns, default: str) -> str:
+    """Development-plan levels when the label column speaks Målsetting/Strategi/Tiltak."""
+    if cols.label_col is None:
+        return default
+    levels = set()
+    for cell in table.cells:
+        if cell.col == cols.label_col and cell.row >= table.header_rows:
+            found = match_label(cell.text, "development_plan")
+            if found is not None:
+                levels.add(found.level)
+    if "strategy" in levels and ({"goal", "measure"} & levels):
+        return "development_plan"
+    return default
+
+
+# ----------------------------------------------------------------- cell lines
+
+
+def _cell_lines(ctx: ExtractionContext, cell: Cell) -> list[tuple[float, str]]:
+    """The printed lines inside a cell as (top, text), read back from the page's words."""
+    document = getattr(ctx.layout, "document", None)
+    if document is None or not (1 <= cell.page <= len(document.pages)):
+        return []
+    page = document.pages[cell.page - 1]
+    x0, top, x1, bottom = cell.bbox
+    words = [
+        w
+        for w in page.words
+        if (w.x0 + w.x1) / 2 >= x0 - 1
+        and (w.x0 + w.x1) / 2 <= x1 + 1
+        and (w.top + w.bottom) / 2 >= top - 1
+        and (w.top + w.bottom) / 2 <= bottom + 1
+    ]
+    words.sort(key=lambda w: (w.top, w.x0))
+    lines: list[tuple[float, float, list[str]]] = []
+    for word in words:
+        if lines and abs(word.top - lines[-1][0]) <= max(2.0, (word.bottom - word.top) * 0.4):
+            lines[-1][2].append(word.text)
+        else:
+            lines.append((word.top, word.bottom, [word.text]))
+    return [(t, " ".join(ws)) for t, _, ws in lines]
+
+
+def _join(lines: list[str], lang: str | None) -> str:
+    try:
+        from extractors.pdf.dehyphen import join_lines
+
+        return clean(join_lines(lines, lang or "sv"))
+    except Exception:  # noqa: BLE001 - fall back to plain joining
+        return clean(" ".join(lines))
+
+
+_JOINERS = ("och", "og", "samt", "and", "&", "+", "sekä")
+
+
+def _units(lines: list[tuple[float, str]]) -> list[tuple[float, list[str]]]:
+    """Printed lines grouped into the entries of a stacked cell (hyphenated and continued lines join)."""
+    units: list[tuple[float, list[str]]] = []
+    for top, text in lines:
+        if units:
+            prev = units[-1][1][-1]
+            last_word = prev.rsplit(" ", 1)[-1].lower()
+            first_word = text.split(" ", 1)[0]
+            if (
+                (prev.endswith("-") and not prev.endswith(" -"))
+                or prev.endswith(",")
+                or last_word in _JOINERS
+                or first_word[:1].islower()
+                or first_word.lower() in _JOINERS
+            ):
+                units[-1][1].append(text)
+                continue
+        units.append((top, [text]))
+    return units
+
+
+def _distribute(
+    lines: list[tuple[float, str]], item_tops: list[float], title_top: float, line_height: float
+) -> list[list[str]]:
+    """A cell's lines shared out over [activity, item 1, item 2, …] of a split title cell.
+
+    When the cell's lines sit level with the items they belong to, their position decides;
+    when the values are stacked from the top (one entry per item), their order does.
+    """
+    slots: list[list[str]] = [[] for _ in range(len(item_tops) + 1)]
+    for top, text in lines:
+        slot = 0
+        for i, item_top in enumerate(item_tops):
+            if top >= item_top - 2:
+                slot = i + 1
+        slots[slot].append(text)
+    if all(slots[1:]) or not lines:
+        return slots
+    units = _units(lines)
+    head_has = units[0][0] <= title_top + 0.5 * max(line_height, 1.0)
+    targets = list(range(0 if head_has else 1, len(item_tops) + 1))
+    out: list[list[str]] = [[] for _ in range(len(item_tops) + 1)]
+    if len(units) < len(targets):
+        for _, texts in units:
+            out[targets[0]].extend(texts)
+        return out
+    for i, (_, texts) in enumerate(units):
+        out[targets[min(i, len(targets) - 1)]].extend(texts)
+    return out
+
+
+@dataclass(slots=True)
+class Split:
+    """A title cell holding an activity and its "-" items, with the row's other cells split alike."""
+
+    head: dict[str, str]
+    items: list[dict[str, str]]
+
+
+def split_items(ctx: ExtractionContext, cells: dict[str, Cell], lang: str | None) -> Split | None:
+    """Split a row whose title cell lists "-" items into the activity and its subactivities."""
+    title = cells.get("title")
+    if title is None or not _TEXT_ITEM.search(title.text):
+        return None
+    lines = _cell_lines(ctx, title)
+    starts = [i for i, (_, text) in enumerate(lines) if _ITEM_START.match(text)]
+    if lines and starts and starts[0] > 0:
+        tops = [lines[i][0] for i in starts]
+        head = {"title": _join([t for _, t in lines[: starts[0]]], lang)}
+        items: list[dict[str, str]] = []
+        bounds = starts + [len(lines)]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            texts = [t for _, t in lines[a:b]]
+            texts[0] = _ITEM_START.sub("", texts[0])
+            items.append({"title": _join(texts, lang)})
+        title_top = lines[0][0]
+        line_height = (lines[1][0] - lines[0][0]) if len(lines) > 1 else 10.0
+        for role, cell in cells.items():
+            if role in ("title", "code"):
+                continue
+            parts = _distribute(_cell_lines(ctx, cell), tops, title_top, line_height)
+            if not any(parts):
+                continue
+            head[role] = _join(parts[0], lang)
+            for i, item in enumerate(items):
+                item[role] = _join(parts[i + 1], lang)
+        return Split(head=head, items=items)
+    # No word geometry: split the text; the other cells stay with the activity.
+    pieces = [p for p in re.split(r"(?:^|\s)[-–—•▪●]\s*(?=[A-ZÅÄÖÆØÉ])", title.text) if p.strip()]
+    if len(pieces) < 2:
+        return None
+    head = {role: clean(c.text) for role, c in cells.items() if role != "code"}
+    head["title"] = clean(pieces[0])
+    return Split(head=head, items=[{"title": clean(p)} for p in pieces[1:]])
+
+
+# ----------------------------------------------------------------- rows
+
+
+def _row_roles(table: Table, row: int, cols: Columns) -> dict[str, Cell]:
+    out: dict[str, Cell] = {}
+    for cell in table.row_cells(row):
+        role = cols.roles.get(cell.col)
+        if role is None:
+            # A merged cell starting left of a role column still fills it when it is the only one.
+            for col in range(cell.col, cell.col + cell.col_span):
+                if col in cols.roles:
+                    role = cols.roles[col]
+                    break
+        if role is not None and role not in out:
+            out[role] = cell
+    return out
+
+
+def _learn_participants(ctx: ExtractionContext, text: str, area_id: str | None, page: int) -> None:
+    """A "Deltagande förvaltningar/bolag" row: learn abbreviations and record the organisations."""
+    body = clean(text)
+    defined: set[str] = set()
+    for match in _DEFINITION.finditer(body):
+        name, abbr = clean(match.group(1)), clean(match.group(2))
+        if abbr and abbr.lower() != name.lower() and not abbr.isdigit():
+            ctx.actors.learn(name, abbr)
+            defined.add(name)
+    for part in ctx.actors.split_list(re.sub(r"\([^()]*\)", "", body)):
+        name = clean(part)
+        if not name or len(name) < 3:
+            continue
+        actor_id = ctx.actors.resolve(name, ctx.result)
+        if actor_id is not None:
+            ctx.result.add(
+                "actor_roles",
+                activity_id=area_id,
+                actor_id=actor_id,
+                role="participant",
+                raw=body,
+                page=page,
+            )
+
+
+def _area_title_parts(text: str, scheme: str) -> tuple[str, str | None, str]:
+    """(row title, code, strategic_area) of an area header text."""
+    found = match_label(text, scheme)
+    if found is not None and found.level == "area" and found.rest:
+        return clean(text), found.code, clean(found.rest)
+    return clean(text), None, clean(text)
+
+
+def _open_area(
+    ctx: ExtractionContext,
+    state: PlanState,
+    *,
+    title: str,
+    code: str | None,
+    area_name: str,
+    page: int,
+    bbox: tuple[float, ...] | None,
+) -> str:
+    key = clean(area_name).lower()
+    existing = state.areas.get(key) or state.areas.get(clean(title).lower())
+    if existing is not None:
+        state.push(Node(existing, "area", title))
+        return existing
+    area_id = add_activity(
+        ctx,
+        level="area",
+        title=title,
+        code=code,
+        page_start=page,
+        bbox=list(bbox) if bbox else None,
+        extractor=state.extractor,
+        strategic_area=area_name,
+        confidence=0.9,
+    )
+    state.areas[key] = area_id
+    state.stack = [Node(area_id, "area", title)]
+    return area_id
+
+
+def read_header_area(ctx: ExtractionContext, table: Table, cols: Columns, state: PlanState) -> None:
+    """The area a table belongs to, printed in its header's first cells."""
+    header_cells = [c for c in table.cells if c.row < table.header_rows]
+    first = [c for c in header_cells if c.col <= cols.title_col and role_of(c.text) is None and c.text]
+    if not first:
+        return
+    first.sort(key=lambda c: c.col)
+    page = table.page_start
+    lead = first[0]
+    found = match_label(lead.text, state.scheme)
+    if found is not None and found.level == "area" and not found.rest and len(first) > 1:
+        # "Innsatsområde | Innovasjon og entreprenørskap"
+        name = clean(first[1].text)
+        _open_area(ctx, state, title=name, code=None, area_name=name, page=page, bbox=lead.bbox)
+        return
+    if found is not None and found.level == "area":
+        title, code, name = _area_title_parts(lead.text, state.scheme)
+        _open_area(ctx, state, title=title, code=code, area_name=name, page=page, bbox=lead.bbox)
+
+
+def read_plan_table(ctx: ExtractionContext, table: Table, state: PlanState, cols: Columns) -> int:
+    """Write the table's nodes; returns how many activities rows were added."""
+    lang = ctx.result.info.language if ctx.result.info.language != "und" else None
+    scheme = table_scheme(table, cols, state.scheme)
+    saved_scheme, state.scheme = state.scheme, scheme
+    before = len(ctx.result.table("activities"))
+    read_header_area(ctx, table, cols, state)
+    for row in range(table.header_rows, table.n_rows):
+        _read_row(ctx, table, row, cols, state, lang)
+    state.scheme = saved_scheme
+    return len(ctx.result.table("activities")) - before
+
+
+def _row_page(table: Table, row: int) -> int:
+    if 0 <= row < len(table.row_pages):
+        return table.row_pages[row]
+    cells = table.row_cells(row)
+    return cells[0].page if cells else table.page_start
+
+
+def _read_row(
+    ctx: ExtractionContext, table: Table, row: int, cols: Columns, state: PlanState, lang: str | None
+) -> None:
+    cells = _row_roles(table, row, cols)
+    texts = {role: clean(cell.text) for role, cell in cells.items()}
+    if not any(texts.values()):
+        return
+    page = _row_page(table, row)
+    page_end = max([c.page for c in cells.values()] + [page])
+    row_cells = table.row_cells(row)
+    bbox = row_cells[0].bbox if row_cells else None
+    label_cell = cells.get("code")
+    label_text = texts.get("code", "")
+    title = texts.get("title", "")
+
+    if label_text and _PARTICIPATION.match(label_text):
+        area = state.current("area")
+        body = " ".join(t for r, t in texts.items() if r != "code" and t)
+        _learn_participants(ctx, body, area.activity_id if area else None, page)
+        return
+
+    found: LabelMatch | None = match_label(label_text, state.scheme) if label_text else None
+    if found is None and title:
+        found = match_label(title, state.scheme, strict=True)
+        if found is not None and found.rest:
+            title = found.rest
+        elif found is not None:
+            found = None
+    code = found.code if found else None
+    level = found.level if found else None
+    if level is None:
+        numbered = numbering(label_text) or (numbering(title) if title else None)
+        if numbered is not None and not re.fullmatch(r"(19|20)\d\d", numbered[0]):
+            code = numbered[0]
+            level = level_of_number(numbered[0])
+            if not label_text and numbered[1]:
+                title = numbered[1]
+    if label_cell is not None and level is None and label_text and not title:
+        title = label_text  # one text in the label column: its own heading
+    if level is None:
+        others = [t for r, t in texts.items() if r in CONTENT_ROLES and t]
+        merged = _merged_heading(row_cells, cols, table.n_cols)
+        if merged is not None:
+            if merged.italic or others or not (merged.bold or merged.shaded):
+                return  # a merged note row ("NB! Dette er kun eksempler", "Dette er kun et arbeidsverktøy")
+            name = _area_title_parts(clean(merged.text), state.scheme)
+            _open_area(ctx, state, title=name[0], code=name[1], area_name=name[2], page=page, bbox=bbox)
+            return
+        if label_cell is not None and label_cell.italic and not others:
+            return
+        level = _unlabelled_level(state)
+    if level == "area":
+        name = _area_title_parts(" ".join(p for p in (found.code if found else "", title) if p), state.scheme)
+        area_title = title or (found.rest if found else label_text)
+        _open_area(
+            ctx,
+            state,
+            title=area_title,
+            code=code,
+            area_name=clean(area_title) or name[2],
+            page=page,
+            bbox=bbox,
+        )
+        return
+    if not title and not any(texts.get(r) for r in CONTENT_ROLES) and found is not None and not found.rest:
+        return
+
+    split = split_items(ctx, {r: c for r, c in cells.items() if r != "code"}, lang) if title else None
+    fields = {r: texts.get(r) or None for r in CONTENT_ROLES}
+    if split is not None:
+        fields = {r: split.head.get(r) or None for r in CONTENT_ROLES}
+        title = split.head.get("title") or title
+    confidence = 0.9 if (found is not None or code is not None) else 0.75
+    node_id = _add_node(ctx, state, level, title, code, page, page_end, bbox, fields, confidence)
+    if split is not None:
+        for item in split.items:
+            sub_fields = {r: item.get(r) or None for r in CONTENT_ROLES}
+            sub_id = add_activity(
+                ctx,
+                level="subactivity",
+                title=item.get("title"),
+                parent_id=node_id,
+                page_start=page,
+                page_end=page_end,
+                bbox=list(bbox) if bbox else None,
+                extractor=state.extractor,
+                confidence=0.8,
+                **sub_fields,
+            )
+            del sub_id
+
+
+def _merged_heading(row_cells: list[Cell], cols: Columns, n_cols: int) -> Cell | None:
+    """The cell of a row whose label/title are one merged cell (a heading or a note), if any."""
+    for cell in row_cells:
+        if not clean(cell.text) or cell.col_span < 2:
+            continue
+        first = cols.label_col if cols.label_col is not None else cols.title_col
+        if cell.col <= first and cell.col + cell.col_span > cols.title_col:
+            return cell
+        if cell.col_span >= n_cols - 1:
+            return cell
+    return None
+
+
+def _unlabelled_level(state: PlanState) -> str:
+    """A row with no label sits one step below the deepest open activity-like node."""
+    for node in reversed(state.stack):
+        if node.level in ("activity", "measure", "subactivity", "project"):
+            return "subactivity"
+        if node.level in ("effort", "strategy", "goal"):
+            return "measure" if state.scheme == "development_plan" else "activity"
+    return "measure" if state.scheme == "development_plan" else "activity"
+
+
+def _add_node(
+    ctx: ExtractionContext,
+    state: PlanState,
+    level: str,
+    title: str,
+    code: str | None,
+    page: int,
+    page_end: int,
+    bbox: tuple[float, ...] | None,
+    fields: dict[str, str | None],
+    confidence: float,
+) -> str:
+    parent_id = state.parent_for(level)
+    node_id = add_activity(
+        ctx,
+        level=level,
+        title=title or None,
+        code=code,
+        parent_id=parent_id,
+        page_start=page,
+        page_end=page_end,
+        bbox=list(bbox) if bbox else None,
+        extractor=state.extractor,
+        confidence=confidence,
+        **fields,
+    )
+    state.push(Node(node_id, level, title))
+    if level == "goal" and state.goals_from_rows and title:
+        add_goal(ctx, text=title, level="sub", page=page, activity_id=node_id)
+    return node_id
+
+
+def read_plan_tables(ctx: ExtractionContext, state: PlanState, tables: list[Table] | None = None) -> int:
+    """Every plan-like table of the document, in order; returns the number of rows added."""
+    lang = ctx.result.info.language if ctx.result.info.language != "und" else None
+    added = 0
+    for original in tables if tables is not None else ctx.layout.tables:
+        table = with_header(original, lang)
+        cols = table_columns(table, lang)
+        if cols is None:
+            continue
+        added += read_plan_table(ctx, table, state, cols)
+    return added

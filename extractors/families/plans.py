@@ -1,0 +1,42 @@
+"""Action plans (handlingsplaner): one table per strategic area, rows labelled Insats/Aktivitet.
+
+The table reader does the tree; this module adds what an action plan states around its
+tables: the goals in the introduction and the plan's own period when the title prints it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extractors.families.goals_text import extract_text_goals
+from extractors.families.plan_table import PlanState, read_plan_tables
+from extractors.registry import register
+
+if TYPE_CHECKING:
+    from extractors.context import ExtractionContext
+
+EXTRACTOR = "action_plan_table"
+
+
+@register("action_plan", EXTRACTOR)
+def extract(ctx: ExtractionContext) -> None:
+    """Activities tree from the plan tables, then the goals of the running text."""
+    state = PlanState(scheme="action_plan", extractor=EXTRACTOR)
+    period_from_title(ctx)
+    read_plan_tables(ctx, state)
+    extract_text_goals(ctx)
+
+
+def period_from_title(ctx: ExtractionContext) -> None:
+    """A title that prints the plan's span ("Handlingsplan 1 juli 2019 – 31 december 2021") sets the period."""
+    from extractors.normalise.dates import parse_when
+
+    info = ctx.result.info
+    if not info.title:
+        return
+    when = parse_when(info.title, lang=info.language if info.language != "und" else None)
+    if when is None or when.start is None or when.end is None or when.end <= when.start:
+        return
+    if (when.end - when.start).days < 180:
+        return
+    info.period_start, info.period_end = when.start, when.end
