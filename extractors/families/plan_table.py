@@ -476,7 +476,7 @@ def _read_row(
             return
         if label_cell is not None and label_cell.italic and not others:
             return
-        level = _unlabelled_level(state)
+        level = _unlabelled_level(state, has_label_col=cols.label_col is not None)
     if level == "area":
         name = _area_title_parts(" ".join(p for p in (found.code if found else "", title) if p), state.scheme)
         area_title = title or (found.rest if found else label_text)
@@ -531,8 +531,14 @@ def _merged_heading(row_cells: list[Cell], cols: Columns, n_cols: int) -> Cell |
     return None
 
 
-def _unlabelled_level(state: PlanState) -> str:
-    """A row with no label sits one step below the deepest open activity-like node."""
+def _unlabelled_level(state: PlanState, *, has_label_col: bool = True) -> str:
+    """A row with an empty label cell sits one step below the deepest open activity-like node.
+
+    In a table without a label column no row has a label, so rows are siblings.
+    """
+    base = "measure" if state.scheme == "development_plan" else "activity"
+    if not has_label_col:
+        return base
     for node in reversed(state.stack):
         if node.level in ("activity", "measure", "subactivity", "project"):
             return "subactivity"
