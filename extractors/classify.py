@@ -79,21 +79,20 @@ def score_types(layout: DocumentLayout, language: str) -> dict[str, float]:
     front = _front_text(layout)
     body = layout.text()
     header = _header_text(layout)
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}
     for cue in load_cues():
         text = {"front": front, "any": body, "header": header}.get(cue.where, body)
         hits = len(cue.pattern.findall(text))
         if hits:
             # diminishing returns: the first hit counts fully, many hits at most double it
-            scores[cue.doc_type] += cue.weight * (1.0 + min(1.0, math.log10(hits)))
+            gain = cue.weight * (1.0 + min(1.0, math.log10(hits)))
+            scores[cue.doc_type] = scores.get(cue.doc_type, 0.0) + gain
     slides = slide_share(layout)
     if slides >= 0.6:
-        scores["proposal_deck"] += 2.0
-        scores["development_plan"] += 1.0
-    if language in ("nb", "nn"):
-        scores["development_plan"] += 2.0
-    else:
-        scores["development_plan"] -= 2.0
+        scores["proposal_deck"] = scores.get("proposal_deck", 0.0) + 2.0
+        scores["development_plan"] = scores.get("development_plan", 0.0) + 1.0
+    plan_bonus = 2.0 if language in ("nb", "nn") else -2.0
+    scores["development_plan"] = scores.get("development_plan", 0.0) + plan_bonus
     return {t: float(scores.get(t, 0.0)) for t in DOC_TYPES}
 
 
@@ -174,9 +173,9 @@ def guess_period(layout: DocumentLayout, title: str | None) -> tuple[dt.date | N
                 span = parse_when(match.group(0))
                 if span is not None and span.start and span.end and span.start < span.end:
                     return span.start, span.end
-        match = _YEAR_RANGE.search(text)
-        if match:
-            start, end = int(match.group(1)), int(match.group(2))
+        years = _YEAR_RANGE.search(text)
+        if years:
+            start, end = int(years.group(1)), int(years.group(2))
             if start <= end <= start + 40:
                 return dt.date(start, 1, 1), dt.date(end, 12, 31)
     return None, None
@@ -185,7 +184,8 @@ def guess_period(layout: DocumentLayout, title: str | None) -> tuple[dt.date | N
 def detect_document_language(layout: DocumentLayout) -> str:
     from extractors.nlp.language import detect_language
 
-    text = layout.text()
+    cells = "\n".join(c.text for t in layout.tables for c in t.cells if len(c.text) > 20)
+    text = layout.text() + "\n" + cells  # plans can be nearly all table
     if len(text.strip()) < 20:
         return "und"
     return detect_language(text[:20000])

@@ -116,11 +116,10 @@ def inspect(
     password: Annotated[str | None, typer.Option(help="Password of an encrypted PDF.")] = None,
 ) -> None:
     """Print what the pipeline sees: type, language, pages, blocks, headings and tables."""
+    from extractors.classify import classify
     from extractors.pdf.inspect import render
     from extractors.pdf.layout import analyse
     from extractors.pdf.ocr import apply_ocr
-
-    from extractors.classify import classify
     from extractors.pdf.reader import UnreadablePDF, read_pdf
 
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -11,7 +12,7 @@ from pipeline.loader import load
 _COMPARED = ("level", "start_raw", "end_raw", "responsible_raw", "participants_raw", "expected_outcome_raw")
 
 
-def _activity_key(row: dict[str, object]) -> str:
+def _activity_key(row: dict[Any, Any]) -> str:
     return f"{row.get('code') or ''}|{row.get('title') or ''}".strip("|")
 
 

@@ -23,17 +23,18 @@ PageEvent = Callable[[str, int, int], None]  # (doc_id, pages done, pages total)
 
 def warm_up() -> None:
     """Import the extraction stack once in the parent so forked workers start warm."""
-    import extractors.pdf.layout  # noqa: F401
-    import extractors.pdf.ocr  # noqa: F401
-
     import extractors.classify  # noqa: F401
     import extractors.families  # noqa: F401
     import extractors.nlp
+    import extractors.pdf.dehyphen
+    import extractors.pdf.layout  # noqa: F401
+    import extractors.pdf.ocr  # noqa: F401
     import extractors.pdf.reader  # noqa: F401
 
-    preload = getattr(extractors.nlp, "preload", None)
-    if callable(preload):
-        preload()
+    for module in (extractors.pdf.dehyphen, extractors.nlp):
+        preload = getattr(module, "preload", None)  # word lists, gazetteers, spaCy pipelines
+        if callable(preload):
+            preload()
 
 
 def _page_reporter(conn: Connection, doc_id: str) -> Callable[[int, int], None]:

@@ -63,7 +63,7 @@ def _page_link(source: str, page: int) -> str:
     return f'<a href="{html.escape(uri)}#page={page}">page {page}</a>'
 
 
-def _document_section(doc: dict[str, Any], data: Any) -> str:
+def _document_section(doc: dict[Any, Any], data: Any) -> str:
     doc_id = doc["doc_id"]
     status = doc["status"]
     parts = [

@@ -104,13 +104,12 @@ def extract(
     task: Task, on_page: ProgressFn | None = None
 ) -> tuple[Extraction, str, str | None, int | None, int]:
     """Run every stage; returns the records, status, error, page count and OCR page count."""
-    from extractors.pdf.layout import analyse
-    from extractors.pdf.ocr import apply_ocr
-
     from extractors.classify import classify
     from extractors.context import ExtractionContext
     from extractors.nlp import annotate
     from extractors.normalise.actors import ActorResolver
+    from extractors.pdf.layout import analyse
+    from extractors.pdf.ocr import apply_ocr
     from extractors.pdf.reader import UnreadablePDF, read_pdf
     from extractors.registry import extractor_for
 

@@ -93,11 +93,11 @@ def validate_dataset(root: Path) -> list[str]:
                 if count > 1:
                     problems.append(f"{table}: {id_col} {value!r} appears {count} times")
     ids = {table: {row.get(ID_COLUMNS[table]) for row in data[table]} for table in ID_COLUMNS}
-    for table, column, target in LINKS:
+    for table, link, target in LINKS:
         for i, row in enumerate(data[table]):
-            value = row.get(column)
+            value = row.get(link)
             if value is not None and value not in ids[target]:
-                problems.append(f"{table} row {i}: {column}={value!r} points at no row of {target}")
+                problems.append(f"{table} row {i}: {link}={value!r} points at no row of {target}")
     doc_ids = ids["documents"]
     for table in PER_DOCUMENT_TABLES:
         for i, row in enumerate(data[table]):
