@@ -79,7 +79,10 @@ _ACHIEVED = re.compile(
     r"(?i)\b(uppnåtts?|uppnått|uppfyllts?|uppfyllt|oppnådd|oppfylt|nådd|nått|genomförts|gjennomført|"
     r"tecknats|etablerats|inrättats|införts|realiserats|slutförts|fullförts|levererats)\b|"
     r"\bhar\s+(?:\w+\s+){0,4}(utvecklat|genomfört|testat|tecknat|etablerat|tagit fram|skapat|infört|"
-    r"utviklet|gjennomført|etablert|opprettet)\b|\bmycket bra utfall\b|\bgott resultat\b"
+    r"utviklet|gjennomført|etablert|opprettet)\b|\bmycket bra utfall\b|\bgott resultat\b|"
+    r"\b(?:er|är|ble|blev|blei|vart)\s+(?:\w+\s+){0,2}(?:utviklet|utvikla|gjennomført|etablert|innført|"
+    r"oppnådd|ferdigstilt|levert|fullført|genomförd|genomfört|framtagen|framtaget|införd|uppnådd|klar)\b|"
+    r"\btatt i bruk\b|\btagits i bruk\b"
 )
 _ASSESS_WORDS = re.compile(
     r"(?i)bedöm\w*|uppnå\w*|uppfyll\w*|måluppfyll\w*|vurder\w*|oppnå\w*|oppfyl\w*|nådd|nått"

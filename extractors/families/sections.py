@@ -22,8 +22,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Glyphs that open a bullet item: Word's Symbol-font bullet (U+F0B7) and friends, dashes.
 BULLET_GLYPHS = "•\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf0a8▪■□◦●○❖➢►▸✓✔·"
 DASH_GLYPHS = "-–—"
-_BULLET_LINE = re.compile(rf"^\s*(?:[{re.escape(BULLET_GLYPHS)}]|[{DASH_GLYPHS}](?=\s))\s*")
-_INLINE_BULLET = re.compile(rf"\s*[{re.escape(BULLET_GLYPHS)}]\s*")
+# "(cid:127)" is how an unmapped bullet glyph comes out of a font without a Unicode map.
+_BULLET_LINE = re.compile(rf"^\s*(?:[{re.escape(BULLET_GLYPHS)}]|[{DASH_GLYPHS}](?=\s)|\(cid:\d+\))\s*")
+_INLINE_BULLET = re.compile(rf"\s*(?:[{re.escape(BULLET_GLYPHS)}]|\(cid:\d+\))\s*")
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(\S.*)$")
 
 

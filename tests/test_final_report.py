@@ -1,0 +1,220 @@
+"""Final reports: the corpus Slutrapport and a Norwegian sluttrapport built here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.result import Extraction
+from tests.conftest import corpus_pdf
+
+
+def run_family(pdf: Path, module: Any) -> Extraction:
+    from extractors.classify import classify
+    from extractors.context import ExtractionContext
+    from extractors.normalise.actors import ActorResolver
+    from extractors.pdf.layout import analyse
+    from extractors.pdf.reader import read_pdf
+
+    layout = analyse(read_pdf(str(pdf)))
+    result = Extraction(doc_id="t")
+    result.info = classify(layout)
+    ctx = ExtractionContext(layout=layout, result=result, actors=ActorResolver(country="SE"))
+    module.extract(ctx)
+    return result
+
+
+@pytest.fixture(scope="module")
+def slutrapport() -> Extraction:
+    from extractors.families import final_report
+
+    return run_family(corpus_pdf("tillvaxtpaketet_ludvika_slutrapport.pdf"), final_report)
+
+
+def test_project_and_work_packages(slutrapport: Extraction) -> None:
+    acts = slutrapport.table("activities")
+    project = acts[0]
+    assert project["level"] == "project"
+    assert project["title"].startswith("Tillväxtpaketet Ludvika Smedjebacken")
+    assert project["description"].startswith("Projektet har sin grund i att Ludvika och Smedjebacken")
+    packages = [a for a in acts if a["level"] == "activity"]
+    assert [a["code"] for a in packages] == [f"4.2.{i}" for i in range(1, 8)]
+    assert packages[3]["title"] == "Utveckling av 2 arbetsmodeller för infrastruktur/transportplanering"
+    assert packages[3]["page_start"] == 10
+    assert all(a["parent_id"] == project["activity_id"] for a in packages)
+
+
+def test_goals_levels_and_outcomes(slutrapport: Extraction) -> None:
+    goals = slutrapport.table("goals")
+    by_text = {g["text"]: g for g in goals}
+    assert by_text["Kommunernas attraktionskraft ökar"]["level"] == "effect"
+    assert by_text["2 nya samverkansnätverk"]["level"] == "result"
+    overall = [g for g in goals if g["level"] == "overall"]
+    assert overall[0]["text"].startswith("Projektets övergripande målsättning är att skapa lokal")
+    assert len(goals) == 23
+    outcomes = {o["goal_id"]: o for o in slutrapport.table("outcomes")}
+    nyetab = outcomes[by_text["Nyetableringar av företag"]["goal_id"]]
+    assert nyetab["status"] == "not_achieved"
+    assert nyetab["text"].startswith("Enligt Nyföretagarcentrum har nyetableringar")
+    network = outcomes[by_text["2 nya samverkansnätverk"]["goal_id"]]
+    assert network["status"] == "partly_achieved"
+    assert network["assessor"] == "evaluator"
+    ortsklass = next(g for g in goals if g["text"].startswith("Utveckling och test av ny arbetsmodell"))
+    assert outcomes[ortsklass["goal_id"]]["status"] == "achieved"
+
+
+def test_budget_and_indicators(slutrapport: Extraction) -> None:
+    lines = slutrapport.table("budget_lines")
+    assert len(lines) == 8
+    info = next(b for b in lines if b["item"].startswith("Information, kommunikation"))
+    assert (info["amount"], info["unit"], info["percent_used"], info["kind"]) == (
+        1480.0,
+        "sek_thousand",
+        96.0,
+        "cost",
+    )
+    total = lines[-1]
+    assert total["item"] == "Totalt" and total["amount"] == 4850.0
+    indicators = slutrapport.table("indicators")
+    women = next(i for i in indicators if i["metric"] == "Deltagare vid spridningsaktiviteter (kvinnor)")
+    assert women["target_value"] == 180.0
+    firms = next(i for i in indicators if i["metric"].startswith("Medverkande företag"))
+    assert firms["target_value"] == 32.0
+
+
+def test_people_and_organisations(slutrapport: Extraction) -> None:
+    roles = slutrapport.table("actor_roles")
+    steering = [r for r in roles if r["role"] == "steering_group"]
+    assert len(steering) == 22
+    kotake = next(r for r in steering if r["person_name"] == "Catherine Kotake")
+    assert kotake["actor_id"] == "trafikverket"
+    leaders = {r["person_name"] for r in roles if r["role"] == "project_leader"}
+    assert leaders == {"Monica Lundin", "Jonas Andersson", "Jan Lindström"}
+    owner = next(r for r in roles if r["role"] == "owner")
+    assert owner["actor_id"] == "ludvika-kommun"
+    financiers = {r["actor_id"] for r in roles if r["role"] == "financier"}
+    assert {
+        "tillvaxtverket",
+        "region-dalarna",
+        "smedjebackens-kommun",
+        "falun-borlange-regionen",
+    } <= financiers
+
+
+def _norwegian_report(path: Path) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    h1 = ParagraphStyle(
+        "h1", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceBefore=12, spaceAfter=6
+    )
+    h2 = ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=13, leading=16, spaceBefore=8, spaceAfter=4)
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=6)
+    bullet = ParagraphStyle("li", parent=body, leftIndent=14, spaceAfter=1)
+
+    def grid(rows: list[list[str]]) -> Table:
+        table = Table(rows, hAlign="LEFT")
+        table.setStyle(
+            TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 9)])
+        )
+        return table
+
+    story: list[Any] = [
+        Paragraph(
+            "Fjordbyen Næringsløft", ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=26, leading=30)
+        ),
+        Paragraph("Sluttrapport", ParagraphStyle("st", fontName="Helvetica", fontSize=18, leading=22)),
+        Paragraph("1. Sammendrag", h1),
+        Paragraph(
+            "Prosjektet har styrket samarbeidet mellom kommunene og næringslivet i regionen gjennom felles "
+            "kartlegging, workshops og en ny modell for næringsvennlig saksbehandling.",
+            body,
+        ),
+        Paragraph(
+            "Prosjekteier er Fjordbyen kommune. Prosjektet er finansiert av Innovasjon Norge og Fjordbyen kommune.",
+            body,
+        ),
+        Paragraph("2. Mål", h1),
+        Paragraph("2.1 Effektmål", h2),
+        Paragraph("Prosjektet skulle bidra til at:", body),
+        Paragraph("• Flere bedrifter etablerer seg i regionen", bullet),
+        Paragraph("• Kommunenes saksbehandlingstid reduseres", bullet),
+        Spacer(1, 8),
+        Paragraph("3. Gjennomførte aktiviteter", h1),
+        Paragraph("3.1 Kartlegging av næringslivets behov", h2),
+        Paragraph("Det ble gjennomført intervjuer med førti bedrifter i løpet av våren.", body),
+        Paragraph("3.2 Workshops med bedrifter", h2),
+        Paragraph("Fire workshops samlet til sammen hundre deltakere fra næringslivet.", body),
+        Paragraph("4. Resultater", h1),
+        Paragraph("Resultatmålene var:", body),
+        Paragraph("• En ny modell for næringsvennlig saksbehandling", bullet),
+        Paragraph("• To nye bedriftsnettverk", bullet),
+        Spacer(1, 8),
+        Paragraph(
+            "Modellen for næringsvennlig saksbehandling er utviklet og tatt i bruk i alle kommunene. "
+            "Det ble ikke etablert nye bedriftsnettverk i prosjektperioden.",
+            body,
+        ),
+        Paragraph("5. Økonomi", h1),
+        Paragraph("Tabell 1. Regnskap per tiltak (1000 NOK).", body),
+        grid(
+            [
+                ["Tiltak", "Budsjett (1000 NOK)", "% brukt"],
+                ["Kartlegging", "1 250", "100 %"],
+                ["Workshops", "480", "90 %"],
+                ["Totalt", "1 730", "97 %"],
+            ]
+        ),
+        Spacer(1, 12),
+        Paragraph("6. Organisering", h1),
+        Paragraph("Styringsgruppen har bestått av følgende personer:", body),
+        grid(
+            [
+                ["Navn", "Organisasjon"],
+                ["Kari Nordmann, Ola Hansen", "Fjordbyen kommune"],
+                ["Ingrid Berg", "Innovasjon Norge"],
+            ]
+        ),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def test_norwegian_sluttrapport(tmp_path: Path) -> None:
+    from extractors.families import final_report
+
+    pdf = tmp_path / "sluttrapport.pdf"
+    _norwegian_report(pdf)
+    result = run_family(pdf, final_report)
+    acts = result.table("activities")
+    assert acts[0]["level"] == "project" and acts[0]["description"].startswith("Prosjektet har styrket")
+    assert [(a["code"], a["title"]) for a in acts[1:]] == [
+        ("3.1", "Kartlegging av næringslivets behov"),
+        ("3.2", "Workshops med bedrifter"),
+    ]
+    goals = {g["text"]: g for g in result.table("goals")}
+    assert goals["Flere bedrifter etablerer seg i regionen"]["level"] == "effect"
+    assert goals["To nye bedriftsnettverk"]["level"] == "result"
+    statuses = {o["goal_id"]: o["status"] for o in result.table("outcomes")}
+    assert statuses[goals["En ny modell for næringsvennlig saksbehandling"]["goal_id"]] == "achieved"
+    assert statuses[goals["To nye bedriftsnettverk"]["goal_id"]] == "not_achieved"
+    budget = {b["item"]: b for b in result.table("budget_lines")}
+    assert budget["Kartlegging"]["amount"] == 1250.0
+    assert budget["Kartlegging"]["unit"] == "nok_thousand"
+    assert budget["Workshops"]["percent_used"] == 90.0
+    assert budget["Totalt"]["amount"] == 1730.0
+    roles = result.table("actor_roles")
+    steering = {r["person_name"]: r["actor_id"] for r in roles if r["role"] == "steering_group"}
+    assert steering == {
+        "Kari Nordmann": "fjordbyen-kommune",
+        "Ola Hansen": "fjordbyen-kommune",
+        "Ingrid Berg": "innovasjon-norge",
+    }
+    assert any(r["role"] == "owner" and r["actor_id"] == "fjordbyen-kommune" for r in roles)
+    assert {r["actor_id"] for r in roles if r["role"] == "financier"} == {
+        "innovasjon-norge",
+        "fjordbyen-kommune",
+    }
