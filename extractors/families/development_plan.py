@@ -148,7 +148,7 @@ def read_timeline_slides(ctx: ExtractionContext) -> int:
             b for b in blocks[i + 1 : i + 12] if b.page == block.page and b.kind != "heading"
         ]
         steps = [(item, parse_step(item.text)) for item in items]
-        years = [_year_of(item.text) for item in items]
+        years = [_years_of(item.text) for item in items]
         for n, (item, step) in enumerate(steps):
             if step is None:
                 continue
@@ -171,14 +171,20 @@ def _year_of(text: str) -> int | None:
     return int(found[-1]) if found else None
 
 
-def _nearest_year(ctx: ExtractionContext, years: list[int | None], index: int) -> int | None:
+def _years_of(text: str) -> tuple[int, int] | None:
+    """(first, last) year printed in a text."""
+    found = [int(y) for y in _YEAR.findall(text)]
+    return (found[0], found[-1]) if found else None
+
+
+def _nearest_year(ctx: ExtractionContext, years: list[tuple[int, int] | None], index: int) -> int | None:
     """The last year printed at or before this step, else the next one printed, else the period's."""
-    for year in reversed(years[: index + 1]):
-        if year is not None:
-            return year
-    for year in years[index + 1 :]:
-        if year is not None:
-            return year
+    for pair in reversed(years[: index + 1]):
+        if pair is not None:
+            return pair[1]
+    for pair in years[index + 1 :]:
+        if pair is not None:
+            return pair[0]
     info = ctx.result.info
     return info.period_start.year if info.period_start is not None else None
 
