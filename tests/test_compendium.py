@@ -1,0 +1,133 @@
+"""Program compendiums: the LNU idéskrift and a small Norwegian project catalogue built here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.result import Extraction
+from tests.conftest import corpus_pdf
+from tests.test_final_report import run_family
+
+
+@pytest.fixture(scope="module")
+def lnu() -> Extraction:
+    from extractors.families import compendium
+
+    return run_family(corpus_pdf("lnu_ideskrift_2002_2004.pdf"), compendium)
+
+
+def test_every_listed_project_is_a_row(lnu: Extraction) -> None:
+    projects = [a for a in lnu.table("activities") if a["level"] == "project"]
+    assert len(projects) == 24
+    assert [p["code"] for p in projects] == [str(n) for n in range(1, 25)]
+    assert projects[21]["title"] == "Söderslättsmärkt"
+    assert projects[21]["strategic_area"] == "Profilering och marknadsföring"
+    assert projects[21]["confidence"] < projects[0]["confidence"]  # listed only, no presentation
+
+
+def test_presentation_with_fact_box(lnu: Extraction) -> None:
+    first = lnu.table("activities")[0]
+    assert first["title"] == "Latenta kompetenskluster med bas i Västra Skaraborg"
+    assert first["page_start"] == 11
+    assert first["strategic_area"] == "Kluster och innovationssystem"
+    assert (first["start_raw"], first["end_raw"]) == ("mars 2003", "december 2004")
+    assert first["description"].startswith("En tjugofyratimmarsworkshop med strategisk omvärldsanalys")
+    roles = [r for r in lnu.table("actor_roles") if r.get("activity_id") == first["activity_id"]]
+    members = {r["actor_id"] for r in roles if r["role"] == "member_municipality"}
+    assert members == {
+        "grastorps-kommun",
+        "gotene-kommun",
+        "lidkopings-kommun",
+        "essunga-kommun",
+        "skara-kommun",
+        "vara-kommun",
+    }
+    assert any(r["role"] == "participant" and r["actor_id"] == "vastra-gotalandsregionen" for r in roles)
+    leader = next(r for r in roles if r["role"] == "project_leader")
+    assert leader["person_name"] == "Magnus Kempe"
+    assert leader["actor_id"] == "tillvaxtradet-i-lidkopings-kommun"
+    # a fact box split over two shaded boxes still gives the leader and the period
+    third = lnu.table("activities")[2]
+    assert third["title"] == "Innovationssystemet Hälsoteknik"
+    assert (third["start_raw"], third["end_raw"]) == ("januari 2003", "november 2004")
+    assert any(
+        r.get("person_name") == "Madelene Fryklind"
+        for r in lnu.table("actor_roles")
+        if r.get("activity_id") == third["activity_id"]
+    )
+
+
+def test_programme_goal_and_verdict(lnu: Extraction) -> None:
+    goals = lnu.table("goals")
+    assert len(goals) == 1
+    assert goals[0]["text"].startswith(
+        "Målet var att öka förutsättningarna för ett kvalitativt strategiskt arbete"
+    )
+    assert goals[0]["level"] == "overall"
+    outcome = lnu.table("outcomes")[0]
+    assert outcome["text"] == "Ett mål som Nutek bedömer har uppnåtts."
+    assert outcome["status"] == "achieved"
+
+
+def test_foreword_people(lnu: Extraction) -> None:
+    people = {(r["person_name"], r["role"]) for r in lnu.table("actor_roles") if r.get("person_name")}
+    assert ("Stefan Berry", "project_leader") in people
+    assert ("Kurt Ekelund", "issuer") in people
+
+
+def _catalogue(path: Path) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    title = ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=22, leading=26, spaceAfter=10)
+    theme = ParagraphStyle("th", fontName="Helvetica-Bold", fontSize=10, leading=13, spaceBefore=8)
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=6)
+
+    def box(text: str) -> Table:
+        table = Table([[Paragraph(text, body)]], colWidths=[300])
+        table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#dde8f0"))]))
+        return table
+
+    story: list[Any] = [
+        Paragraph("Prosjektkatalog 2021", title),
+        Paragraph("Tema: Reiseliv", theme),
+        Paragraph("1. Kystled Nord 2. Fjellvettskolen", body),
+        Paragraph("Tema: Næringsutvikling", theme),
+        Paragraph("3. Gründerhus Ytre Fjord", body),
+        PageBreak(),
+        Paragraph("Kystled Nord", title),
+        Paragraph(
+            "Fire kommuner har sammen utviklet et nettverk av overnattingssteder langs kysten, med felles "
+            "booking og markedsføring mot internasjonale gjester.",
+            body,
+        ),
+        box(
+            "Samarbeidende kommuner: Lenvik, Berg og Torsken. Prosjekteier: Senja Reiseliv AS "
+            "Prosjektleder: Kari Nordmann Prosjektperiode: januar 2021 – desember 2022"
+        ),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def test_norwegian_catalogue(tmp_path: Path) -> None:
+    from extractors.families import compendium
+
+    pdf = tmp_path / "katalog.pdf"
+    _catalogue(pdf)
+    result = run_family(pdf, compendium)
+    projects = result.table("activities")
+    assert [p["title"] for p in projects] == ["Kystled Nord", "Fjellvettskolen", "Gründerhus Ytre Fjord"]
+    assert projects[2]["strategic_area"] == "Næringsutvikling"
+    first = projects[0]
+    assert first["page_start"] == 2
+    assert (first["start_raw"], first["end_raw"]) == ("januar 2021", "desember 2022")
+    assert first["description"].startswith("Fire kommuner har sammen utviklet")
+    roles = [r for r in result.table("actor_roles") if r.get("activity_id") == first["activity_id"]]
+    assert any(r["role"] == "owner" and r["actor_id"] == "senja-reiseliv-as" for r in roles)
+    assert any(r["role"] == "project_leader" and r.get("person_name") == "Kari Nordmann" for r in roles)
+    assert len([r for r in roles if r["role"] == "member_municipality"]) == 3
