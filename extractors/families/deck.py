@@ -99,7 +99,23 @@ _ORG_SHAPE = re.compile(
     r"^(?:Region|Landstinget|Länsstyrelsen|Fylkesmannen|Statsforvalteren)\s\w|"
     r"\s(?:kommun|kommune|fylkeskommune|regionråd|län)$|^\w+(?:verket|myndigheten|direktoratet)$"
 )
-_CONNECTORS = frozenset({"i", "och", "og", "for", "för", "&", "af", "av"})
+_CONNECTORS = frozenset(
+    {
+        "i",
+        "och",
+        "og",
+        "for",
+        "för",
+        "&",
+        "af",
+        "av",
+        "kommun",
+        "kommune",
+        "fylkeskommune",
+        "län",
+        "regionråd",
+    }
+)
 
 
 def _label(text: str) -> tuple[str, str] | None:
@@ -129,6 +145,21 @@ def _is_org_tag(text: str) -> bool:
 
 def _furniture(page: PageLayout) -> str:
     return clean(re.sub(r"\d+", "", f"{page.header} {page.footer}"))
+
+
+def _furniture_text(text: str) -> str:
+    return clean(re.sub(r"\d+", "", text))
+
+
+def _logo_text(page: PageLayout, body: list[Block], deck_furniture: str) -> Block | None:
+    """Logo text at the foot of a slide pasted from another organisation ("STORSTHLM")."""
+    for block in body:
+        text = _furniture_text(block.text)
+        if block.bbox[1] < page.height * 0.88 or not text or text == deck_furniture or len(text.split()) > 4:
+            continue
+        if re.fullmatch(r"[A-ZÅÄÖÆØ][A-ZÅÄÖÆØ0-9&\- ]{2,}", text) or _is_org_tag(text):
+            return block
+    return None
 
 
 def _deck_furniture(pages: list[PageLayout]) -> str:
@@ -219,6 +250,10 @@ def extract(ctx: ExtractionContext) -> None:
         furniture = _furniture(page)
         if furniture and furniture != deck_furniture and len(furniture.split()) <= 5:
             proposer = furniture
+        logo = _logo_text(page, body, deck_furniture)
+        if logo is not None:
+            body = [b for b in body if b is not logo]
+            proposer = proposer or _furniture_text(logo.text)
         sections: dict[str, list[str]] = {}
         current = "body"
         for i, block in enumerate(body):

@@ -1,0 +1,136 @@
+"""Proposal decks: the Reglab idémöte and a Norwegian innspill deck built here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.result import Extraction
+from tests.conftest import corpus_pdf
+from tests.test_final_report import run_family
+
+
+@pytest.fixture(scope="module")
+def reglab() -> Extraction:
+    from extractors.families import deck
+
+    return run_family(corpus_pdf("reglab_idemote_2020.pdf"), deck)
+
+
+def test_one_proposal_per_content_slide(reglab: Extraction) -> None:
+    proposals = reglab.table("activities")
+    assert len(proposals) == 56
+    assert {p["level"] for p in proposals} == {"proposal"}
+    assert [p["page_start"] for p in proposals] == list(range(3, 59))
+    by_page = {p["page_start"]: p for p in proposals}
+    assert by_page[3]["title"] == "BRP +"
+    assert by_page[7]["title"] == "Agenda 2030"  # a topic, not an agenda slide
+    assert by_page[56]["title"] == (
+        "Det finns ett stort behov av att öka kunskapsnivån inom såväl migrations- som integrationsområdet."
+    )
+    assert by_page[33]["target_group_raw"].startswith("Regionernas utveckling/tillväxtenheter")
+    assert by_page[33]["description"].startswith("Digitalisering kräver ett tydligt ledarskap")
+    assert reglab.info.title == "Reglab – Idémöte inför 2020"
+    assert str(reglab.info.period_start) == "2020-01-01"
+
+
+def test_proposers(reglab: Extraction) -> None:
+    by_page = {p["page_start"]: p for p in reglab.table("activities")}
+    assert by_page[8].get("responsible_raw") == "STORSTHLM"
+    assert by_page[41].get("responsible_raw") == "Region Blekinge"
+    assert by_page[37].get("responsible_raw") == "Region Blekinge"
+    assert by_page[3].get("responsible_raw") is None
+    with_proposer = [p for p in by_page.values() if p.get("responsible_raw")]
+    assert len(with_proposer) == 11
+
+
+def test_contacts(reglab: Extraction) -> None:
+    contacts = {
+        (r.get("person_name"), r.get("actor_id"), r["page"])
+        for r in reglab.table("actor_roles")
+        if r["role"] == "contact"
+    }
+    assert contacts == {
+        ("Jan Persson", None, 13),
+        ("Camilla Karlsson", None, 13),
+        ("Mats Wessman", "tillvaxtverket", 33),
+        ("Mikael Blomberg", "tillvaxtverket", 33),
+        ("Daniel Fahlander", None, 52),
+    }
+
+
+def _norwegian_deck(path: Path) -> None:
+    from reportlab.lib.pagesizes import landscape
+    from reportlab.pdfgen import canvas
+
+    size = landscape((595.0, 842.0))
+    pdf = canvas.Canvas(str(path), pagesize=size)
+
+    def slide(
+        title: str | None, lines: list[tuple[str, float]], footer: str = "Regionrådet | Innspillsmøte 2022"
+    ) -> None:
+        y = size[1] - 60
+        if title:
+            pdf.setFont("Helvetica-Bold", 28)
+            pdf.drawString(50, y, title)
+            y -= 50
+        for text, font_size in lines:
+            pdf.setFont("Helvetica", font_size)
+            pdf.drawString(60, y, text)
+            y -= font_size * 1.8
+        pdf.setFont("Helvetica", 9)
+        pdf.drawString(50, 25, f"{footer}   {pdf.getPageNumber()}")
+        pdf.showPage()
+
+    pdf.setFont("Helvetica-Bold", 36)
+    pdf.drawString(50, 350, "Regionrådet")
+    pdf.setFont("Helvetica", 24)
+    pdf.drawString(50, 300, "Innspillsmøte 2022")
+    pdf.showPage()
+    slide("Agenda", [("Velkommen og innledning", 16), ("Gjennomgang av innspill", 16)])
+    slide(
+        "Felles reiselivsstrategi",
+        [
+            ("Bakgrunn: Kommunene markedsfører seg hver for seg i dag.", 16),
+            ("Forslag: Utarbeide en felles strategi for reiselivet i regionen.", 16),
+            ("Målgruppe: Reiselivsbedrifter og destinasjonsselskap", 16),
+            ("Kontaktperson: Kari Nordmann, Troms fylkeskommune, kari.nordmann@tromsfylke.no", 14),
+        ],
+    )
+    slide(
+        None,
+        [
+            ("Det trengs et nettverk for unge gründere i distriktene.", 20),
+            ("Formål: Erfaringsdeling og mentorordning.", 16),
+            ("Tromsø kommune", 14),
+        ],
+    )
+    slide("Bredbånd til alle", [("Forslag: Kartlegge hvite flekker.", 16)], footer="NORDNETT")
+    pdf.save()
+
+
+def test_norwegian_deck(tmp_path: Path) -> None:
+    from extractors.families import deck
+
+    path = tmp_path / "innspill.pdf"
+    _norwegian_deck(path)
+    result = run_family(path, deck)
+    proposals = result.table("activities")
+    assert [p["title"] for p in proposals] == [
+        "Felles reiselivsstrategi",
+        "Det trengs et nettverk for unge gründere i distriktene.",
+        "Bredbånd til alle",
+    ]
+    first, second, third = proposals
+    assert first["description"] == (
+        "Kommunene markedsfører seg hver for seg i dag. Utarbeide en felles strategi for reiselivet i regionen."
+    )
+    assert first["target_group_raw"] == "Reiselivsbedrifter og destinasjonsselskap"
+    assert second.get("responsible_raw") == "Tromsø kommune"
+    assert second["description"] == "Erfaringsdeling og mentorordning."
+    assert third.get("responsible_raw") == "NORDNETT"
+    contact = next(r for r in result.table("actor_roles") if r["role"] == "contact")
+    assert contact["person_name"] == "Kari Nordmann"
+    assert contact["actor_id"] == "troms-fylkeskommune"
+    assert contact["activity_id"] == first["activity_id"]
