@@ -82,6 +82,7 @@ class LocalPool:
         self.max_memory_mb = max_memory_mb
         self.context = mp.get_context("fork")
         self.slots: list[_Slot] = []
+        self.interrupted = False
 
     def _spawn(self) -> _Slot:
         parent, child = self.context.Pipe()
@@ -125,6 +126,26 @@ class LocalPool:
                     outcome = self._police(slot)
                     if outcome is not None:
                         yield outcome
+        except KeyboardInterrupt:
+            self.interrupted = True  # the caller drains the documents in flight, then closes
+            raise
+        finally:
+            if not self.interrupted:
+                self.close()
+
+    def drain(self, grace: float = 20.0) -> Iterator[Outcome]:
+        """After Ctrl-C: let the documents in flight finish (workers ignore SIGINT) and
+        hand them over, so that what a worker wrote is also in the manifest."""
+        deadline = time.monotonic() + grace
+        try:
+            while any(s.task is not None for s in self.slots) and time.monotonic() < deadline:
+                busy = [s for s in self.slots if s.task is not None]
+                ready = wait([s.conn for s in busy], timeout=0.2)
+                for slot in busy:
+                    if slot.conn in ready:
+                        yield from self._receive(slot, None)
+                    elif not slot.process.is_alive():
+                        slot.task = None
         finally:
             self.close()
 

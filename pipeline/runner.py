@@ -171,15 +171,24 @@ def execute(options: RunOptions, console: Any = None) -> RunSummary:
     if planned:
         actors = read_actors(out)
         by_doc = {p.task.doc_id: p for p in planned}
+        pools: list[Any] = []
+
+        def take(outcome: Outcome) -> None:
+            _record(manifest, by_doc[outcome.doc_id], outcome)
+            manifest.save()
+            for row in outcome.actors:
+                merge_actor(actors, row)
+            _count(summary, outcome)
+
         try:
-            for outcome in _outcomes(options, [p.task for p in planned], console):
-                _record(manifest, by_doc[outcome.doc_id], outcome)
-                manifest.save()
-                for row in outcome.actors:
-                    merge_actor(actors, row)
-                _count(summary, outcome)
+            for outcome in _outcomes(options, [p.task for p in planned], console, pools):
+                take(outcome)
         except KeyboardInterrupt:
             summary.interrupted = True
+            for pool in pools:
+                pool.interrupted = True
+                for outcome in pool.drain():
+                    take(outcome)
         finally:
             manifest.save()
             if actors is not None:
@@ -208,7 +217,7 @@ def _count(summary: RunSummary, outcome: Outcome) -> None:
         summary.partials.append((outcome.source_path, outcome.error or ""))
 
 
-def _outcomes(options: RunOptions, tasks: list[Task], console: Any) -> Any:
+def _outcomes(options: RunOptions, tasks: list[Task], console: Any, pools: list[Any]) -> Any:
     from pipeline.executors import LocalPool, run_dask, warm_up
 
     workers = options.workers or os.cpu_count() or 1
@@ -220,6 +229,7 @@ def _outcomes(options: RunOptions, tasks: list[Task], console: Any) -> Any:
     pool = LocalPool(
         workers=min(workers, len(tasks)), doc_timeout=options.doc_timeout, max_memory_mb=options.max_memory_mb
     )
+    pools.append(pool)
     yield from _with_progress(None, tasks, options, console, pool)
 
 
