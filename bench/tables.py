@@ -42,9 +42,19 @@ class Result:
     seconds: float
 
 
+# rows that plans print as table rows; a development plan's areas and timeline steps come from slides
+TABLE_LEVELS = {
+    "action_plan": {"area", "effort", "activity", "subactivity", "goal", "strategy", "measure"},
+    "development_plan": {"goal", "strategy", "measure"},
+}
+
+
 def gold_cells(gold: dict[str, object]) -> list[str]:
     cells: list[str] = []
+    levels = TABLE_LEVELS.get(str(gold.get("doc_type")), set())
     for activity in gold.get("activities", []) or []:  # type: ignore[union-attr]
+        if activity.get("level") not in levels:  # type: ignore[union-attr]
+            continue
         for field in FIELDS:
             value = activity.get(field)  # type: ignore[union-attr]
             if value:
@@ -120,6 +130,12 @@ def score(cells: list[list[str]], gold: list[str]) -> tuple[int, int]:
 
 
 def run(corpus: Path) -> list[Result]:
+    from extractors.pdf import dehyphen
+
+    preload = getattr(dehyphen, "preload", None)
+    if callable(preload):
+        preload()  # word lists load once per process, as in a pipeline worker
+    dehyphen.join_lines(["Grundskole-", "förvaltningen"])
     results: list[Result] = []
     for gold_path in sorted(corpus.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
