@@ -196,3 +196,9 @@ def join_lines(lines: list[str], lang: str = "sv") -> str:
         text = _join_pair(text, line, lang) if text else line
     text = text.replace(SOFT_HYPHEN, "")
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def preload() -> None:
+    """Load the word lists now, so that forked workers share them instead of each loading its own."""
+    _get_lexicon()
+    zipf("och")
