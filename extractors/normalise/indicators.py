@@ -16,20 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from schemas.tables import ENUMS
+
 _CUES_FILE = Path(__file__).resolve().parents[1] / "data" / "indicator_cues.tsv"
 
-UNITS = (
-    "percent",
-    "count",
-    "sek_thousand",
-    "sek_million",
-    "nok",
-    "hours",
-    "companies",
-    "participants",
-    "events",
-    "other",
-)
+UNITS = ENUMS[("indicators", "unit")]  # the schema's vocabulary, in one place
 
 
 @dataclass(slots=True)
