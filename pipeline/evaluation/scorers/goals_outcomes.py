@@ -156,10 +156,45 @@ def _people_figures(docs: list[EvalDoc]) -> list[Figure]:
     ]
 
 
+def _role_figures(docs: list[EvalDoc], gold_role: str) -> list[Figure]:
+    """People of one gold role found with that role, and with their organisation where the gold has one."""
+    total = hits = org_total = org_hits = 0
+    role = ROLE_MAP.get(gold_role, gold_role)
+    for doc in docs:
+        rows = _records(_rows(doc, "actor_roles"))
+        names = _actor_names(doc)
+        for gold in doc.gold.get("people") or []:
+            if gold.get("role") != gold_role:
+                continue
+            total += 1
+            found = [
+                r for r in rows if _key(r.get("person_name")) == _key(gold["name"]) and r.get("role") == role
+            ]
+            hits += bool(found)
+            if gold.get("organisation"):
+                org_total += 1
+                gold_org = _key(gold["organisation"])
+                org_hits += any(
+                    (name := _key(names.get(str(r.get("actor_id")), "")))
+                    and (name in gold_org or gold_org in name)
+                    for r in found
+                )
+    if total == 0:
+        return []
+    out = [Figure(SECTION, f"{gold_role} people found with that role", ratio(hits, total), total)]
+    if org_total:
+        out.append(
+            Figure(
+                SECTION, f"{gold_role} people with their organisation", ratio(org_hits, org_total), org_total
+            )
+        )
+    return out
+
+
 def _project_figures(docs: list[EvalDoc]) -> list[Figure]:
     total = hits = 0
     owner_total = owner_hits = leader_total = leader_hits = muni_total = muni_hits = 0
-    period_total = period_hits = 0
+    period_total = period_hits = theme_hits = 0
     for doc in docs:
         projects = doc.gold.get("projects") or []
         if not projects:
@@ -173,6 +208,7 @@ def _project_figures(docs: list[EvalDoc]) -> list[Figure]:
             if match is None:
                 continue
             hits += 1
+            theme_hits += _same(match.get("strategic_area"), gold.get("theme"))
             mine = [r for r in roles if r.get("activity_id") == match["activity_id"]]
             if gold.get("owner"):
                 owner_total += 1
@@ -204,6 +240,7 @@ def _project_figures(docs: list[EvalDoc]) -> list[Figure]:
         return []
     return [
         Figure(SECTION, "compendium projects recall (title)", ratio(hits, total), total),
+        Figure(SECTION, "compendium theme right (strategic_area)", ratio(theme_hits, hits), hits),
         Figure(SECTION, "compendium owner right", ratio(owner_hits, owner_total), owner_total),
         Figure(SECTION, "compendium leader right", ratio(leader_hits, leader_total), leader_total),
         Figure(SECTION, "compendium member municipalities recall", ratio(muni_hits, muni_total), muni_total),
@@ -218,5 +255,6 @@ def score(docs: list[EvalDoc]) -> list[Figure]:
         *_outcome_figures(docs),
         *_budget_figures(docs),
         *_people_figures(docs),
+        *(f for role in ("contact", "steering_group", "process_leader") for f in _role_figures(docs, role)),
         *_project_figures(docs),
     ]
