@@ -79,6 +79,29 @@ class Extraction:
                 return row
         return None
 
+    def drop_duplicate_roles(self) -> int:
+        """One actor_roles row per (activity, person, organisation, role); a row with role "other"
+        goes when the same person or organisation already has a specific role there. Several
+        stages may see the same table (the family reads it, the NLP step scans it again)."""
+        rows = self.rows.get("actor_roles", [])
+
+        def who(row: Record) -> tuple[object, ...]:
+            return (row.get("activity_id"), row.get("person_name"), row.get("actor_id"))
+
+        specific = {who(r) for r in rows if r.get("role") != "other"}
+        kept: list[Record] = []
+        seen: set[tuple[object, ...]] = set()
+        for row in rows:
+            key = (*who(row), row.get("role"))
+            if key in seen or (row.get("role") == "other" and who(row) in specific):
+                continue
+            seen.add(key)
+            kept.append(row)
+        dropped = len(rows) - len(kept)
+        if dropped:
+            self.rows["actor_roles"] = kept
+        return dropped
+
     def add_actor(self, row: Record) -> str:
         """Register a canonical actor (merging abbreviations and aliases); returns its id."""
         actor_id = str(row["actor_id"])

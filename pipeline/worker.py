@@ -149,6 +149,7 @@ def extract(
         annotate(ctx)
     except Exception as exc:
         errors.append(_stage_error("NLP", exc))
+    result.drop_duplicate_roles()
     unread = [w for w in doc.warnings if "OCR skipped" in w]
     status = "partial" if errors or unread else "ok"
     error = "; ".join(errors + unread) if status == "partial" else None
