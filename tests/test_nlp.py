@@ -247,3 +247,26 @@ def test_gold_participant_cells_resolve() -> None:
     found = [f for cell in cells for f in finder.find(cell, cell=True) if f.label == "ORG"]
     assert len(cells) > 50
     assert sum(f.name == "Business Region Göteborg" for f in found) >= 15
+
+
+def test_preload_builds_pipelines() -> None:
+    from extractors.nlp import preload
+    from extractors.nlp.finder import pipeline
+
+    preload()
+    assert pipeline.cache_info().currsize >= 2
+
+
+def test_annotated_org_set_is_consistent_and_scored() -> None:
+    from pipeline.evaluation.scorers import org_set
+
+    records = org_set.load()
+    assert sum(len(r["spans"]) for r in records) >= 300
+    assert {r["lang"] for r in records} == {"sv", "nb"}
+    assert {r["split"] for r in records} == {"dev", "test"}
+    for r in records:
+        for start, end, label, name in r["spans"]:
+            assert label == "ORG" and 0 <= start < end <= len(r["text"]) and name
+    held_out = [r for r in records if r["split"] == "test"]
+    t = org_set.tally(held_out, org_set.predict(held_out))
+    assert t.gold >= 50 and t.f1 >= 0.85

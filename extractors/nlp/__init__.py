@@ -23,6 +23,19 @@ METHOD = {
 METHOD["person"] = "pattern"
 
 
+def preload() -> None:
+    """Build the gazetteers, name lists, spaCy pipelines and theme lexicon once, before workers fork."""
+    from extractors.nlp import gazetteer
+    from extractors.nlp.finder import pipeline
+    from extractors.nlp.themes import lexicon
+
+    gazetteer.load()
+    gazetteer.first_names()
+    lexicon()
+    for lang in ("sv", "nb"):
+        pipeline(lang)
+
+
 def _texts(ctx: ExtractionContext) -> Iterator[str]:
     """Every text of the document, for learning its abbreviation definitions."""
     for block in ctx.layout.blocks():

@@ -1,0 +1,173 @@
+"""Organisation mentions against the hand-annotated seed segments (tests/data/org_mentions.jsonl).
+
+The finder runs over each segment the way annotate() runs over a document: the
+resolver first learns the abbreviation definitions of the whole seed document, table
+rows are read cell by cell (short cells as role cells). A predicted ORG mention is right
+when its span equals a gold span; linking is right when its canonical name equals the
+gold canonical name (case-insensitive, without a trailing legal form).
+
+`python -m pipeline.evaluation.scorers.org_set` prints the figures per split and language.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pipeline.evaluation.common import EvalDoc, Figure, ratio
+
+DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "org_mentions.jsonl"
+_LEGAL = re.compile(r"(?i)\s+(?:ab|as|asa|aktiebolag)$")
+
+
+def canonical_key(name: str | None) -> str:
+    """Case-, space- and legal-form-insensitive form of a canonical name."""
+    text = re.sub(r"\s+", " ", (name or "").replace("\u00ad", "")).strip().casefold()
+    return _LEGAL.sub("", text)
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    predicted: int = 0
+    right: int = 0
+    linked_right: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.right += other.right
+        self.linked_right += other.linked_right
+
+    @property
+    def precision(self) -> float:
+        return ratio(self.right, self.predicted)
+
+    @property
+    def recall(self) -> float:
+        return ratio(self.right, self.gold)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def linking(self) -> float:
+        return ratio(self.linked_right, self.right)
+
+
+def load(path: Path = DATA) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _cells(text: str) -> Iterable[tuple[int, str, bool]]:
+    """(offset, text, is a role-like cell) for a table row, or the whole text for prose."""
+    if "\t" not in text:
+        yield 0, text, False
+        return
+    offset = 0
+    for part in text.split("\t"):
+        if part.strip():
+            yield offset, part, len(part.strip()) < 120
+        offset += len(part) + 1
+
+
+def predict(records: list[dict[str, Any]]) -> dict[str, list[tuple[int, int, str]]]:
+    """segment id -> predicted ORG spans (start, end, canonical name)."""
+    from extractors.nlp.finder import Finder
+    from extractors.normalise.actors import ActorResolver
+
+    by_seed: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        by_seed.setdefault(record["seed"], []).append(record)
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for seed_records in by_seed.values():
+        lang = seed_records[0]["lang"]
+        resolver = ActorResolver(country="NO" if lang in ("nb", "nn") else "SE")
+        for record in seed_records:
+            if "(" in record["text"]:
+                resolver.learn_from_text(record["text"])
+        finder = Finder(resolver, lang)
+        for record in seed_records:
+            spans: list[tuple[int, int, str]] = []
+            for offset, text, cell in _cells(record["text"]):
+                for found in finder.find(text, cell=cell, people=False):
+                    if found.label == "ORG":
+                        spans.append((offset + found.start, offset + found.end, found.name or found.text))
+            out[record["id"]] = spans
+    return out
+
+
+def tally(records: list[dict[str, Any]], predicted: dict[str, list[tuple[int, int, str]]]) -> Tally:
+    total = Tally()
+    for record in records:
+        gold = {(s, e): name for s, e, _label, name in record["spans"]}
+        pred = {(s, e): name for s, e, name in predicted.get(record["id"], [])}
+        total.gold += len(gold)
+        total.predicted += len(pred)
+        for span, name in pred.items():
+            if span in gold:
+                total.right += 1
+                total.linked_right += canonical_key(name) == canonical_key(gold[span])
+    return total
+
+
+def figures(path: Path = DATA) -> list[Figure]:
+    records = load(path)
+    if not records:
+        return []
+    predicted = predict(records)
+    out: list[Figure] = []
+    for split in ("dev", "test", "all"):
+        chosen = [r for r in records if split == "all" or r["split"] == split]
+        t = tally(chosen, predicted)
+        name = f"annotated seed set ({split})"
+        out += [
+            Figure("nlp", f"org mention precision, {name}", t.precision, t.predicted),
+            Figure("nlp", f"org mention recall, {name}", t.recall, t.gold),
+            Figure("nlp", f"org mention F1, {name}", t.f1, t.gold, target=0.90),
+            Figure("nlp", f"org linking accuracy on right spans, {name}", t.linking, t.right, target=0.90),
+        ]
+    return out
+
+
+def score(docs: list[EvalDoc]) -> list[Figure]:
+    """The annotated set does not depend on the corpus run; scored once per `make eval`."""
+    return figures()
+
+
+def errors(path: Path = DATA) -> list[str]:
+    """Misses, false alarms and wrong links, for error analysis."""
+    records = load(path)
+    predicted = predict(records)
+    lines: list[str] = []
+    for record in records:
+        text = record["text"]
+        gold = {(s, e): name for s, e, _label, name in record["spans"]}
+        pred = {(s, e): name for s, e, name in predicted.get(record["id"], [])}
+        for (s, e), name in gold.items():
+            if (s, e) not in pred:
+                lines.append(f"MISS\t{record['id']}\t{text[s:e]}\t{name}")
+            elif canonical_key(pred[(s, e)]) != canonical_key(name):
+                lines.append(f"LINK\t{record['id']}\t{text[s:e]}\t{name}\t<- {pred[(s, e)]}")
+        for (s, e), name in pred.items():
+            if (s, e) not in gold:
+                lines.append(f"FALSE\t{record['id']}\t{text[s:e]}\t{name}")
+    return lines
+
+
+def main() -> int:
+    for f in figures():
+        print(f"{f.metric}: {f.value:.3f} (n = {f.n})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
