@@ -32,7 +32,7 @@ NUMBER_WORDS = (
     "första|andra|tredje|fjärde|femte|sjätte|første|annen|andre|fjerde|sjette"
 )
 _TOKEN = rf"(?:\d{{1,2}}(?:\.\d{{1,2}})*[a-z]?|[A-ZÆØÅ]\b|[IVX]{{1,4}}\b|(?i:{NUMBER_WORDS})\b)"
-_NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|\s)\s*(\S.*)?$", re.S)
+_NUMBERING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|\s|$)\s*(\S.*)?$", re.S)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from extractors.families.plan_labels import (
     rank,
 )
 from extractors.normalise.columns import role_of, roles_of
-from extractors.pdf.structures import Cell, Table
+from extractors.pdf.structures import Block, Cell, Table
 
 if TYPE_CHECKING:
     from extractors.context import ExtractionContext
@@ -448,6 +448,7 @@ def _read_row(
         return
 
     found: LabelMatch | None = match_label(label_text, state.scheme) if label_text else None
+    printed_title = title
     if found is None and title:
         found = match_label(title, state.scheme, strict=True)
         if found is not None and found.rest:
@@ -455,6 +456,9 @@ def _read_row(
         elif found is not None:
             found = None
     code = found.code if found else None
+    outline = numbering(label_text) if label_text and found is not None else None
+    if outline is not None and not outline[1] and not found.has_number:  # type: ignore[union-attr]
+        code = outline[0]  # "1 | Fokusområde: Kompetens": the number column holds the code
     level = found.level if found else None
     if level is None:
         numbered = numbering(label_text) or (numbering(title) if title else None)
@@ -480,12 +484,14 @@ def _read_row(
     if level == "area":
         name = _area_title_parts(" ".join(p for p in (found.code if found else "", title) if p), state.scheme)
         area_title = title or (found.rest if found else label_text)
+        if found is not None and printed_title and title == found.rest:
+            area_title = printed_title  # the label printed in the title cell stays in the area's title
         _open_area(
             ctx,
             state,
             title=area_title,
             code=code,
-            area_name=clean(area_title) or name[2],
+            area_name=clean(title) or clean(area_title) or name[2],
             page=page,
             bbox=bbox,
         )
@@ -579,14 +585,79 @@ def _add_node(
     return node_id
 
 
+def _bottom_on_last_page(table: Table) -> float:
+    bottoms = [c.bbox[3] for c in table.cells if c.page == table.page_end]
+    return max(bottoms) if bottoms else table.bbox[3]
+
+
+def _lead_in(ctx: ExtractionContext, previous: Table | None, table: Table) -> list[Block]:
+    """The blocks printed between the previous plan table (or the top of the page) and this one."""
+    out: list[Block] = []
+    prev_bottom = _bottom_on_last_page(previous) if previous is not None else None
+    first_page = table.page_start
+    if previous is not None and previous.page_end == table.page_start - 1:
+        first_page = previous.page_end
+    for page in ctx.layout.pages:
+        if not first_page <= page.number <= table.page_start:
+            continue
+        for block in page.blocks:
+            if page.number == table.page_start and block.bbox[3] > table.bbox[1] + 1:
+                continue
+            if (
+                previous is not None
+                and page.number == previous.page_end
+                and prev_bottom is not None
+                and block.bbox[1] < prev_bottom - 1
+            ):
+                continue
+            out.append(block)
+    return out
+
+
+def area_heading(blocks: list[Block], scheme: str) -> Block | None:
+    """The last short bold or heading block that names an area ("Fokusområde 2: Etablering")."""
+    for block in reversed(blocks):
+        text = clean(block.text)
+        if not text or len(text) > 120 or not (block.kind == "heading" or block.bold):
+            continue
+        found = match_label(text, scheme, strict=True)
+        if found is not None and found.level == "area" and found.rest:
+            return block
+    return None
+
+
+def _inherits(table: Table, previous: Table | None) -> bool:
+    """A headerless table laid out like the plan table before it carries on that table."""
+    if previous is None or table.header_rows or table.n_cols != previous.n_cols:
+        return False
+    from extractors.pdf.tables import column_edges
+
+    left_a, left_b = column_edges(previous)[:-1], column_edges(table)[:-1]
+    return len(left_a) == len(left_b) and all(abs(a - b) <= 6.0 for a, b in zip(left_a, left_b, strict=True))
+
+
 def read_plan_tables(ctx: ExtractionContext, state: PlanState, tables: list[Table] | None = None) -> int:
-    """Every plan-like table of the document, in order; returns the number of rows added."""
+    """Every plan-like table of the document, in order; returns the number of rows added.
+
+    An area heading printed between two plan tables opens that area for the next one, and
+    a headerless table laid out like the plan table before it is read with that table's columns.
+    """
     lang = ctx.result.info.language if ctx.result.info.language != "und" else None
     added = 0
+    previous: tuple[Table, Columns] | None = None
     for original in tables if tables is not None else ctx.layout.tables:
         table = with_header(original, lang)
         cols = table_columns(table, lang)
+        if cols is None and previous is not None and _inherits(table, previous[0]):
+            cols = previous[1]
         if cols is None:
             continue
+        heading = area_heading(_lead_in(ctx, previous[0] if previous else None, table), state.scheme)
+        if heading is not None:
+            title, code, name = _area_title_parts(heading.text, state.scheme)
+            _open_area(
+                ctx, state, title=title, code=code, area_name=name, page=heading.page, bbox=heading.bbox
+            )
         added += read_plan_table(ctx, table, state, cols)
+        previous = (table, cols)
     return added

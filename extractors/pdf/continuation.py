@@ -50,6 +50,21 @@ def _is_first_on_page(table: Table, page: PageLayout) -> bool:
     )
 
 
+_JOINING_ENDS = frozenset(
+    ["och", "og", "samt", "med", "i", "på", "for", "för", "til", "till", "av", "and", "the", "of"]
+)
+
+
+def _starts_new(before: str, after: str) -> bool:
+    """First-column text that begins a row of its own: a capital or digit after a finished text."""
+    head = after.strip()[:1]
+    if not (head.isupper() or head.isdigit()):
+        return False
+    tail = before.rstrip()
+    last = tail.rsplit(" ", 1)[-1].lower() if tail else ""
+    return not (tail.endswith(("-", ",")) or last in _JOINING_ENDS)
+
+
 def _continues_row(previous: list[Cell], first: list[Cell]) -> bool:
     """Is `first` (the next page's first body row) the rest of the row `previous`?"""
     if not previous or not first:
@@ -66,6 +81,8 @@ def _continues_row(previous: list[Cell], first: list[Cell]) -> bool:
         others_prev = [c for c in previous if c.col != 0 and c.text]
         if others_prev and not any(c.bold for c in filled_first):
             return True
+    if label_prev and label_first and _starts_new(label_prev.text, label_first.text):
+        return False  # a new label/title in the first column: lower-case dates ("våren 2026") do not carry on
     for col, cell in first_by_col.items():
         before = prev_by_col.get(col)
         if not cell.text or before is None or not before.text:

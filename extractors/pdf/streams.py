@@ -2,12 +2,15 @@
 
 Running text in two columns also lines up, so an unruled table needs three aligned
 columns (or two where the second holds numbers, as in budget lists), at least three rows,
-and cells shorter than a line of prose. Wrapped cell text (a line with nothing in the
-first column) is folded into the row above.
+and cells shorter than a line of prose. Wrapped cell text is folded into the row above:
+when rows are spaced wider than the lines inside them, by that spacing; otherwise a line
+with nothing in the first column carries on the row above. A bold line alone in the first
+column between table lines ("Fokusområde 1: Kompetens") is a section row spanning the table.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from extractors.pdf.dehyphen import join_lines
@@ -18,11 +21,20 @@ from extractors.pdf.structures import Cell, Table
 GAP_FACTOR = 1.2
 ALIGN = 6.0
 MIN_ROWS = 3
+SECTION_GAP = 2.5  # a section row may stand this many line heights off the rows around it
+ROW_PITCH = 1.3  # rows spaced this much wider than the lines inside a cell are told apart by spacing
 _NUMERIC = re.compile(r"^[-–+]?[\d\s\u00a0\u202f.,%]+(?:\s?(?:kr|tkr|mkr|kr\.|%|st))?$")
 
+Row = list[Line]
 
-def _anchors(rows: list[list[Line]]) -> list[float]:
-    """Left edges used by most rows (clustered)."""
+
+def _anchors(rows: list[Row]) -> list[float]:
+    """Left edges used by many lines (clustered).
+
+    Wrapped cell lines fill only some columns, so a column counts when a quarter of the
+    multi-piece lines (or half of all lines in a table without wrapping) start there.
+    """
+    multi = [row for row in rows if len(row) >= 2]
     xs = sorted(seg.x0 for row in rows for seg in row)
     clusters: list[list[float]] = []
     for x in xs:
@@ -31,7 +43,31 @@ def _anchors(rows: list[list[Line]]) -> list[float]:
         else:
             clusters.append([x])
     need = max(2, int(0.5 * len(rows)))
+    if multi and len(multi) < len(rows):
+        need = min(need, max(2, math.ceil(0.25 * len(multi))))
     return [min(c) for c in clusters if len(c) >= need]
+
+
+def _resplit(row: Row, anchors: list[float]) -> Row:
+    """Cut a piece where a word starts right on another column's edge ("Hösten 2025 | 2026").
+
+    Cells filled to their right edge leave a gap barely wider than a space before the next
+    column; the column edges found over the whole table say where to cut.
+    """
+    out: Row = []
+    for seg in row:
+        current: list[Word] = []
+        for word in seg.words:
+            if current:
+                gap = word.x0 - current[-1].x1
+                on_edge = any(abs(word.x0 - a) <= 2.0 for a in anchors if a > seg.x0 + ALIGN)
+                if on_edge and gap > 0.2 * max(word.size, 4.0):
+                    out.append(Line(current))
+                    current = []
+            current.append(word)
+        if current:
+            out.append(Line(current))
+    return out
 
 
 def _column(x0: float, anchors: list[float]) -> int:
@@ -42,7 +78,7 @@ def _column(x0: float, anchors: list[float]) -> int:
     return col
 
 
-def _is_table(rows: list[list[Line]], anchors: list[float], page_width: float) -> bool:
+def _is_table(rows: list[Row], anchors: list[float], page_width: float) -> bool:
     if len(rows) < MIN_ROWS or len(anchors) < 2:
         return False
     segs = [seg for row in rows for seg in row]
@@ -55,13 +91,51 @@ def _is_table(rows: list[list[Line]], anchors: list[float], page_width: float) -
     return len(last) >= MIN_ROWS and sum(1 for t in last if _NUMERIC.match(t)) >= 0.7 * len(last)
 
 
-def _table(rows: list[list[Line]], anchors: list[float], page: Page, lang: str) -> Table:
+def _is_section(row: Row, run: list[Row]) -> bool:
+    """A bold single piece starting at the run's first column: an area heading inside the table."""
+    if len(row) != 1 or not row[0].bold or not run:
+        return False
+    left = min(seg.x0 for r in run for seg in r)
+    return abs(row[0].x0 - left) <= ALIGN
+
+
+def _row_breaks(rows: list[Row], sections: set[int], anchors: list[float]) -> list[bool]:
+    """For each line: does it start a new table row (True) or carry on the row above?"""
+    tops = [min(seg.top for seg in row) for row in rows]
+    pitches = [
+        tops[i] - tops[i - 1] for i in range(1, len(rows)) if i not in sections and i - 1 not in sections
+    ]
+    small = min(pitches) if pitches else 0.0
+    by_pitch = bool(pitches) and small > 0 and max(pitches) > ROW_PITCH * small
+    breaks: list[bool] = []
+    for i, row in enumerate(rows):
+        if i == 0 or i in sections or i - 1 in sections:
+            breaks.append(True)
+            continue
+        if by_pitch:
+            breaks.append(tops[i] - tops[i - 1] > 1.15 * small)
+        else:
+            breaks.append(not (len(anchors) > 1 and all(_column(s.x0, anchors) != 0 for s in row)))
+    return breaks
+
+
+def _table(rows: list[Row], sections: set[int], page: Page, lang: str) -> Table:
+    body = [row for i, row in enumerate(rows) if i not in sections]
+    anchors = _anchors(body)
+    rows = [row if i in sections else _resplit(row, anchors) for i, row in enumerate(rows)]
+    anchors = _anchors([row for i, row in enumerate(rows) if i not in sections])
+    breaks = _row_breaks(rows, sections, anchors)
     grid: list[dict[int, list[Line]]] = []
-    for row in rows:
+    section_rows: set[int] = set()
+    for i, row in enumerate(rows):
+        if i in sections:
+            section_rows.add(len(grid))
+            grid.append({0: list(row)})
+            continue
         placed: dict[int, list[Line]] = {}
         for seg in row:
             placed.setdefault(_column(seg.x0, anchors), []).append(seg)
-        if grid and 0 not in placed and len(anchors) > 1:
+        if grid and not breaks[i] and len(grid) - 1 not in section_rows:
             for col, segs in placed.items():  # wrapped text of the row above
                 grid[-1].setdefault(col, []).extend(segs)
         else:
@@ -70,19 +144,23 @@ def _table(rows: list[list[Line]], anchors: list[float], page: Page, lang: str) 
     right = max(seg.x1 for row in rows for seg in row)
     edges = anchors + [right]
     for r, placed in enumerate(grid):
-        for c in range(len(anchors)):
+        every = grid_row_lines(placed)
+        columns = [0] if r in section_rows else list(range(len(anchors)))
+        for c in columns:
             segs = placed.get(c, [])
-            top = min((s.top for s in segs), default=min(s.top for s in grid_row_lines(placed)))
-            bottom = max((s.bottom for s in segs), default=max(s.bottom for s in grid_row_lines(placed)))
+            top = min((s.top for s in segs), default=min(s.top for s in every))
+            bottom = max((s.bottom for s in segs), default=max(s.bottom for s in every))
             text = join_lines([s.text for s in segs], lang=lang) if segs else ""
             words = [w for s in segs for w in s.words]
+            span = len(anchors) if r in section_rows else 1
             cells.append(
                 Cell(
                     row=r,
                     col=c,
                     text=text,
-                    bbox=(edges[c], top, edges[c + 1], bottom),
+                    bbox=(edges[c], top, edges[c + span], bottom),
                     page=page.number,
+                    col_span=span,
                     bold=bool(words) and all(w.bold for w in words),
                     italic=bool(words) and all(w.italic for w in words),
                     paragraphs=[text] if text else [],
@@ -90,7 +168,7 @@ def _table(rows: list[list[Line]], anchors: list[float], page: Page, lang: str) 
             )
     top = min(s.top for row in rows for s in row)
     bottom = max(s.bottom for row in rows for s in row)
-    first_bold = all(c.bold for c in cells if c.row == 0 and c.text)
+    first_bold = 0 not in section_rows and all(c.bold for c in cells if c.row == 0 and c.text)
     return Table(
         page_start=page.number,
         page_end=page.number,
@@ -112,22 +190,41 @@ def stream_tables(page: Page, words: list[Word], lang: str = "sv") -> list[Table
     lines = group_lines(words)
     rows = [split_segments(line, GAP_FACTOR) for line in lines]
     tables: list[Table] = []
-    run: list[list[Line]] = []
+    run: list[Row] = []
+    sections: set[int] = set()
+    pending: list[Row] = []  # section-row candidates, kept when table lines follow them
 
     def flush() -> None:
         if len(run) >= MIN_ROWS:
-            anchors = _anchors(run)
+            anchors = _anchors([r for i, r in enumerate(run) if i not in sections])
             if _is_table(run, anchors, page.width):
-                tables.append(_table(list(run), anchors, page, lang))
+                tables.append(_table(list(run), set(sections), page, lang))
         run.clear()
+        sections.clear()
+        pending.clear()
+
+    def gap_to(row: Row, before: Row) -> float:
+        return min(s.top for s in row) - max(s.bottom for s in before)
 
     for row in rows:
-        if run:
-            gap = row[0].top - max(s.bottom for s in run[-1])
-            if gap > 1.6 * max(row[0].height, 1.0):
+        height = max(row[0].height, 1.0)
+        previous = pending[-1] if pending else (run[-1] if run else None)
+        if previous is not None:
+            limit = SECTION_GAP if (pending or _is_section(row, run)) else 1.6
+            if gap_to(row, previous) > limit * height:
                 flush()
+                previous = None
+        if len(row) >= 2 and run and pending:
+            for line in pending:
+                sections.add(len(run))
+                run.append(line)
+            pending.clear()
         if len(row) >= 2 or (run and len(row) == 1 and row[0].x0 > min(s.x0 for s in run[0]) + ALIGN):
+            if pending:
+                flush()
             run.append(row)
+        elif run and not pending and _is_section(row, run):
+            pending.append(row)
         else:
             flush()
     flush()
