@@ -102,3 +102,29 @@ def test_guess_actor_type() -> None:
     assert guess_actor_type("Nord universitet") == "university"
     assert guess_actor_type("Kommunal- og moderniseringsdepartementet") == "state_agency"
     assert guess_actor_type("Kommunfullmäktige") == "committee"
+
+
+def test_defined_name_takes_the_fuller_administration_name() -> None:
+    from extractors.normalise.actors import ActorResolver
+
+    resolver = ActorResolver(country="SE")
+    resolver.learn_from_text("Arbetsmarknad och vuxenutbildning (Arbvux), Ungt entreprenørskaps (UE)")
+    texts = [
+        "Nämnden för arbetsmarknad och vuxenutbildning",
+        "Processleds av Förvaltningen för arbetsmarknad och vuxenutbildning",
+    ]
+    assert resolver.expand_names(texts) == 1
+    assert resolver.abbreviations["Arbvux"] == "Förvaltningen för arbetsmarknad och vuxenutbildning"
+    assert resolver.abbreviations["UE"] == "Ungt Entreprenørskap"  # the gazetteer spelling
+
+
+def test_list_fragments_are_not_organisations() -> None:
+    from extractors.nlp.finder import Finder
+    from extractors.normalise.actors import ActorResolver
+
+    finder = Finder(ActorResolver(country="SE"), "sv")
+    text = "GR, UBF, Social resurs, AF, GU, Move to Gothenburg, Trafikverket"
+    names = {f.text for f in finder.find(text, cell=True, people=False) if f.label == "ORG"}
+    assert "Trafikverket" in names and "Social" not in names and "Move" not in names
+    found = finder.find("enligt Kommunfullmäktiges beslut", people=False)
+    assert [(f.text, f.name) for f in found] == [("Kommunfullmäktiges", "Kommunfullmäktige")]

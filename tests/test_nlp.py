@@ -270,3 +270,24 @@ def test_annotated_org_set_is_consistent_and_scored() -> None:
     held_out = [r for r in records if r["split"] == "test"]
     t = org_set.tally(held_out, org_set.predict(held_out))
     assert t.gold >= 50 and t.f1 >= 0.85
+
+
+def test_goal_statements_labelled_in_both_languages() -> None:
+    from extractors.nlp.goal_model import statements
+    from schemas.tables import THEMES
+
+    rows = statements()
+    assert len(rows) >= 200
+    assert {r["lang"] for r in rows} == {"sv", "nb"}
+    assert {r["goal_type"] for r in rows} == {"quantitative", "qualitative", "completion", "process"}
+    assert all(r["theme"] in THEMES for r in rows)
+    assert {r["level"] for r in rows} >= {"", "activity", "sub", "overall"}
+
+
+def test_goal_model_types_unseen_statements() -> None:
+    from extractors.nlp.goal_model import predict
+
+    assert predict("goal_type", "Minst 40 nya företag startas per år 2022") == "quantitative"
+    assert predict("goal_type", "Handlingsplanen är framtagen och beslutad") == "completion"
+    assert predict("goal_type", "Utvikle samarbeidet mellom kommunene i regionen") == "process"
+    assert predict("theme", "Fler unga ska få sommarjobb") in ("youth", "competence_supply")

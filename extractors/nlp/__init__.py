@@ -34,6 +34,13 @@ def preload() -> None:
     lexicon()
     for lang in ("sv", "nb"):
         pipeline(lang)
+    try:
+        from extractors.nlp.goal_model import TARGETS, model
+
+        for target in TARGETS:
+            model(target)
+    except Exception:  # the rules still type goals without the trained model
+        pass
 
 
 def _texts(ctx: ExtractionContext) -> Iterator[str]:
@@ -72,11 +79,13 @@ def annotate(ctx: ExtractionContext) -> None:
         ctx.actors.country = _country(ctx)
     from extractors.nlp.patterns import company_names
 
-    for text in _texts(ctx):
+    texts = list(_texts(ctx))
+    for text in texts:
         if "(" in text:
             ctx.actors.learn_from_text(text)
         for name in company_names(text):
             ctx.actors.learn_company(name)
+    ctx.actors.expand_names(texts)
     finder = Finder(ctx.actors, ctx.language)
     parser = RoleParser(ctx.actors, finder, ctx.result)
     preexisting_roles = list(ctx.result.table("actor_roles"))

@@ -202,7 +202,7 @@ class Finder:
         self._doc_names = {n.lower(): n for n in self.resolver.abbreviations.values() if len(n) >= 4}
         self._names_rx = (
             re.compile(
-                rf"(?i)(?<![\w&])(?:{'|'.join(re.escape(n) for n in sorted(self._doc_names, key=len, reverse=True))})(?![\w&])"
+                rf"(?i)(?<![\w&])(?:{'|'.join(re.escape(n) for n in sorted(self._doc_names, key=len, reverse=True))})s?(?![\w&])"
             )
             if self._doc_names
             else None
@@ -241,7 +241,7 @@ class Finder:
             inside = [f for f in found if any(f.start < e and s < f.end for s, e in items)]
             has_org = any(f.label == "ORG" for f in inside)
             for s, e in items:
-                if any(f.start < e and s < f.end for f in found):
+                if any(f.start < e and s < f.end for f in found) or not _whole_item(text, s, e):
                     continue
                 surface = text[s:e]
                 region = gaz.lookup("Region " + surface, self.country) or gaz.lookup(
@@ -309,7 +309,8 @@ class Finder:
         out: list[Found] = []
         for hit in patterns.org_hits(text):
             surface = text[hit.start : hit.end]
-            name, _ = self.resolver.canonical(surface)
+            base = surface[:-1] if hit.rule == "civic" and surface.lower().endswith("s") else surface
+            name, _ = self.resolver.canonical(base)
             if name[:1].islower():
                 name = name[0].upper() + name[1:]
             entry = _gazetteer_entry(surface, self.country)
@@ -329,6 +330,25 @@ class Finder:
                 Found(span.start_char, span.end_char, span.text, "LOC", "place", 0.5, entry.name, entry)
             )
         return out
+
+
+_SEPARATOR_WORDS = frozenset(["och", "og", "samt", "and", "eller"])
+
+
+def _whole_item(text: str, start: int, end: int) -> bool:
+    """A list item stands alone: not the head of "Social resurs" or "Move to Gothenburg", nor the
+    tail of "Gbg o Co" (those are fragments of one longer name)."""
+    after = text[end:].lstrip(" ")
+    if after and after[0] not in ",;)\n\t/":
+        word = re.match(r"[\wåäöøæ]+", after)
+        if after[0] == "." or (word is not None and word.group().lower() not in _SEPARATOR_WORDS):
+            return False
+    before = text[:start].rstrip(" ")
+    if before and before[-1] not in ",;(:\n\t/":
+        word = re.search(r"[\wåäöøæ]+$", before)
+        if word is not None and word.group().lower() not in _SEPARATOR_WORDS:
+            return False
+    return True
 
 
 def org_like(name: str) -> bool:

@@ -175,7 +175,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     # "Grundskoleförvaltningen", "Stadsbyggnadskontoret", "Tillväxtverket", "Hälsoteknikalliansen"
     ("compound", _rx(rf"\b[{U}][{L}]{{2,}}(?:-[{L}]+)?(?:{HEADS}|alliansen|akademien)\b"), 0.75),
     # lower-case civic bodies "kommunfullmäktige", "kommunestyret"
-    ("civic", _rx(rf"\b(?i:{CIVIC})\b"), 0.7),
+    ("civic", _rx(rf"\b(?i:{CIVIC})s?\b"), 0.7),
     # "Göteborgs Hamn AB", "Lindholmen Science Park AB", "Bane NOR SF"
     (
         "company",

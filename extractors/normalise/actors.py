@@ -127,6 +127,28 @@ _HEAD_FIRST = re.compile(
     r"(?:Förvaltningen|Nämnden|Myndigheten|Verket|Rådet|Kontoret|Enheten|Avdelningen|Institutet|Stiftelsen|"
     r"Direktoratet|Senteret|Etaten|Föreningen|Foreningen|Förbundet|Forbundet|[A-ZÅÄÖØÆ]\w+enheten)$"
 )
+_FULL_HEADS = (
+    "förvaltningen|kontoret|enheten|avdelningen|myndigheten|etaten|senteret",
+    "nämnden|utvalget",
+)
+
+
+def _base_form(name: str, abbr: str) -> str:
+    """ "Ungt entreprenørskaps (UE)" defines "Ungt entreprenørskap": drop a genitive -s that the
+    abbreviation does not need."""
+    last = name.rsplit(" ", 1)[-1]
+    if (
+        len(name.split()) >= 2
+        and len(last) >= 5
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is"))
+        and not abbr.lower().endswith("s")
+        and _abbr_fits(abbr, name[:-1])
+    ):
+        return name[:-1]
+    return name
+
+
 _COMPANY = re.compile(r"^(?P<base>.+?) (?:AB|AS|ASA|Aktiebolag)$")
 _DEF = re.compile(
     r"(?P<before>[^()\n]{0,120}?)\s?\((?P<inner>[^()\n]{1,80})\)",
@@ -150,7 +172,8 @@ class ActorResolver:
     def learn(self, name: str, abbreviation: str) -> None:
         """Record a definition found in the document: name "(ABBR)". The first definition wins."""
         abbr = clean_name(abbreviation)
-        canonical = self._gazetteer_name(clean_name(name)) or clean_name(name)
+        name = _base_form(clean_name(name), abbr)
+        canonical = self._gazetteer_name(name) or name
         if not abbr or not canonical or abbr.lower() == canonical.lower():
             return
         self.abbreviations.setdefault(abbr, canonical)
@@ -186,6 +209,28 @@ class ActorResolver:
             if _ABBR.match(last) and _abbr_fits(last, inner) and len(last) <= 8:
                 return inner, last
         return None
+
+    def expand_names(self, texts: list[str]) -> int:
+        """A defined name that is the tail of a fuller name in the document takes that name:
+        "Arbetsmarknad och vuxenutbildning (Arbvux)" and elsewhere "Förvaltningen för
+        arbetsmarknad och vuxenutbildning" are one administration."""
+        changed = 0
+        joined = "\n".join(texts)
+        for abbr, name in list(self.abbreviations.items()):
+            if self._gazetteer_entry(name) is not None or len(name.split()) < 2:
+                continue
+            # an administration before its committee: role cells name who does the work
+            m = None
+            for heads in _FULL_HEADS:
+                m = m or re.search(rf"(?i)\b(?:{heads}) (?:för|for) {re.escape(name)}(?![\w])", joined)
+            if m:
+                full = clean_name(m.group())
+                full = full[0].upper() + full[1:]
+                self.abbreviations[abbr] = full
+                self.names.setdefault(full.lower(), full)
+                self.names[name.lower()] = full
+                changed += 1
+        return changed
 
     def learn_company(self, name: str) -> None:
         """Remember "Higab AB" so that a bare "Higab" resolves to it (defined names take precedence)."""

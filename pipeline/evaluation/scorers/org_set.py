@@ -94,6 +94,7 @@ def predict(records: list[dict[str, Any]]) -> dict[str, list[tuple[int, int, str
         for record in seed_records:
             if "(" in record["text"]:
                 resolver.learn_from_text(record["text"])
+        resolver.expand_names([r["text"] for r in seed_records])
         finder = Finder(resolver, lang)
         for record in seed_records:
             spans: list[tuple[int, int, str]] = []
