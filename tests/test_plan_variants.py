@@ -7,7 +7,7 @@ narrow columns and at least twelve activities:
  b) Swedish without ruling lines, area headings as bold lines between the table parts;
  c) Norwegian "Handlingsprogram" with Innsatsområde/Mål rows and Norwegian dates;
  d) Nynorsk with Tidsrom/Ansvarleg columns and area headings printed above separate tables;
- e) plan a) with no header row on the continuation page.
+ e) plan a) with no header row on the continuation page; f) plan a) with the numbers in the title column.
 """
 
 from __future__ import annotations
@@ -296,11 +296,29 @@ def numbered_plan_no_repeat() -> PlanSpec:
     return numbered(repeat_header=False)
 
 
+def numbered_in_title_column() -> PlanSpec:
+    """The outline numbers printed in front of the titles, no number column."""
+    rows: list[Row] = []
+    for row in _NUMBERED_ROWS:
+        if row[0] == AREA:
+            rows.append((AREA, f"{row[1]} {row[2]}"))
+        else:
+            rows.append((f"{row[0]} {row[1]}", *row[2:]))
+    spec = numbered()
+    spec.headers = spec.headers[1:]
+    spec.widths = [174, *spec.widths[2:]]
+    spec.parts = [(None, rows)]
+    return spec
+
+
 plan_a = _cached(numbered_plan)
 plan_e = _cached(numbered_plan_no_repeat)
+plan_f = _cached(numbered_in_title_column)
+NUMBERED = [plan_a, plan_e, plan_f]
+NUMBERED_IDS = ["number-column", "header-not-repeated", "numbers-in-titles"]
 
 
-@pytest.mark.parametrize("plan", [plan_a, plan_e], ids=["header-repeated", "header-not-repeated"])
+@pytest.mark.parametrize("plan", NUMBERED, ids=NUMBERED_IDS)
 def test_numbered_plan_tree(plan: Callable[[], Run]) -> None:
     run = plan()
     info = run.result.info
@@ -328,7 +346,7 @@ def test_numbered_plan_tree(plan: Callable[[], Run]) -> None:
     assert not any(r["title"] in ("Åtgärd", "Nr") for r in run.rows)
 
 
-@pytest.mark.parametrize("plan", [plan_a, plan_e], ids=["header-repeated", "header-not-repeated"])
+@pytest.mark.parametrize("plan", NUMBERED, ids=NUMBERED_IDS)
 def test_numbered_plan_cells(plan: Callable[[], Run]) -> None:
     run = plan()
     fair = run.node("Genomföra årliga yrkesmässor")
@@ -740,3 +758,54 @@ def test_nynorsk_plan_with_area_headings_above_tables() -> None:
     assert (food["start_raw"], food["end_raw"], str(food["end_date"])) == ("2026", "2029", "2029-12-31")
     autumn = run.node("Halde fagdag om beitebruk")
     assert (autumn["start_raw"], str(autumn["start_date"])) == ("hausten 2026", "2026-08-01")
+
+
+# ------------------------------------------------------------------ tight unruled rows
+
+
+def _words(line: list[tuple[float, str]], top: float, bold: bool = False) -> list[Any]:
+    from extractors.pdf.model import Word
+
+    out = []
+    for x, text in line:
+        for word in text.split(" "):
+            width = 4.5 * len(word)
+            out.append(Word(word, x, top, x + width, top + 9, size=9.0, bold=bold))
+            x += width + 2.5
+    return out
+
+
+def test_unruled_rows_without_spacing_between_them() -> None:
+    """Rows as tight as the lines inside a cell: lower-case first-column lines carry on the row."""
+    from extractors.pdf.model import Page
+    from extractors.pdf.streams import stream_tables
+
+    cols = (60.0, 260.0, 320.0, 400.0)
+    lines = [
+        ([(cols[0], "Aktivitet"), (cols[1], "Start"), (cols[2], "Ansvarig"), (cols[3], "Resultat")], True),
+        (
+            [
+                (cols[0], "Kartlägga kompetensbehovet"),
+                (cols[1], "2025"),
+                (cols[2], "Näringsliv"),
+                (cols[3], "Klar"),
+            ],
+            False,
+        ),
+        ([(cols[0], "hos arbetsgivarna"), (cols[2], "och skola")], False),
+        (
+            [(cols[0], "Starta en utbildning"), (cols[1], "2026"), (cols[2], "Vux"), (cols[3], "20 per år")],
+            False,
+        ),
+        (
+            [(cols[0], "Genomföra mässor"), (cols[1], "2025"), (cols[2], "Skola"), (cols[3], "400 elever")],
+            False,
+        ),
+    ]
+    words = [w for i, (line, bold) in enumerate(lines) for w in _words(line, 100.0 + 11 * i, bold)]
+    page = Page(number=1, width=595.0, height=842.0, words=words)
+    (table,) = stream_tables(page, words)
+    assert table.header_rows == 1 and (table.n_rows, table.n_cols) == (4, 4)
+    grid = [[c.text for c in table.row_cells(r)] for r in range(table.n_rows)]
+    assert grid[1] == ["Kartlägga kompetensbehovet hos arbetsgivarna", "2025", "Näringsliv och skola", "Klar"]
+    assert grid[3][0] == "Genomföra mässor"

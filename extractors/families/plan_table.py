@@ -355,6 +355,14 @@ def _area_title_parts(text: str, scheme: str) -> tuple[str, str | None, str]:
     return clean(text), None, clean(text)
 
 
+def _area_name(title: str, scheme: str) -> str:
+    """The area's name without a label the title still prints ("Fokusområde: Kompetens" -> "Kompetens")."""
+    found = match_label(title, scheme, strict=True)
+    if found is not None and found.level == "area" and found.rest:
+        return clean(found.rest)
+    return clean(title)
+
+
 def _open_area(
     ctx: ExtractionContext,
     state: PlanState,
@@ -491,7 +499,7 @@ def _read_row(
             state,
             title=area_title,
             code=code,
-            area_name=clean(title) or clean(area_title) or name[2],
+            area_name=_area_name(title, state.scheme) if title else clean(area_title) or name[2],
             page=page,
             bbox=bbox,
         )

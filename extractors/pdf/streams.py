@@ -4,7 +4,8 @@ Running text in two columns also lines up, so an unruled table needs three align
 columns (or two where the second holds numbers, as in budget lists), at least three rows,
 and cells shorter than a line of prose. Wrapped cell text is folded into the row above:
 when rows are spaced wider than the lines inside them, by that spacing; otherwise a line
-with nothing in the first column carries on the row above. A bold line alone in the first
+with nothing in the first column, or one whose first column starts in lower case and that
+fills fewer columns than the line above, carries on the row above. A bold line alone in the first
 column between table lines ("Fokusområde 1: Kompetens") is a section row spanning the table.
 """
 
@@ -115,8 +116,20 @@ def _row_breaks(rows: list[Row], sections: set[int], anchors: list[float]) -> li
         if by_pitch:
             breaks.append(tops[i] - tops[i - 1] > 1.15 * small)
         else:
-            breaks.append(not (len(anchors) > 1 and all(_column(s.x0, anchors) != 0 for s in row)))
+            breaks.append(not (_no_first_column(row, anchors) or _lower_carry_on(row, rows[i - 1], anchors)))
     return breaks
+
+
+def _no_first_column(row: Row, anchors: list[float]) -> bool:
+    return len(anchors) > 1 and all(_column(s.x0, anchors) != 0 for s in row)
+
+
+def _lower_carry_on(row: Row, above: Row, anchors: list[float]) -> bool:
+    """A first-column line starting in lower case, filling fewer columns than the line above, carries on."""
+    first = row[0]
+    if _column(first.x0, anchors) != 0 or not first.text[:1].islower():
+        return False
+    return len({_column(s.x0, anchors) for s in row}) < len({_column(s.x0, anchors) for s in above})
 
 
 def _table(rows: list[Row], sections: set[int], page: Page, lang: str) -> Table:
