@@ -34,6 +34,9 @@ MIN_TEXT_CHARS = 100  # a scan may carry a stamped page number or a header, neve
 MIN_IMAGE_COVERAGE = 0.5
 LOW_CONFIDENCE = 0.5  # mean word confidence under which OCR text is flagged as unreliable
 MIN_WORD_CONFIDENCE = 30.0  # below this a word without letters or digits is line or dust residue
+MIN_GLYPH_PT = 2.5  # a word box smaller than this both ways is a speck (printed letters are 4 pt or more)
+DESCENT = 0.22  # share of the em below the baseline in common text faces
+NOISE_CONFIDENCE = 0.2  # one or two characters read with less confidence than this are noise
 _CID = re.compile(r"\(cid:\d+\)")
 _LEADER = re.compile(r"([._\-·…•*=~])\1{2,}|(?:\. ){3,}")  # dot leaders and rules typed as characters
 _VOWELS = set("aeiouyåäöæøéèáàüAEIOUYÅÄÖÆØÉÈÁÀÜ")
@@ -312,6 +315,8 @@ def _words(data: dict[str, list[Any]], sx: float, sy: float) -> list[Word]:
             continue
         left, top = float(data["left"][i]), float(data["top"][i])
         width, height = float(data["width"][i]), float(data["height"][i])
+        if is_residue(text, width * sx, height * sy, conf / 100.0):
+            continue
         key = tuple(int(data[k][i]) for k in ("page_num", "block_num", "par_num", "line_num"))
         word = Word(
             text=text,
@@ -327,9 +332,44 @@ def _words(data: dict[str, list[Any]], sx: float, sy: float) -> list[Word]:
     for key, _word, estimate in rows:
         by_line.setdefault(key, []).append(estimate)
     sizes = {key: round(float(np.median(values)) * 2) / 2 for key, values in by_line.items()}
-    return [replace(word, size=sizes[key]) for key, word, _estimate in rows]
+    return [_em_box(word, sizes[key]) for key, word, _estimate in rows]
 
 
+def _em_box(word: Word, size: float) -> Word:
+    """The word with its font size and a box one em tall on its baseline, as a text layer gives.
+
+    An ink box is as tall as the word's letters, so line gaps measured between ink boxes
+    vary with the letters ("rig KKN" under "Områdesansva-" looks like a new paragraph);
+    the layout's gap rules are written for em boxes.
+    """
+    if size <= 0:
+        return replace(word, size=size)
+    deep = any(c in _DEEP for c in word.text)
+    baseline = word.bottom - (DESCENT * size if deep else 0.0)
+    return replace(
+        word,
+        size=size,
+        top=round(baseline - (1.0 - DESCENT) * size, 2),
+        bottom=round(baseline + DESCENT * size, 2),
+    )
+
+
+def is_residue(text: str, width: float, height: float, confidence: float) -> bool:
+    """True for a "word" that is scan dust or a bit of a ruling line, not printed text.
+
+    Width and height in points. Specks read as "å", "S", "5" are smaller than any printed
+    letter (the smallest, a full stop, sits inside a word box); rule stubs read as "|",
+    "=" or "—" are tall, narrow and without letters; one or two characters read with next
+    to no confidence are noise Tesseract had to name.
+    """
+    if width < MIN_GLYPH_PT and height < MIN_GLYPH_PT:
+        return not (text in _DASHES and confidence >= 0.5)  # a dash between words is as flat as a speck
+    if not any(c.isalnum() for c in text) and height > 2.5 * max(width, 0.1):
+        return True
+    return len(text) <= 2 and confidence < NOISE_CONFIDENCE
+
+
+_DASHES = ("-", "–", "—")
 _TALL = set("bdfhiklt0123456789åäöæøéèüÅÄÖÆØÉ!?%&/()[]{}|")
 _DEEP = set("gjpqyç()[]{}|")
 

@@ -222,12 +222,12 @@ def detect_rules(
     def on_paper(seg: Segment) -> bool:
         return not _inside_fill(seg, backdrop, paper * 0.45, offset)
 
+    bands = dark_bands(backdrop, px_per_pt)
     h_segments = [s for s in _segments(horizontal, "h", max_thickness) if on_paper(s)]
-    v_segments = [
-        s
-        for s in _segments(vertical, "v", max_thickness)
-        if on_paper(s) and _touches(s, h_segments, 3 * px_per_pt)
-    ]
+    h_segments += _band_edges(bands, h_segments, 2 * px_per_pt)
+    v_candidates = [s for s in _segments(vertical, "v", max_thickness) if on_paper(s)]
+    v_candidates += _band_separators(gray, bands)
+    v_segments = [s for s in v_candidates if _touches(s, h_segments, 3 * px_per_pt)]
     mask = np.zeros_like(gray)
     for seg in [*h_segments, *v_segments]:
         half = seg.thickness / 2.0 + 1.0
@@ -241,6 +241,82 @@ def detect_rules(
     mask = cv2.bitwise_and(mask, cv2.bitwise_or(horizontal, vertical))
     mask = cv2.dilate(mask, np.ones((3, 3), np.uint8))
     return [*h_segments, *v_segments], mask
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A dark filled rectangle (a header row, a banner), in pixels, with its grey level."""
+
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    level: float
+
+
+def dark_bands(backdrop: np.ndarray, px_per_pt: float) -> list[Band]:
+    """Dark filled rectangles at least one text line tall: header rows with light text, banners.
+
+    On a vector page such a row is a filled rectangle whose edges bound the cells; a scan
+    only shows the fill, so its edges are turned into rules (see `_band_edges`).
+    """
+    import cv2
+
+    paper = float(np.percentile(backdrop, 90))
+    mask = np.where(backdrop < paper * 0.45, 255, 0).astype(np.uint8)
+    count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(mask, connectivity=4)
+    bands: list[Band] = []
+    for i in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        if h < 6 * px_per_pt or w < 40 * px_per_pt or area < 0.85 * w * h:
+            continue  # specks, pictures, photos: not a rectangle
+        level = float(np.median(backdrop[y : y + h, x : x + w]))
+        bands.append(Band(x, y, x + w, y + h, round(level / 255.0, 2)))
+    return bands
+
+
+def _band_edges(bands: list[Band], horizontals: list[Segment], tolerance: float) -> list[Segment]:
+    """Top and bottom edges of dark bands as rules where no rule was found along them."""
+    added: list[Segment] = []
+    for band in bands:
+        for y in (band.y0, band.y1):
+            covered = sum(
+                max(0.0, min(h.x1, band.x1) - max(h.x0, band.x0))
+                for h in horizontals
+                if abs(h.y0 - y) <= tolerance
+            )
+            if covered < 0.6 * (band.x1 - band.x0):
+                added.append(Segment("h", float(band.x0), float(y), float(band.x1), float(y), 0.0))
+    return added
+
+
+def _band_separators(gray: np.ndarray, bands: list[Band]) -> list[Segment]:
+    """Lighter vertical lines across a dark band: the column rules of a dark header row.
+
+    Text never fills a column of pixels from the band's top to its bottom, so a column
+    whose darkest pixels are still clearly lighter than the band is a rule; the band's
+    own ends are left to the table's outer rules.
+    """
+    found: list[Segment] = []
+    for band in bands:
+        height = band.y1 - band.y0
+        inner = gray[band.y0 + height // 10 : band.y1 - height // 10, band.x0 : band.x1]
+        if inner.size == 0 or inner.shape[1] < 10:
+            continue
+        darkest = np.percentile(inner, 5, axis=0)
+        lit = np.flatnonzero(darkest > float(np.median(darkest)) + 25.0)
+        runs: list[list[int]] = []
+        for x in lit.tolist():
+            if runs and x - runs[-1][-1] <= 2:
+                runs[-1].append(x)
+            else:
+                runs.append([x])
+        for run in runs:
+            if run[0] <= 3 or run[-1] >= inner.shape[1] - 4 or len(run) > 8:
+                continue
+            x = band.x0 + max(run, key=lambda i: float(darkest[i]))
+            found.append(Segment("v", float(x), float(band.y0), float(x), float(band.y1), 0.0))
+    return found
 
 
 def _inside_fill(seg: Segment, backdrop: np.ndarray, dark: float, offset: float) -> bool:
