@@ -1,0 +1,258 @@
+"""What every PDF backend shares: error messages, page geometry, words and graphics conventions.
+
+Both backends must produce the same page model from the same file, so the decisions that
+shape it (how a word is closed, which rectangle is a rule, what an error is called) live
+here once and the backends only translate their library's objects into plain tuples.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from extractors.pdf.model import Box, Page, ParsedDocument, Rule, Word
+
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
+RULE_THICKNESS = 2.5  # filled rectangles thinner than this are ruling lines
+
+ProgressFn = Callable[[int, int], None]
+
+
+class UnreadablePDF(Exception):
+    """The file cannot be read as a PDF; the message is meant for the user."""
+
+
+class RawWord(NamedTuple):
+    """A word as a backend found it, before the soft-hyphen merge and typography flags."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    font: str
+    size: float
+    upright: bool
+
+
+class RawLine(NamedTuple):
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    linewidth: float
+
+
+class RawRect(NamedTuple):
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    fill: tuple[float, ...] | None  # None when the rectangle is not filled
+    stroke: bool
+
+
+def check_file(path: str) -> None:
+    """Cheap checks before a parser sees the file: existence, size, magic bytes."""
+    if not os.path.exists(path):
+        raise UnreadablePDF("file not found: it was moved or deleted before it could be read")
+    size = os.path.getsize(path)
+    if size == 0:
+        raise UnreadablePDF("empty file: 0 bytes")
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if b"%PDF" not in head:
+        kind = _sniff(head)
+        raise UnreadablePDF(f"not a PDF: the file is {kind} (no %PDF header)")
+
+
+def _sniff(head: bytes) -> str:
+    signatures = {
+        b"\x89PNG": "a PNG image",
+        b"\xff\xd8\xff": "a JPEG image",
+        b"GIF8": "a GIF image",
+        b"PK\x03\x04": "a ZIP archive (perhaps a Word or PowerPoint file)",
+        b"\xd0\xcf\x11\xe0": "an old Microsoft Office file",
+        b"II*\x00": "a TIFF image",
+        b"MM\x00*": "a TIFF image",
+    }
+    for magic, kind in signatures.items():
+        if head.startswith(magic):
+            return kind
+    if head.lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        return "an HTML page"
+    return "not a recognised format"
+
+
+def explain(exc: BaseException) -> str:
+    """A parser's exception as a sentence a person understands (same wording for every backend)."""
+    parts = [exc, *exc.args, exc.__cause__, exc.__context__]
+    text = " ".join(f"{type(p).__name__}: {p}" for p in parts if p is not None)
+    lowered = text.lower()
+    if "password" in lowered or "encrypt" in lowered:
+        return "encrypted PDF: a password is required"
+    if "eof" in lowered or "xref" in lowered or "trailer" in lowered or "startxref" in lowered:
+        return "damaged PDF: the file is truncated or its cross-reference table is missing"
+    if "no /root" in lowered or "root object" in lowered or "catalog" in lowered:
+        return "damaged PDF: the document catalogue is missing"
+    return f"damaged PDF: {text.splitlines()[0][:200]}"
+
+
+def meta_text(value: Any) -> str:
+    """A metadata value as text; PDF strings may arrive as UTF-16 bytes."""
+    if isinstance(value, bytes):
+        for encoding in ("utf-16", "utf-8", "latin-1"):
+            try:
+                return value.decode(encoding).strip("\x00")
+            except UnicodeDecodeError:
+                continue
+    if isinstance(value, list):
+        return ", ".join(meta_text(v) for v in value)
+    return str(value)
+
+
+def build_words(raw: Iterable[RawWord]) -> list[Word]:
+    """Backend words to model words; glues the pieces of a word split by an encoded soft hyphen."""
+    words: list[Word] = []
+    for w in raw:
+        previous = words[-1] if words else None
+        if (
+            previous is not None
+            and abs(previous.top - w.top) < 1.0
+            and -0.5 < w.x0 - previous.x1 < 0.05 * max(w.size, 1.0)
+        ):
+            # A "space" with no advance: an encoded soft hyphen (browsers write every U+00AD
+            # as a zero-width space), so both pieces are one word.
+            words[-1] = _merged(previous, w.text, w.x1, w.bottom)
+            continue
+        words.append(
+            Word(
+                text=w.text,
+                x0=w.x0,
+                top=w.top,
+                x1=w.x1,
+                bottom=w.bottom,
+                font=w.font,
+                size=round(w.size, 2),
+                bold=bool(_BOLD.search(w.font)),
+                italic=bool(_ITALIC.search(w.font)),
+                upright=w.upright,
+            )
+        )
+    return words
+
+
+def _merged(word: Word, text: str, x1: float, bottom: float) -> Word:
+    return Word(
+        text=word.text + text,
+        x0=word.x0,
+        top=word.top,
+        x1=max(word.x1, x1),
+        bottom=max(word.bottom, bottom),
+        font=word.font,
+        size=word.size,
+        bold=word.bold,
+        italic=word.italic,
+        upright=word.upright,
+    )
+
+
+def graphics(lines: Iterable[RawLine], rects: Iterable[RawRect]) -> tuple[list[Rule], list[Box]]:
+    """Stroked lines and thin rectangles become rules; other rectangles become boxes."""
+    rules: list[Rule] = []
+    boxes: list[Box] = []
+    for line in lines:
+        orientation = "h" if abs(line.bottom - line.top) <= abs(line.x1 - line.x0) else "v"
+        rules.append(Rule(line.x0, line.top, line.x1, line.bottom, orientation, line.linewidth))
+    for rect in rects:
+        x0, top, x1, bottom = rect.x0, rect.top, rect.x1, rect.bottom
+        width, height = x1 - x0, bottom - top
+        if height <= RULE_THICKNESS and width > height:
+            rules.append(Rule(x0, top, x1, bottom, "h", height))
+        elif width <= RULE_THICKNESS and height > width:
+            rules.append(Rule(x0, top, x1, bottom, "v", width))
+        else:
+            boxes.append(Box(x0, top, x1, bottom, rect.fill, rect.stroke))
+            if rect.stroke:  # a stroked rectangle also draws four rules
+                rules.extend(
+                    [
+                        Rule(x0, top, x1, top, "h"),
+                        Rule(x0, bottom, x1, bottom, "h"),
+                        Rule(x0, top, x0, bottom, "v"),
+                        Rule(x1, top, x1, bottom, "v"),
+                    ]
+                )
+    return rules, boxes
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """PDF user space to the model's top-left coordinates, as pdfminer and pdfplumber place them.
+
+    The page's /Rotate turns the content (pdfminer's initial CTM), and the MediaBox origin is
+    handled with pdfplumber's arithmetic, so every backend puts a word at the same spot.
+    """
+
+    ctm: tuple[float, float, float, float, float, float]
+    width: float
+    height: float
+    dx: float  # added to device x
+    dtop: float  # added to height - device y
+
+    @staticmethod
+    def of(mediabox: tuple[float, float, float, float], rotation: int) -> Geometry:
+        x0, x1 = sorted((mediabox[0], mediabox[2]))
+        y0, y1 = sorted((mediabox[1], mediabox[3]))
+        if rotation == 90:
+            ctm = (0.0, -1.0, 1.0, 0.0, -y0, x1)
+        elif rotation == 180:
+            ctm = (-1.0, 0.0, 0.0, -1.0, x1, y1)
+        elif rotation == 270:
+            ctm = (0.0, 1.0, -1.0, 0.0, y1, -x0)
+        else:
+            ctm = (1.0, 0.0, 0.0, 1.0, -x0, -y0)
+        box = (y0, x0, y1, x1) if rotation in (90, 270) else (x0, y0, x1, y1)
+        height = box[3] - box[1]
+        return Geometry(ctm, box[2] - box[0], height, box[0], height - box[3])
+
+    def device(self, x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = self.ctm
+        return a * x + c * y + e, b * x + d * y + f
+
+    def rect(self, points: Iterable[tuple[float, float]]) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom) of the bounding box of user-space points."""
+        xs: list[float] = []
+        ys: list[float] = []
+        for x, y in points:
+            dx, dy = self.device(x, y)
+            xs.append(dx)
+            ys.append(dy)
+        return (
+            min(xs) + self.dx,
+            self.height - max(ys) + self.dtop,
+            max(xs) + self.dx,
+            self.height - min(ys) + self.dtop,
+        )
+
+    def upright(self, a: float, b: float, c: float, d: float) -> bool:
+        """pdfminer's test on the character matrix after the page rotation."""
+        ca, cb, cc, cd = self.ctm[:4]
+        ma, mb = a * ca + b * cc, a * cb + b * cd
+        mc, md = c * ca + d * cc, c * cb + d * cd
+        return ma * md > 0 and mb * mc <= 0
+
+
+def document(path: str, pages: list[Page], metadata: dict[str, str]) -> ParsedDocument:
+    doc = ParsedDocument(path=path, pages=pages, metadata=metadata)
+    for page in pages:
+        doc.warnings.extend(page.warnings)
+    return doc
+
+
+def failed_page(number: int, exc: BaseException) -> Page:
+    """A page the parser could not open: kept empty so page numbers stay right."""
+    return Page(number=number, width=0.0, height=0.0, warnings=[f"page {number}: {explain(exc)}"])
