@@ -380,3 +380,44 @@ def test_page_language_picks_the_tesseract_model() -> None:
     assert ocr.page_language(words(SWEDISH)) == "swe"
     assert ocr.page_language(words(NYNORSK)) == "nor"
     assert ocr.page_language(words("Tiltak 1")) is None
+
+
+def test_specks_and_rule_stubs_are_residue_but_words_and_dashes_are_not() -> None:
+    assert ocr.is_residue("å", 0.7, 0.7, 0.0)  # a speck named by Tesseract
+    assert ocr.is_residue("|", 0.7, 16.2, 0.9)  # the stub of a column rule
+    assert ocr.is_residue("=", 3.2, 11.1, 0.45)
+    assert ocr.is_residue("AR", 9.4, 10.4, 0.07)
+    assert not ocr.is_residue("-", 1.8, 1.1, 0.78)  # "samarbeid - utarbeide"
+    assert not ocr.is_residue("i", 1.1, 5.8, 0.24)
+    assert not ocr.is_residue("Q1", 9.0, 7.2, 0.24)
+
+
+def test_ocr_word_boxes_are_one_em_on_the_baseline() -> None:
+    """Ink boxes of "Arb-" and "vux," differ in height; their em boxes do not."""
+    tall = ocr._em_box(Word("Arb-", 10, 100.0, 30, 106.5, ocr=True), 9.0)
+    short = ocr._em_box(Word("vux,", 10, 112.0, 30, 116.5, ocr=True), 9.0)
+    deep = ocr._em_box(Word("gäng", 10, 112.0, 30, 118.5, ocr=True), 9.0)
+    assert tall.bottom - tall.top == pytest.approx(9.0)
+    assert short.bottom - short.top == pytest.approx(9.0)
+    assert deep.bottom == pytest.approx(118.5)  # the descender reaches the em box's foot
+    assert short.top - tall.bottom < 0.55 * 9.0  # the next line of the same paragraph
+
+
+def test_dark_header_band_gives_its_edges_and_light_column_rules() -> None:
+    """A dark header row has no drawn rules on a scan, only its fill and lighter separators."""
+    import cv2
+
+    image = np.full((800, 1400), 240, np.uint8)
+    cv2.rectangle(image, (100, 200), (1300, 260), 30, -1)  # the band
+    for x in (500, 900):
+        cv2.line(image, (x, 200), (x, 260), 120, 3)  # lighter rules across the band
+    for y in (400, 540):
+        cv2.line(image, (100, y), (1300, y), 30, 3)
+    for x in (100, 500, 900, 1300):
+        cv2.line(image, (x, 260), (x, 540), 30, 3)
+    ppt = 200 / 72
+    segments, _mask = raster.detect_rules(image, ppt)
+    ys = sorted(round(s.y0) for s in segments if s.orientation == "h")
+    assert any(abs(y - 200) <= 5 for y in ys) and any(abs(y - 260) <= 5 for y in ys)
+    in_band = sorted(round(s.x0) for s in segments if s.orientation == "v" and s.y1 <= 270)
+    assert [x for x in in_band if 110 < x < 1290] == [pytest.approx(500, abs=3), pytest.approx(900, abs=3)]
