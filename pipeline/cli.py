@@ -10,6 +10,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from extractors.pdf.backends import DEFAULT_BACKEND
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -20,6 +22,10 @@ console = Console(stderr=True)
 out_console = Console()
 
 OutOption = Annotated[Path, typer.Option("--out", help="Output dataset folder.")]
+BackendOption = Annotated[
+    str | None,
+    typer.Option("--backend", help=f"PDF reader: pdfium (fast) or pdfplumber (default: {DEFAULT_BACKEND})."),
+]
 
 
 @app.command()
@@ -34,6 +40,7 @@ def run(
         str | None, typer.Option(help="Dask scheduler address (with --executor dask).")
     ] = None,
     ocr: Annotated[str, typer.Option(help="auto, never or always.")] = "auto",
+    backend: BackendOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Re-extract documents already in the manifest.")
     ] = False,
@@ -53,6 +60,7 @@ def run(
         _usage(f"--executor must be local or dask, not {executor!r}")
     if ocr not in ("auto", "never", "always"):
         _usage(f"--ocr must be auto, never or always, not {ocr!r}")
+    _check_backend(backend)
     options = RunOptions(
         paths=paths or ["data/raw"],
         out_dir=out,
@@ -60,6 +68,7 @@ def run(
         executor=executor,
         scheduler=scheduler,
         ocr=ocr,
+        backend=backend,
         force=force,
         report=not no_report,
         doc_timeout=doc_timeout,
@@ -72,6 +81,13 @@ def run(
         _usage(str(exc))
     _print_summary(summary)
     raise typer.Exit(summary.exit_code)
+
+
+def _check_backend(backend: str | None) -> None:
+    from extractors.pdf.reader import BACKENDS
+
+    if backend is not None and backend not in BACKENDS:
+        _usage(f"--backend must be {' or '.join(BACKENDS)}, not {backend!r}")
 
 
 def _usage(message: str) -> None:
@@ -114,6 +130,7 @@ def inspect(
     pdf: Annotated[Path, typer.Argument(help="A PDF file.")],
     ocr: Annotated[str, typer.Option(help="auto, never or always.")] = "auto",
     password: Annotated[str | None, typer.Option(help="Password of an encrypted PDF.")] = None,
+    backend: BackendOption = None,
 ) -> None:
     """Print what the pipeline sees: type, language, pages, blocks, headings and tables."""
     from extractors.classify import classify
@@ -122,8 +139,9 @@ def inspect(
     from extractors.pdf.ocr import apply_ocr
     from extractors.pdf.reader import UnreadablePDF, read_pdf
 
+    _check_backend(backend)
     try:
-        doc = read_pdf(str(pdf), password=password)
+        doc = read_pdf(str(pdf), password=password, backend=backend)
     except UnreadablePDF as exc:
         console.print(f"[red]{pdf}:[/red] {exc}")
         raise typer.Exit(2) from None

@@ -36,6 +36,7 @@ class RunOptions:
     executor: str = "local"
     scheduler: str | None = None
     ocr: str = "auto"
+    backend: str | None = None  # PDF reader backend (None: the default)
     force: bool = False
     report: bool = True
     doc_timeout: float = 120.0
@@ -121,6 +122,7 @@ def plan(options: RunOptions, manifest: Manifest) -> tuple[list[_Planned], list[
             out_dir=str(out),
             ocr_mode=options.ocr,
             is_current=is_current,
+            backend=options.backend,
         )
         planned = _Planned(task=task, previous_sha=previous, paths=[source.path])
         by_sha[sha] = planned

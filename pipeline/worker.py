@@ -34,6 +34,7 @@ class Task:
     out_dir: str
     ocr_mode: str = "auto"
     is_current: bool = True
+    backend: str | None = None  # PDF reader backend (None: the default)
 
     @property
     def doc_id(self) -> str:
@@ -115,7 +116,7 @@ def extract(
 
     result = Extraction(doc_id=task.doc_id)
     try:
-        doc = read_pdf(task.source_path, on_page=on_page)
+        doc = read_pdf(task.source_path, on_page=on_page, backend=task.backend)
     except UnreadablePDF as exc:
         return result, "failed", str(exc), None, 0
     except MemoryError:

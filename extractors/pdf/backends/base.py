@@ -238,12 +238,26 @@ class Geometry:
             self.height - min(ys) + self.dtop,
         )
 
-    def upright(self, a: float, b: float, c: float, d: float) -> bool:
-        """pdfminer's test on the character matrix after the page rotation."""
+    def box(self, ax: float, ay: float, bx: float, by: float) -> tuple[float, float, float, float]:
+        """(x0, top, x1, bottom) of the box with user-space corners (ax, ay) and (bx, by)."""
+        a, b, c, d, e, f = self.ctm
+        x1, y1 = a * ax + c * ay + e, b * ax + d * ay + f
+        x2, y2 = a * bx + c * by + e, b * bx + d * by + f
+        if x2 < x1:
+            x1, x2 = x2, x1
+        if y2 < y1:
+            y1, y2 = y2, y1
+        return x1 + self.dx, self.height - y2 + self.dtop, x2 + self.dx, self.height - y1 + self.dtop
+
+    def orientation(self, a: float, b: float, c: float, d: float) -> tuple[bool, bool]:
+        """(upright, upward) of a character matrix after the page rotation.
+
+        Upright is pdfminer's test; upward marks turned text that reads from the bottom up.
+        """
         ca, cb, cc, cd = self.ctm[:4]
         ma, mb = a * ca + b * cc, a * cb + b * cd
         mc, md = c * ca + d * cc, c * cb + d * cd
-        return ma * md > 0 and mb * mc <= 0
+        return ma * md > 0 and mb * mc <= 0, mb > 0
 
 
 def document(path: str, pages: list[Page], metadata: dict[str, str]) -> ParsedDocument:

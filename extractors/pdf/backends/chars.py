@@ -28,6 +28,7 @@ class Char(NamedTuple):
     upright: bool
     font: str
     size: float
+    upward: bool = False  # turned text that reads from the bottom of the page up
 
 
 def _clusters(chars: list[Char], key: Callable[[Char], float], tolerance: float) -> list[list[Char]]:
@@ -48,7 +49,11 @@ def _clusters(chars: list[Char], key: Callable[[Char], float], tolerance: float)
 def _new_word(prev: Char, cur: Char, upright: bool) -> bool:
     if upright:
         return cur.x0 < prev.x0 or cur.x0 > prev.x1 + X_TOLERANCE or abs(cur.top - prev.top) > Y_TOLERANCE
-    return cur.top < prev.top or cur.top > prev.bottom + Y_TOLERANCE or abs(cur.x0 - prev.x0) > X_TOLERANCE
+    if cur.upward:
+        gap = cur.bottom < prev.top - Y_TOLERANCE or cur.bottom > prev.bottom
+    else:
+        gap = cur.top < prev.top or cur.top > prev.bottom + Y_TOLERANCE
+    return gap or abs(cur.x0 - prev.x0) > X_TOLERANCE
 
 
 def _split(line: list[Char], upright: bool) -> Iterator[list[Char]]:
@@ -93,7 +98,7 @@ def words_from_chars(chars: Iterable[Char]) -> list[RawWord]:
         else:
             lines = _clusters(group, lambda c: c.x0, X_TOLERANCE)  # by x0, then down the page
             for line in lines:
-                line.sort(key=lambda c: (c.top, c.bottom))
+                line.sort(key=lambda c: (-c.bottom, -c.top) if c.upward else (c.top, c.bottom))
         for line in lines:
             words.extend(_merge(word) for word in _split(line, upright))
     return words

@@ -10,6 +10,7 @@ text page and document is closed as soon as it is done, so memory stays bounded.
 from __future__ import annotations
 
 import ctypes
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -57,80 +58,114 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
 
 
+def _address(pointer: Any) -> int:
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
+
+
+def _fast(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """The same PDFium function with plain C types: no pointer objects made per call."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(_address(function))
+
+
 class _Fonts:
-    """Font name and descent per text object; a page reuses few fonts across many objects."""
+    """Base font name and descent per em, per font: browsers make a text object of every glyph,
+    but all of them share a handful of fonts."""
 
     def __init__(self, raw: Any) -> None:
         self.raw = raw
-        self.cache: dict[int, tuple[str, float, float]] = {}
+        self.cache: dict[int, tuple[str, float]] = {}
         self.buffer = ctypes.create_string_buffer(512)
 
-    def info(self, obj: Any) -> tuple[str, float, float]:
-        """(base font name, font size, descent at that size) of a text object."""
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        found = self.cache.get(key)
+    def info(self, address: int) -> tuple[str, float]:
+        found = self.cache.get(address)
         if found is not None:
             return found
         raw = self.raw
-        size = ctypes.c_float(0.0)
-        raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-        font = raw.FPDFTextObj_GetFont(obj)
+        font = ctypes.cast(address, raw.FPDF_FONT)
         name = ""
+        length = raw.FPDFFont_GetBaseFontName(font, self.buffer, len(self.buffer))
+        if length > 1:
+            name = self.buffer.raw[: min(length, len(self.buffer)) - 1].decode("utf-8", "replace")
         descent = ctypes.c_float(0.0)
-        if font:
-            length = raw.FPDFFont_GetBaseFontName(font, self.buffer, len(self.buffer))
-            if length > 1:
-                name = self.buffer.raw[: min(length, len(self.buffer)) - 1].decode("utf-8", "replace")
-            raw.FPDFFont_GetDescent(font, ctypes.c_float(size.value), ctypes.byref(descent))
-        found = (name, float(size.value), float(descent.value))
-        self.cache[key] = found
+        raw.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(descent))
+        found = (name, float(descent.value) / 1000.0)
+        self.cache[address] = found
         return found
+
+
+def _char_box(
+    m: Any, ox: float, oy: float, loose: Any, font_size: float, descent: float
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Two corners of pdfminer's character box in user space: from the origin along the advance,
+    and from the font's descent to one em above it across the line."""
+    if m.b == 0 and m.c == 0 and font_size > 0:  # written along x
+        far = loose.right if m.a >= 0 else loose.left
+        return (ox, oy + descent * m.d), (far, oy + (descent + font_size) * m.d)
+    if m.a == 0 and m.d == 0 and font_size > 0:  # written along y (turned a quarter)
+        far = loose.top if m.b >= 0 else loose.bottom
+        return (ox + descent * m.c, oy), (ox + (descent + font_size) * m.c, far)
+    return (loose.left, loose.bottom), (loose.right, loose.top)
 
 
 def _chars(raw: Any, textpage: Any, geometry: Geometry) -> Iterator[Char]:
     """Every real character (PDFium's generated spaces and line breaks skipped), pdfminer-boxed."""
     fonts = _Fonts(raw)
-    x, y = ctypes.c_double(), ctypes.c_double()
-    matrix = raw.FS_MATRIX()
-    loose = raw.FS_RECTF()
-    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    page = _address(textpage)
+    vp, i32 = ctypes.c_void_p, ctypes.c_int
+    generated = _fast(raw.FPDFText_IsGenerated, i32, vp, i32)
+    unicode = _fast(raw.FPDFText_GetUnicode, ctypes.c_uint, vp, i32)
+    text_object = _fast(raw.FPDFText_GetTextObject, vp, vp, i32)
+    object_font = _fast(raw.FPDFTextObj_GetFont, vp, vp)
+    object_size = _fast(raw.FPDFTextObj_GetFontSize, i32, vp, vp)
+    char_matrix = _fast(raw.FPDFText_GetMatrix, i32, vp, i32, vp)
+    origin = _fast(raw.FPDFText_GetCharOrigin, i32, vp, i32, vp, vp)
+    loose_box = _fast(raw.FPDFText_GetLooseCharBox, i32, vp, i32, vp)
+    x, y, loose, m = ctypes.c_double(), ctypes.c_double(), raw.FS_RECTF(), raw.FS_MATRIX()
+    size_value = ctypes.c_float()
+    x_at, y_at, loose_at = ctypes.addressof(x), ctypes.addressof(y), ctypes.addressof(loose)
+    m_at, size_at = ctypes.addressof(m), ctypes.addressof(size_value)
+    last = 0
+    font, font_size, descent, upright, upward, em = "", 0.0, 0.0, True, False, 0.0
     count = raw.FPDFText_CountChars(textpage)
     index = 0
     while index < count:
         i = index
         index += 1
-        if raw.FPDFText_IsGenerated(textpage, i):
+        if generated(page, i):
             continue
-        code = raw.FPDFText_GetUnicode(textpage, i)
+        code = unicode(page, i)
         if code == 0:
             continue
         if 0xD800 <= code <= 0xDBFF and index < count:  # a UTF-16 pair: one character
-            low = raw.FPDFText_GetUnicode(textpage, index)
+            low = unicode(page, index)
             if 0xDC00 <= low <= 0xDFFF:
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 index += 1
         if code == 2:  # PDFium's mark for a hyphen that ends a line
             code = 0x2D
         text = "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
-        obj = raw.FPDFText_GetTextObject(textpage, i)
-        font, font_size, descent = fonts.info(obj) if obj else ("", 0.0, 0.0)
-        raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
-        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
-        upright = geometry.upright(a, b, c, d)
-        if b == 0 and c == 0 and a > 0 and font_size > 0:
-            raw.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(x), ctypes.byref(y))
-            raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(loose))
-            y0 = y.value + descent * d
-            y1 = y0 + font_size * d
-            x0, top_, x1, bottom_ = geometry.rect(((x.value, y0), (max(loose.right, x.value), y1)))
-            size = abs(font_size * d) if geometry.ctm[1] == 0 else x1 - x0
-        else:  # rotated or mirrored text: PDFium's glyph box
-            raw.FPDFText_GetCharBox(
-                textpage, i, ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top)
-            )
-            x0, top_, x1, bottom_ = geometry.rect(((left.value, bottom.value), (right.value, top.value)))
-            size = bottom_ - top_
-        yield Char(text, x0, top_, x1, bottom_, upright, font, size)
+        address = text_object(page, i)
+        if not address:
+            continue
+        if address != last:  # a new text object: its font, size and matrix
+            last = address
+            font_address = object_font(address)
+            font, per_em = fonts.info(font_address) if font_address else ("", 0.0)
+            size_value.value = 0.0
+            object_size(address, size_at)
+            font_size = float(size_value.value)
+            descent = per_em * font_size
+            char_matrix(page, i, m_at)
+            upright, upward = geometry.orientation(m.a, m.b, m.c, m.d)
+            upward = upward and not upright
+            # The em size. pdfminer takes the box height, the same for upright text; for turned
+            # text that is each glyph's advance, which splits every rotated word into letters.
+            em = font_size * math.hypot(m.c, m.d)
+        origin(page, i, x_at, y_at)
+        loose_box(page, i, loose_at)
+        (ax, ay), (bx, by) = _char_box(m, x.value, y.value, loose, font_size, descent)
+        x0, top, x1, bottom = geometry.box(ax, ay, bx, by)
+        yield Char(text, x0, top, x1, bottom, upright, font, em if font_size > 0 else bottom - top, upward)
 
 
 def _objects(raw: Any, page: Any) -> Iterator[tuple[Any, int, Matrix]]:
