@@ -338,3 +338,12 @@ def test_cli_refuses_an_unknown_backend(tmp_path: Path) -> None:
 
     result = CliRunner().invoke(app, ["inspect", "--backend", "mupdf", str(tmp_path / "x.pdf")])
     assert result.exit_code == 1
+
+
+def test_near_square_dots_are_boxes_in_both_backends() -> None:
+    from extractors.pdf.backends.base import RawRect, graphics
+
+    dot = RawRect(120.24, 557.8, 120.7200781, 558.28, None, False)  # 32-bit noise on one side
+    rule = RawRect(72.0, 100.0, 300.0, 100.5, (0.0, 0.0, 0.0), False)
+    rules, boxes = graphics([], [dot, rule])
+    assert [r.orientation for r in rules] == ["h"] and len(boxes) == 1

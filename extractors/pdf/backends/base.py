@@ -171,9 +171,10 @@ def graphics(lines: Iterable[RawLine], rects: Iterable[RawRect]) -> tuple[list[R
     for rect in rects:
         x0, top, x1, bottom = rect.x0, rect.top, rect.x1, rect.bottom
         width, height = x1 - x0, bottom - top
-        if height <= RULE_THICKNESS and width > height:
+        # a near-square (a dot, a corner) is no rule: the margin keeps float noise from deciding
+        if height <= RULE_THICKNESS and width > height + 0.01:
             rules.append(Rule(x0, top, x1, bottom, "h", height))
-        elif width <= RULE_THICKNESS and height > width:
+        elif width <= RULE_THICKNESS and height > width + 0.01:
             rules.append(Rule(x0, top, x1, bottom, "v", width))
         else:
             boxes.append(Box(x0, top, x1, bottom, rect.fill, rect.stroke))

@@ -29,6 +29,7 @@ class Char(NamedTuple):
     font: str
     size: float
     upward: bool = False  # turned text that reads from the bottom of the page up
+    font_id: int = 0  # tells apart fonts of one name (pdfplumber's names carry the subset tag)
 
 
 def _clusters(chars: list[Char], key: Callable[[Char], float], tolerance: float) -> list[list[Char]]:
@@ -89,7 +90,8 @@ def _merge(chars: list[Char]) -> RawWord:
 def words_from_chars(chars: Iterable[Char]) -> list[RawWord]:
     """Words in pdfplumber's order: by runs of equal style in stream order, then line by line."""
     words: list[RawWord] = []
-    for (upright, _font, _size), run in itertools.groupby(chars, key=lambda c: (c.upright, c.font, c.size)):
+    runs = itertools.groupby(chars, key=lambda c: (c.upright, c.font, c.font_id, c.size))
+    for (upright, _font, _id, _size), run in runs:
         group = list(run)
         if upright:
             lines = _clusters(group, lambda c: c.top, Y_TOLERANCE)  # by top, then along x0

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ctypes
 import math
-from collections.abc import Iterator
 from typing import Any
 
 from extractors.pdf.backends.base import (
@@ -58,6 +57,19 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
     return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
 
 
+# Descent per em of the standard fonts (Adobe's metrics), for fonts that are not embedded.
+_BASE14_DESCENT = {
+    **{f"Courier{s}": -0.194 for s in ("", "-Bold", "-BoldOblique", "-Oblique")},
+    **{f"CourierNew{s}": -0.194 for s in ("", ",Italic", ",Bold", ",BoldItalic")},
+    **{f"Helvetica{s}": -0.207 for s in ("", "-Bold", "-BoldOblique", "-Oblique")},
+    **{f"Arial{s}": -0.207 for s in ("", ",Italic", ",Bold", ",BoldItalic")},
+    **{f"Times-{s}": -0.217 for s in ("Roman", "Bold", "BoldItalic", "Italic")},
+    **{f"TimesNewRoman{s}": -0.217 for s in ("", ",Italic", ",Bold", ",BoldItalic")},
+    "Symbol": 0.0,
+    "ZapfDingbats": 0.0,
+}
+
+
 def _address(pointer: Any) -> int:
     return ctypes.cast(pointer, ctypes.c_void_p).value or 0
 
@@ -88,7 +100,10 @@ class _Fonts:
             name = self.buffer.raw[: min(length, len(self.buffer)) - 1].decode("utf-8", "replace")
         descent = ctypes.c_float(0.0)
         raw.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(descent))
-        found = (name, float(descent.value) / 1000.0)
+        per_em = float(descent.value) / 1000.0
+        if raw.FPDFFont_GetIsEmbedded(font) == 0 and name in _BASE14_DESCENT:
+            per_em = _BASE14_DESCENT[name]  # the Adobe metrics pdfminer uses, not PDFium's stand-in font
+        found = (name, per_em)
         self.cache[address] = found
         return found
 
@@ -107,8 +122,10 @@ def _char_box(
     return (loose.left, loose.bottom), (loose.right, loose.top)
 
 
-def _chars(raw: Any, textpage: Any, geometry: Geometry) -> Iterator[Char]:
-    """Every real character (PDFium's generated spaces and line breaks skipped), pdfminer-boxed."""
+def _chars(raw: Any, textpage: Any, geometry: Geometry, order: dict[int, int]) -> list[Char]:
+    """Every real character (PDFium's generated spaces and line breaks skipped), pdfminer-boxed,
+    in content-stream order (`order`: text object address -> position), which PDFium's text
+    page does not always keep and pdfplumber's word grouping depends on."""
     fonts = _Fonts(raw)
     page = _address(textpage)
     vp, i32 = ctypes.c_void_p, ctypes.c_int
@@ -120,11 +137,18 @@ def _chars(raw: Any, textpage: Any, geometry: Geometry) -> Iterator[Char]:
     char_matrix = _fast(raw.FPDFText_GetMatrix, i32, vp, i32, vp)
     origin = _fast(raw.FPDFText_GetCharOrigin, i32, vp, i32, vp, vp)
     loose_box = _fast(raw.FPDFText_GetLooseCharBox, i32, vp, i32, vp)
+    glyph_box = _fast(raw.FPDFText_GetCharBox, i32, vp, i32, vp, vp, vp, vp)
+    left, right, low, high = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    left_at, right_at = ctypes.addressof(left), ctypes.addressof(right)
+    bottom_at, top_at = ctypes.addressof(low), ctypes.addressof(high)
     x, y, loose, m = ctypes.c_double(), ctypes.c_double(), raw.FS_RECTF(), raw.FS_MATRIX()
     size_value = ctypes.c_float()
     x_at, y_at, loose_at = ctypes.addressof(x), ctypes.addressof(y), ctypes.addressof(loose)
     m_at, size_at = ctypes.addressof(m), ctypes.addressof(size_value)
-    last = 0
+    keyed: list[tuple[int, int, Char]] = []
+    late = len(order)
+    along_x, previous = False, -2
+    last = position = font_id = 0
     font, font_size, descent, upright, upward, em = "", 0.0, 0.0, True, False, 0.0
     count = raw.FPDFText_CountChars(textpage)
     index = 0
@@ -149,7 +173,8 @@ def _chars(raw: Any, textpage: Any, geometry: Geometry) -> Iterator[Char]:
             continue
         if address != last:  # a new text object: its font, size and matrix
             last = address
-            font_address = object_font(address)
+            position = order.get(address, late)
+            font_address = font_id = object_font(address) or 0
             font, per_em = fonts.info(font_address) if font_address else ("", 0.0)
             size_value.value = 0.0
             object_size(address, size_at)
@@ -161,32 +186,57 @@ def _chars(raw: Any, textpage: Any, geometry: Geometry) -> Iterator[Char]:
             # The em size. pdfminer takes the box height, the same for upright text; for turned
             # text that is each glyph's advance, which splits every rotated word into letters.
             em = font_size * math.hypot(m.c, m.d)
+            along_x = geometry.ctm[0] == 1.0 and m.a > 0 and m.b == 0 and m.c == 0
+            previous = -2  # a new object: no glyph before it to trim
         origin(page, i, x_at, y_at)
         loose_box(page, i, loose_at)
         (ax, ay), (bx, by) = _char_box(m, x.value, y.value, loose, font_size, descent)
         x0, top, x1, bottom = geometry.box(ax, ay, bx, by)
-        yield Char(text, x0, top, x1, bottom, upright, font, em if font_size > 0 else bottom - top, upward)
+        if along_x and i == previous + 1 and keyed and keyed[-1][1] == previous:
+            # PDFium's loose box also covers ink past the advance (an italic f): the previous
+            # glyph of the same run ends where this one starts, as in pdfminer
+            # (a kern that pulls this glyph back is no reason: that box ends at the advance)
+            before = keyed[-1][2]
+            if before.top == top and before.x0 <= x0 < before.x1:
+                glyph_box(page, previous, left_at, right_at, bottom_at, top_at)
+                if geometry.box(right.value, 0.0, right.value, 0.0)[0] >= before.x1 - 0.01:
+                    keyed[-1] = (keyed[-1][0], previous, before._replace(x1=x0))
+        previous = i
+        size = em if font_size > 0 else bottom - top
+        keyed.append((position, i, Char(text, x0, top, x1, bottom, upright, font, size, upward, font_id)))
+    keyed.sort(key=lambda item: (item[0], item[1]))
+    return [char for _, _, char in keyed]
 
 
-def _objects(raw: Any, page: Any) -> Iterator[tuple[Any, int, Matrix]]:
-    """Path and image objects with the matrix of the forms that hold them (forms flattened)."""
-    stack: list[tuple[Any, int, Matrix, bool]] = []
-    count = raw.FPDFPage_CountObjects(page)
-    stack.extend((raw.FPDFPage_GetObject(page, i), 0, IDENTITY, False) for i in reversed(range(count)))
+def _objects(raw: Any, page: Any) -> list[tuple[int, int, Matrix]]:
+    """Every object in content-stream order as (address, type, matrix of the forms around it);
+    forms are opened in place, as pdfminer reads them."""
+    vp, i32 = ctypes.c_void_p, ctypes.c_int
+    get_type = _fast(raw.FPDFPageObj_GetType, i32, vp)
+    form_count = _fast(raw.FPDFFormObj_CountObjects, i32, vp)
+    form_object = _fast(raw.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong)
+    page_object = _fast(raw.FPDFPage_GetObject, vp, vp, i32)
+    get_matrix = _fast(raw.FPDFPageObj_GetMatrix, i32, vp, vp)
+    address = _address(page)
+    found: list[tuple[int, int, Matrix]] = []
+    stack: list[tuple[int, Matrix]] = [
+        (page_object(address, i) or 0, IDENTITY) for i in reversed(range(raw.FPDFPage_CountObjects(page)))
+    ]
     form = raw.FPDF_PAGEOBJ_FORM
+    m = raw.FS_MATRIX()
     while stack:
-        obj, _, outer, _ = stack.pop()
+        obj, outer = stack.pop()
         if not obj:
             continue
-        kind = raw.FPDFPageObj_GetType(obj)
+        kind = get_type(obj)
         if kind == form:
-            m = raw.FS_MATRIX()
-            raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
+            get_matrix(obj, ctypes.addressof(m))
             inner = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
-            n = raw.FPDFFormObj_CountObjects(obj)
-            stack.extend((raw.FPDFFormObj_GetObject(obj, i), 0, inner, False) for i in reversed(range(n)))
-        elif kind in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE):
-            yield obj, kind, outer
+            n = form_count(obj)
+            stack.extend((form_object(obj, i) or 0, inner) for i in reversed(range(n)))
+        else:
+            found.append((obj, kind, outer))
+    return found
 
 
 def _subpaths(raw: Any, path: Any, matrix: Matrix) -> list[list[tuple[str, float, float]]]:
@@ -201,6 +251,7 @@ def _subpaths(raw: Any, path: Any, matrix: Matrix) -> list[list[tuple[str, float
         kind = raw.FPDFPathSegment_GetType(segment)
         raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
         px, py = _apply(matrix, x.value, y.value)
+        px, py = round(px, 3), round(py, 3)  # PDFium keeps 32-bit floats: drop their noise
         if kind == moveto:
             if current:
                 subpaths.append(current)
@@ -240,7 +291,9 @@ def _classify(subpath: list[tuple[str, float, float]]) -> str | None:
     return None
 
 
-def _graphics(raw: Any, page: Any, geometry: Geometry) -> tuple[list[Rule], list[Box], list[ImageArea]]:
+def _graphics(
+    raw: Any, objects: list[tuple[int, int, Matrix]], geometry: Geometry
+) -> tuple[list[Rule], list[Box], list[ImageArea]]:
     lines: list[RawLine] = []
     rects: list[RawRect] = []
     images: list[ImageArea] = []
@@ -248,7 +301,11 @@ def _graphics(raw: Any, page: Any, geometry: Geometry) -> tuple[list[Rule], list
     m = raw.FS_MATRIX()
     r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
     width = ctypes.c_float()
-    for obj, kind, outer in _objects(raw, page):
+    wanted = (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE)
+    for address, kind, outer in objects:
+        if kind not in wanted:
+            continue
+        obj = ctypes.cast(address, raw.FPDF_PAGEOBJECT)
         raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
         matrix = _multiply((m.a, m.b, m.c, m.d, m.e, m.f), outer)
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
@@ -276,12 +333,14 @@ def _graphics(raw: Any, page: Any, geometry: Geometry) -> tuple[list[Rule], list
     return rules, boxes, images
 
 
-def _words(raw: Any, page: Any, geometry: Geometry) -> list[Word]:
+def _words(raw: Any, page: Any, geometry: Geometry, objects: list[tuple[int, int, Matrix]]) -> list[Word]:
     textpage = raw.FPDFText_LoadPage(page)
     if not textpage:
         raise RuntimeError("PDFium could not load the page's text")
+    text = raw.FPDF_PAGEOBJ_TEXT
+    order = {address: n for n, (address, kind, _) in enumerate(objects) if kind == text}
     try:
-        return build_words(words_from_chars(_chars(raw, textpage, geometry)))
+        return build_words(words_from_chars(_chars(raw, textpage, geometry, order)))
     finally:
         raw.FPDFText_ClosePage(textpage)
 
@@ -292,12 +351,17 @@ def _page(raw: Any, pdf_page: Any, number: int) -> Page:
     geometry = Geometry.of(tuple(pdf_page.get_mediabox()), rotation)
     warnings: list[str] = []
     try:
-        words = _words(raw, page, geometry)
+        objects = _objects(raw, page)
+    except Exception as exc:
+        objects = []
+        warnings.append(f"page {number}: page objects could not be listed ({explain(exc)})")
+    try:
+        words = _words(raw, page, geometry, objects)
     except Exception as exc:
         words = []
         warnings.append(f"page {number}: text could not be read ({explain(exc)})")
     try:
-        rules, boxes, images = _graphics(raw, page, geometry)
+        rules, boxes, images = _graphics(raw, objects, geometry)
     except Exception as exc:
         rules, boxes, images = [], [], []
         warnings.append(f"page {number}: graphics could not be read ({explain(exc)})")
