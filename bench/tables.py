@@ -55,7 +55,11 @@ def gold_cells(gold: dict[str, object]) -> list[str]:
     for activity in gold.get("activities", []) or []:  # type: ignore[union-attr]
         if activity.get("level") not in levels:  # type: ignore[union-attr]
             continue
-        for field in FIELDS:
+        fields = list(FIELDS)
+        if activity.get("timeline_raw"):  # type: ignore[union-attr]
+            # one printed "2018-2020" cell that the gold splits into start and end
+            fields = [f for f in fields if f not in ("start_raw", "end_raw")] + ["timeline_raw"]
+        for field in fields:
             value = activity.get(field)  # type: ignore[union-attr]
             if value:
                 cells.append(norm(value))

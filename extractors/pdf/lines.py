@@ -70,7 +70,10 @@ class Line:
 
     def starts_with_bullet(self) -> bool:
         first = self.words[0].text if self.words else ""
-        return first in BULLETS or (len(first) > 1 and first[0] in "•❖▪■●◦➢►✓")
+        if first in BULLETS or (len(first) > 1 and first[0] in "•❖▪■●◦➢►✓"):
+            return True
+        # "-Definiera processen …": a dash item written without a space
+        return len(first) > 2 and first[0] in "-–" and first[1].isupper()
 
 
 def _share(words: Iterable[Word], test: object) -> float:
