@@ -257,10 +257,12 @@ def collect_goal_groups(sections: list[Section], lang: str | None) -> list[GoalG
         goal_section = is_goal_heading(section.title)
         section_level = _section_level(section)
         prev: Block | None = None
+        lead = ""
         if current is not None:
             current = None  # a heading ends the assessment text of the previous group
         for block in section.blocks:
-            lead = _lead_in(prev)
+            if prev is not None and not is_bulleted(prev):
+                lead = _lead_in(prev)  # a list split into two blocks keeps the lead-in of its first part
             if is_bulleted(block) and (
                 (goal_section and (not lead or lead.endswith(":")))
                 or (GOAL_LEAD_IN.search(lead) and not NOT_GOAL_HEADING.search(lead))

@@ -11,6 +11,5 @@ RGB, and can lose CJK text whose font has no ToUnicode map.
 from __future__ import annotations
 
 BACKENDS = ("pdfium", "pdfplumber")
-# pdfplumber until the report-goal reader takes consecutive bullet blocks after one lead-in:
-# PDFium's correctly decoded bullets split such lists into blocks it does not join yet.
-DEFAULT_BACKEND = "pdfplumber"
+# PDFium by default for speed; pdfplumber is the reference and a fallback for odd files.
+DEFAULT_BACKEND = "pdfium"
