@@ -28,6 +28,8 @@ CASES: list[tuple[str, int | None, D | None, D | None, str | None, bool]] = [
     ("hösten 2019", None, D(2019, 8, 1), D(2019, 12, 31), "season", False),
     ("høsten 2021", None, D(2021, 8, 1), D(2021, 12, 31), "season", False),
     ("hausten 2021", None, D(2021, 8, 1), D(2021, 12, 31), "season", False),
+    ("efteråret 2022", None, D(2022, 8, 1), D(2022, 12, 31), "season", False),  # Danish
+    ("foråret 2023", None, D(2023, 1, 1), D(2023, 6, 30), "season", False),
     ("sommaren 2020", None, D(2020, 6, 1), D(2020, 8, 31), "season", False),
     ("vintern 2019/2020", None, D(2019, 12, 1), D(2020, 3, 31), "season", False),
     ("första halvåret 2020", None, D(2020, 1, 1), D(2020, 6, 30), "half", False),
@@ -74,6 +76,7 @@ CASES: list[tuple[str, int | None, D | None, D | None, str | None, bool]] = [
     ("Kontinuerligt", None, None, None, None, True),
     ("løpende", None, None, None, None, True),
     ("Fortløpende", None, None, None, None, True),
+    ("Løbende", None, None, None, None, True),
     ("Hela perioden", None, None, None, None, True),
     ("Årligen", None, None, None, None, True),
     ("Pågående från 2019", None, D(2019, 1, 1), None, "year", True),

@@ -75,8 +75,8 @@ def test_action_plan_roles_and_abbreviations() -> None:
     assert ctx.result.info.issuer == "Göteborgs Stad"
     assert _roles(ctx, None)[0] == ("goteborgs-stad", "issuer", None)
     assert _roles(ctx, effort) == [
-        ("grundskoleforvaltningen", "responsible", None),
-        ("utbildningsforvaltningen", "responsible", None),
+        ("grundskoleforvaltningen", "lead", None),
+        ("utbildningsforvaltningen", "lead", None),
     ]
     roles = _roles(ctx, act)
     assert roles[0] == ("grundskoleforvaltningen", "responsible", "Kvalitets- och utvecklingschef")

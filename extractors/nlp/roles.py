@@ -215,7 +215,7 @@ class RoleParser:
 
 
 def activity_roles(parser: RoleParser) -> None:
-    """responsible/participant rows for every activity the family extractor gave none."""
+    """responsible (lead on an effort)/participant rows for every activity the family extractor gave none."""
     result = parser.result
     covered = {r.get("activity_id") for r in result.table("actor_roles") if r.get("activity_id")}
     for row in list(result.table("activities")):
@@ -225,6 +225,8 @@ def activity_roles(parser: RoleParser) -> None:
         for field, role in ROLE_FIELDS.items():
             raw = row.get(field)
             if isinstance(raw, str) and raw.strip():
+                if role == "responsible" and row.get("level") == "effort":
+                    role = "lead"  # the organisation on an Insats row leads the activities under it
                 parser.add(parser.parties(raw), role, raw, row.get("page_start"), activity_id)
 
 
