@@ -7,6 +7,7 @@ import json
 import pytest
 
 from extractors.normalise.indicators import IndicatorSpec, classify_goal_type, parse_indicators, parse_number
+from schemas.tables import ENUMS
 from tests.conftest import CORPUS
 
 
@@ -225,16 +226,5 @@ def test_corpus_outcome_cells() -> None:
     assert len(with_rows) / len(cells) > 0.8
     for cell in cells:
         for spec in parse_indicators(cell):
-            assert spec.outcome_kind in ("indicator", "target_statement", "completion")
-            assert spec.unit is None or spec.unit in (
-                "percent",
-                "count",
-                "sek_thousand",
-                "sek_million",
-                "nok",
-                "hours",
-                "companies",
-                "participants",
-                "events",
-                "other",
-            )
+            assert spec.outcome_kind in ENUMS[("indicators", "outcome_kind")]
+            assert spec.unit is None or spec.unit in ENUMS[("indicators", "unit")]

@@ -21,7 +21,7 @@ from extractors.families.plan_labels import (
     numbering,
     rank,
 )
-from extractors.normalise.columns import role_of, roles_of
+from extractors.normalise.columns import ROLES, role_of, roles_of
 from extractors.pdf.structures import Block, Cell, Table
 
 if TYPE_CHECKING:
@@ -39,15 +39,7 @@ _DEFINITION = re.compile(
     r"([A-ZÅÄÖØÆ][\w&.\-åäöøæÅÄÖØÆ]*(?:[ \-][\w&.\-åäöøæÅÄÖØÆ]+){0,6})\s*\(([^()]{1,12})\)"
 )
 OUTCOME_ROLES = ("expected_outcome_raw",)
-CONTENT_ROLES = (
-    "start_raw",
-    "end_raw",
-    "responsible_raw",
-    "participants_raw",
-    "expected_outcome_raw",
-    "resources_raw",
-    "target_group_raw",
-)
+CONTENT_ROLES = tuple(r for r in ROLES if r not in ("title", "code"))
 
 
 @dataclass(slots=True)
