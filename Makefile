@@ -52,6 +52,7 @@ eval: $(STAMP) system-deps
 bench: $(STAMP) system-deps
 	SHARED=$(SHARED) $(BIN)/python bench/tables.py --corpus $(SHARED)/corpus --out docs/benchmarks.md
 	$(BIN)/python bench/ocr_cer.py --corpus $(SHARED)/corpus --out docs/ocr.md
+	$(BIN)/python bench/stages.py --corpus $(SHARED)/corpus
 
 clean:
 	rm -rf $(VENV) data/processed/*/ data/processed/_manifest.json data/processed/report.html

@@ -47,6 +47,8 @@ class Extraction:
     rows: dict[str, list[Record]] = field(default_factory=dict)
     actors: dict[str, Record] = field(default_factory=dict)  # actor_id -> actors row
     warnings: list[str] = field(default_factory=list)
+    # wall seconds per pipeline stage (read, ocr, layout, classify, extract, nlp), for benchmarks
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     def add(self, table: str, **fields: Any) -> str | None:
         """Append a row to `table`; returns its id (None for tables without one)."""

@@ -8,10 +8,11 @@ stages produced are still written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,8 +116,10 @@ def extract(
     from extractors.registry import extractor_for
 
     result = Extraction(doc_id=task.doc_id)
+    clock = _StageClock(result.stage_seconds)
     try:
-        doc = read_pdf(task.source_path, on_page=on_page, backend=task.backend)
+        with clock("read"):
+            doc = read_pdf(task.source_path, on_page=on_page, backend=task.backend)
     except UnreadablePDF as exc:
         return result, "failed", str(exc), None, 0
     except MemoryError:
@@ -124,16 +127,19 @@ def extract(
     result.warnings.extend(doc.warnings)
     errors: list[str] = []
     try:
-        apply_ocr(doc, task.source_path, mode=task.ocr_mode)
+        with clock("ocr"):
+            apply_ocr(doc, task.source_path, mode=task.ocr_mode)
         result.warnings.extend(w for w in doc.warnings if w not in result.warnings)
     except Exception as exc:
         errors.append(_stage_error("OCR", exc))
     try:
-        layout = analyse(doc)
+        with clock("layout"):
+            layout = analyse(doc)
     except Exception as exc:
         return result, "failed", _stage_error("layout", exc), doc.n_pages, doc.ocr_pages
     try:
-        result.info = classify(layout)
+        with clock("classify"):
+            result.info = classify(layout)
     except Exception as exc:
         errors.append(_stage_error("classification", exc))
     country = "NO" if result.info.language in ("nb", "nn") else "SE" if result.info.language == "sv" else None
@@ -143,11 +149,13 @@ def extract(
         name, extractor = found
         result.info.extractor = name
         try:
-            extractor(ctx)
+            with clock("extract"):
+                extractor(ctx)
         except Exception as exc:
             errors.append(_stage_error(f"extractor {name}", exc))
     try:
-        annotate(ctx)
+        with clock("nlp"):
+            annotate(ctx)
     except Exception as exc:
         errors.append(_stage_error("NLP", exc))
     result.drop_duplicate_roles()
@@ -155,6 +163,21 @@ def extract(
     status = "partial" if errors or unread else "ok"
     error = "; ".join(errors + unread) if status == "partial" else None
     return result, status, error, doc.n_pages, doc.ocr_pages
+
+
+class _StageClock:
+    """Adds each stage's wall time to a dict, also when the stage raises."""
+
+    def __init__(self, into: dict[str, float]) -> None:
+        self.into = into
+
+    @contextlib.contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.into[stage] = self.into.get(stage, 0.0) + time.perf_counter() - started
 
 
 def process(task: Task, on_page: ProgressFn | None = None) -> Outcome:

@@ -80,3 +80,14 @@ def test_every_realworld_pdf_gets_a_documents_row(tmp_path: Path) -> None:
     assert not failed["error"].str.contains("Traceback").any()
     assert validate_dataset(out) == []
     print(f"realworld: {len(pdfs)} files, {len(docs)} documents, {elapsed:.1f} s, {summary.pages} pages")
+
+
+def test_extract_times_every_stage() -> None:
+    from pipeline.worker import Task, extract
+
+    pdf = corpus_pdf(BYREGION)
+    task = Task(source_path=str(pdf), sha256="0" * 64, document_key="b", revision=1, file_size=0, out_dir="")
+    result, status, _error, n_pages, _ocr = extract(task)
+    assert status == "ok" and n_pages == 6
+    assert set(result.stage_seconds) == {"read", "ocr", "layout", "classify", "extract", "nlp"}
+    assert all(seconds > 0 for seconds in result.stage_seconds.values())
