@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-STAGES = ("read", "ocr", "layout", "classify", "extract", "nlp")
+STAGES = ("read", "ocr", "layout", "classify", "structure", "extract", "nlp")
 
 
 def measure(corpus: Path) -> list[tuple[str, int, dict[str, float]]]:

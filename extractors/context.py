@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from extractors.normalise.actors import ActorResolver
 from extractors.pdf.structures import DocumentLayout
 from extractors.result import Extraction
+
+if TYPE_CHECKING:
+    from extractors.families.sections import Section
 
 
 @dataclass(slots=True)
@@ -14,6 +18,15 @@ class ExtractionContext:
     layout: DocumentLayout
     result: Extraction
     actors: ActorResolver
+    _sections: list[Section] | None = field(default=None, repr=False)
+
+    def sections(self) -> list[Section]:
+        """The heading tree (root sections), built once and shared by every step that reads it."""
+        if self._sections is None:
+            from extractors.families.sections import build_sections
+
+            self._sections = build_sections(self.layout)
+        return self._sections
 
     @property
     def doc_id(self) -> str:

@@ -21,6 +21,8 @@ ID_PREFIX = {
     "outcomes": "o",
     "mentions": "m",
     "budget_lines": "b",
+    "sections": "s",
+    "table_cells": "c",
 }
 
 Record = dict[str, Any]
@@ -47,7 +49,7 @@ class Extraction:
     rows: dict[str, list[Record]] = field(default_factory=dict)
     actors: dict[str, Record] = field(default_factory=dict)  # actor_id -> actors row
     warnings: list[str] = field(default_factory=list)
-    # wall seconds per pipeline stage (read, ocr, layout, classify, extract, nlp), for benchmarks
+    # wall seconds per pipeline stage (read, ocr, layout, classify, structure, extract, nlp), for benchmarks
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
     def add(self, table: str, **fields: Any) -> str | None:

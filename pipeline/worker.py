@@ -114,6 +114,7 @@ def extract(
     from extractors.pdf.ocr import apply_ocr
     from extractors.pdf.reader import UnreadablePDF, read_pdf
     from extractors.registry import extractor_for
+    from extractors.structure import add_structure
 
     result = Extraction(doc_id=task.doc_id)
     clock = _StageClock(result.stage_seconds)
@@ -144,6 +145,11 @@ def extract(
         errors.append(_stage_error("classification", exc))
     country = "NO" if result.info.language in ("nb", "nn") else "SE" if result.info.language == "sv" else None
     ctx = ExtractionContext(layout=layout, result=result, actors=ActorResolver(country=country))
+    try:
+        with clock("structure"):
+            add_structure(ctx)
+    except Exception as exc:
+        errors.append(_stage_error("sections and tables", exc))
     found = extractor_for(result.info.doc_type)
     if found is not None:
         name, extractor = found

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 THEMES = (
     "competence_supply",
@@ -332,6 +332,38 @@ TABLES: dict[str, list[Column]] = {
         _c("financier_actor_id", STR, "financing actor"),
         _c("page", I32, "1-based page"),
     ],
+    # added in 1.2: every document's heading tree and every table cell, whatever its family
+    "sections": [
+        _c("section_id", STR, "`<doc_id>:s<ordinal>`, in reading order", True),
+        _c("doc_id", STR, "document revision", True),
+        _c("parent_id", STR, "enclosing section; null at the top"),
+        _c("level", I16, "heading level, 1 = top; 0 for the text before the first heading"),
+        _c("number", STR, 'printed heading number ("2.1"), if any'),
+        _c("title", STR, "heading text without its number; null for the text before the first heading"),
+        _c("text", STR, "body text up to the first subsection, one paragraph per line"),
+        _c("n_tables", I32, "tables printed under this heading (before a subsection)"),
+        _c("page_start", I32, "1-based page of the heading"),
+        _c("page_end", I32, "1-based page of the section's last body block"),
+    ],
+    "table_cells": [
+        _c("cell_id", STR, "`<doc_id>:c<ordinal>`", True),
+        _c("doc_id", STR, "document revision", True),
+        _c("table_id", STR, "`<doc_id>:T<n>`: the table, joined across pages when it continues", True),
+        _c("section_id", STR, "section the table is printed under"),
+        _c(
+            "method",
+            STR,
+            "ruled (rules and cell boxes, also found in a scan's image) or stream (aligned text)",
+        ),
+        _c("row", I32, "0-based row in the joined table (repeated header rows removed)"),
+        _c("col", I32, "0-based column"),
+        _c("row_span", I16, "rows the cell spans (merged cells appear once)"),
+        _c("col_span", I16, "columns the cell spans"),
+        _c("header", BOOL, "the cell is in a column-header row"),
+        _c("text", STR, "cell text, line-break hyphenation undone"),
+        _c("page", I32, "1-based page the cell is printed on"),
+        _c("bbox", BBOX, "x0, top, x1, bottom in PDF points on that page"),
+    ],
 }
 
 PER_DOCUMENT_TABLES = tuple(t for t in TABLES if t != "actors")
@@ -343,6 +375,8 @@ ID_COLUMNS = {
     "outcomes": "outcome_id",
     "mentions": "mention_id",
     "budget_lines": "budget_line_id",
+    "sections": "section_id",
+    "table_cells": "cell_id",
     "actors": "actor_id",
     "documents": "doc_id",
 }

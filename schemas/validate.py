@@ -25,6 +25,8 @@ LINKS: tuple[tuple[str, str, str], ...] = (
     ("mentions", "actor_id", "actors"),
     ("budget_lines", "activity_id", "activities"),
     ("budget_lines", "financier_actor_id", "actors"),
+    ("sections", "parent_id", "sections"),
+    ("table_cells", "section_id", "sections"),
 )
 
 

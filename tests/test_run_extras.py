@@ -89,5 +89,5 @@ def test_extract_times_every_stage() -> None:
     task = Task(source_path=str(pdf), sha256="0" * 64, document_key="b", revision=1, file_size=0, out_dir="")
     result, status, _error, n_pages, _ocr = extract(task)
     assert status == "ok" and n_pages == 6
-    assert set(result.stage_seconds) == {"read", "ocr", "layout", "classify", "extract", "nlp"}
+    assert set(result.stage_seconds) == {"read", "ocr", "layout", "classify", "structure", "extract", "nlp"}
     assert all(seconds > 0 for seconds in result.stage_seconds.values())

@@ -22,7 +22,6 @@ from extractors.families.report_tables import add_budget, add_indicator_table, a
 from extractors.families.sections import (
     Section,
     all_sections,
-    build_sections,
     find_people,
     first_sentence,
     looks_like_person,
@@ -232,7 +231,7 @@ def _add_people_and_orgs(ctx: ExtractionContext, project_id: str, title: str) ->
 @register("final_report", EXTRACTOR)
 def extract(ctx: ExtractionContext) -> None:
     """Write the report's project, work packages, goals, outcomes, budget, indicators and roles."""
-    roots = build_sections(ctx.layout)
+    roots = ctx.sections()
     sections = all_sections(roots)
     title = _project_title(ctx, sections)
     description = _first_paragraph(sections, SUMMARY_HEADING) or _first_paragraph(sections, PURPOSE_HEADING)
