@@ -32,6 +32,11 @@ from tests.conftest import SHARED
         ),
         ("Strengthen cooperation between municipalities and businesses in the region.", "en"),
         ("The action plan describes how the city will implement the business strategy.", "en"),
+        # languages the pipeline does not read are undetermined, not the nearest Nordic one
+        ("Die Gemeinde will die Zusammenarbeit mit den Unternehmen der Region stärken.", "und"),
+        ("Kunta vahvistaa yhteistyötä alueen yritysten kanssa.", "und"),
+        ("El municipio fortalecerá la cooperación con las empresas de la región.", "und"),
+        ("东北电气发展股份有限公司年度报告全文", "und"),
     ],
 )
 def test_sentences(text: str, expected: str) -> None:

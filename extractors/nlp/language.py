@@ -53,11 +53,38 @@ def _get_detector() -> Any:
             if _detector is None:
                 from lingua import Language, LanguageDetectorBuilder
 
-                _detector = LanguageDetectorBuilder.from_languages(
-                    Language.SWEDISH, Language.BOKMAL, Language.NYNORSK, Language.DANISH, Language.ENGLISH
-                ).build()
+                ours = [
+                    Language.SWEDISH,
+                    Language.BOKMAL,
+                    Language.NYNORSK,
+                    Language.DANISH,
+                    Language.ENGLISH,
+                ]
+                others = [getattr(Language, name) for name in _OTHER_LANGUAGES]
+                _detector = LanguageDetectorBuilder.from_languages(*ours, *others).build()
     return _detector
 
+
+# Languages a plan archive also holds (annexes, EU documents, neighbours' reports). They are in the
+# model only so that a German or Finnish text is not forced into the nearest Nordic language:
+# a text whose best match is one of them is "und".
+_OTHER_LANGUAGES = (
+    "GERMAN",
+    "DUTCH",
+    "FRENCH",
+    "SPANISH",
+    "ITALIAN",
+    "PORTUGUESE",
+    "FINNISH",
+    "ESTONIAN",
+    "ICELANDIC",
+    "POLISH",
+    "RUSSIAN",
+    "ARABIC",
+    "CHINESE",
+    "JAPANESE",
+    "KOREAN",
+)
 
 _LINGUA_CODES: dict[str, str] = {
     "SWEDISH": "sv",
@@ -69,11 +96,13 @@ _LINGUA_CODES: dict[str, str] = {
 
 
 def _lingua_scores(text: str) -> dict[str, float]:
-    """Confidence per language code (they sum to about 1)."""
+    """Confidence per language code, "other" for the rest (they sum to about 1)."""
     values = _get_detector().compute_language_confidence_values(text)
-    return {
-        _LINGUA_CODES[v.language.name]: float(v.value) for v in values if v.language.name in _LINGUA_CODES
-    }
+    scores: dict[str, float] = {}
+    for v in values:
+        code = _LINGUA_CODES.get(v.language.name, "other")
+        scores[code] = scores.get(code, 0.0) + float(v.value)
+    return scores
 
 
 def _words(text: str) -> list[str]:
@@ -129,8 +158,11 @@ def _detect(text: str) -> str:
         "no": scores.get("nb", 0.0) + scores.get("nn", 0.0),
         "da": scores.get("da", 0.0),
         "en": scores.get("en", 0.0),
+        "other": scores.get("other", 0.0),
     }
     best = max(grouped, key=lambda k: (grouped[k], k))
+    if best == "other":
+        return "und"  # German, Finnish, Chinese …: not one of the languages the pipeline reads
     words = _words(text)
     marks = marker_counts(words)
     if best in ("no", "da"):
