@@ -26,13 +26,14 @@ def warm_up() -> None:
     import extractors.classify  # noqa: F401
     import extractors.families  # noqa: F401
     import extractors.nlp
+    import extractors.nlp.language
     import extractors.pdf.dehyphen
     import extractors.pdf.layout  # noqa: F401
     import extractors.pdf.ocr  # noqa: F401
     import extractors.pdf.reader  # noqa: F401
 
-    for module in (extractors.pdf.dehyphen, extractors.nlp):
-        preload = getattr(module, "preload", None)  # word lists, gazetteers, spaCy pipelines
+    for module in (extractors.pdf.dehyphen, extractors.nlp.language, extractors.nlp):
+        preload = getattr(module, "preload", None)  # word lists, language model, gazetteers, spaCy
         if callable(preload):
             preload()
 
