@@ -219,7 +219,9 @@ def test_themes_and_goal_types() -> None:
     assert best_theme("Infrastruktur og samferdsel")[0] == "infrastructure_transport"
     assert best_theme("Bostadsbyggande i centrala lägen")[0] == "housing"
     assert best_theme("Hej")[0] is None
-    assert rule_goal_type("Definierad och kvalitetssäkrad process är implementerad") == "completion"
+    # a way of working put in place is process (extractors/data/goal_statements.md, rule P2)
+    assert rule_goal_type("Definierad och kvalitetssäkrad process är implementerad") == "process"
+    assert rule_goal_type("Handlingsplanen är framtagen och beslutad") == "completion"
     assert rule_goal_type("Öka andelen elever till 80 %") == "quantitative"
     assert rule_goal_type("Utveckla samverkan mellan kommunerna") == "process"
     assert rule_goal_type("Ett attraktivt Sør-Troms") == "qualitative"
@@ -279,7 +281,7 @@ def test_goal_statements_labelled_in_both_languages() -> None:
     rows = statements()
     assert len(rows) >= 200
     assert {r["lang"] for r in rows} == {"sv", "nb"}
-    assert {r["goal_type"] for r in rows} == {"quantitative", "qualitative", "completion", "process"}
+    assert {r["goal_type"] for r in rows} - {""} == {"quantitative", "qualitative", "completion", "process"}
     assert all(r["theme"] in THEMES for r in rows)
     assert {r["level"] for r in rows} >= {"", "activity", "sub", "overall"}
 

@@ -95,77 +95,46 @@ def assign_activity_themes(result: Extraction) -> None:
             row["theme"] = own
 
 
-_QUANT = re.compile(
-    r"\d+(?:[,.]\d+)?\s*(?:%|procent|prosent|st\b|stk\b|kr\b|tkr|mkr|mnok|mill|företag|bedrift)", re.I
-)
-_NUMBER = re.compile(r"\b\d{1,3}(?:[ \u00a0]\d{3})*(?:[,.]\d+)?\b")
-_COMPLETION = re.compile(
-    r"(?i)\b(?:genomför[dt]a?|klar[ta]?|etablerad|etablerat|implementerad|implementerat|framtagen|framtaget|"
-    r"på plats|beslutad|antagen|gjennomført|ferdig|vedtatt|etablert|utarbeidet|levererad|slutförd)\b"
-)
-_PROCESS = re.compile(
-    r"(?i)^(?:att )?(?:utveckla|stärka|verka|arbeta|främja|öka|förbättra|bidra|skapa|samverka|stimulera|"
-    r"utvikle|styrke|jobbe|fremme|bidra|øke|legge til rette|sikre|satse)\b"
-)
-
-
 def rule_goal_type(text: str | None) -> str | None:
-    """quantitative (a number to reach), completion (something done), process (a direction), else qualitative."""
-    if not text or not text.strip():
-        return None
-    years_removed = re.sub(r"\b(?:19|20)\d{2}\b", "", text)
-    if _QUANT.search(years_removed) or _NUMBER.search(years_removed):
-        return "quantitative"
-    if _COMPLETION.search(text):
-        return "completion"
-    if _PROCESS.search(text.strip()):
-        return "process"
-    return "qualitative"
+    """The written rules of extractors/data/goal_statements.md (extractors.nlp.goal_rules)."""
+    from extractors.nlp.goal_rules import rule_goal_type as written_rule
+
+    return written_rule(text)
 
 
 def goal_type(text: str | None) -> str | None:
-    """The shared classifier in extractors.normalise.indicators when present, else the rule above."""
-    if not text or not text.strip():
-        return None
-    try:
-        from extractors.normalise.indicators import classify_goal_type
-    except Exception:
-        return rule_goal_type(text)
-    try:
-        value = classify_goal_type(text)
-    except Exception:
-        return rule_goal_type(text)
-    return (
-        value if value in ("quantitative", "qualitative", "completion", "process") else rule_goal_type(text)
-    )
+    """The rules' goal type (extractors.nlp.goal_rules), the fallback when the trained model cannot run."""
+    return rule_goal_type(text)
 
 
-def learned(target: str, text: str | None) -> str | None:
-    """The trained classifier's answer (extractors.nlp.goal_model); None when it cannot run.
+def learned(target: str, text: str | None, area: str | None = None, parent: str | None = None) -> str | None:
+    """Rules plus trained classifier (extractors.nlp.goal_model.classify); None when it cannot run.
 
-    Cross-validated on the shipped statements it beats the rules for both targets
-    (docs/nlp.md), so it is used first and the rules stay as the fallback.
+    Cross-validated on the shipped statements the combination beats the rules alone for
+    goal type and theme (docs/nlp.md), so it is used first and the rules stay as the fallback.
     """
     if not text or not text.strip():
         return None
     try:
-        from extractors.nlp.goal_model import predict
+        from extractors.nlp.goal_model import classify
 
-        return predict(target, text)
+        return classify(target, text, area=area or "", parent=parent or "") or None
     except Exception:
         return None
 
 
 def assign_goal_fields(result: Extraction) -> None:
-    """Fill goals.goal_type and goals.theme where null (theme falls back to the linked activity's)."""
+    """Fill goals.goal_type and goals.theme where null; a goal without its own topic takes its activity's."""
     by_id = {r["activity_id"]: r for r in result.table("activities") if r.get("activity_id")}
     for goal in result.table("goals"):
         text = goal.get("text")
         if goal.get("goal_type") is None:
             goal["goal_type"] = learned("goal_type", text) or goal_type(text)
         if goal.get("theme") is None:
-            own = learned("theme", text)
+            activity = by_id.get(goal.get("activity_id") or "")
+            area = activity.get("strategic_area") if activity else None
+            parent = activity.get("title") if activity else None
+            own = learned("theme", text, area=area, parent=parent)
             if own in (None, "other"):
                 own = best_theme(text)[0]
-            activity = by_id.get(goal.get("activity_id") or "")
             goal["theme"] = own or (activity.get("theme") if activity else None)

@@ -1,0 +1,214 @@
+"""Rules for goals.goal_type, goals.level and theme, written from extractors/data/goal_statements.md.
+
+The decision order is the guidelines' order: a number or named measure makes a goal
+quantitative; repetition or an established way of working makes it process; something
+done or delivered once makes it completion; a continuing-effort verb at the start makes it
+process; anything else states an end state (qualitative). Level comes from the level word
+in the statement or in the heading / lead-in it sits under. The cue words live in
+extractors/data/goal_cues.tsv so both languages are extended without code changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from extractors.nlp.gazetteer import DATA
+
+GOAL_TYPES = ("quantitative", "qualitative", "completion", "process")
+LEVELS = ("vision", "overall", "effect", "result", "sub", "activity")
+_WORD = r"[\wåäöæøéü]"
+_UNITS = {"procent", "prosent", "timmar", "timer", "kronor", "kroner", "personer", "medarbetare"}
+_PREP = {"för", "av", "om", "med", "till", "i", "for", "til", "på", "inom", "mellan"}
+
+
+@functools.cache
+def cues() -> dict[str, tuple[str, ...]]:
+    """kind -> cue words (lower case) from extractors/data/goal_cues.tsv."""
+    groups: dict[str, list[str]] = {}
+    for line in (DATA / "goal_cues.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#") or line.startswith("kind\t"):
+            continue
+        kind, _, word = line.partition("\t")
+        groups.setdefault(kind, []).append(word.strip().lower())
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+@functools.cache
+def _pattern(kind: str) -> re.Pattern[str]:
+    words = sorted(cues().get(kind, ()), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"(?<!{_WORD})(?:{alt})(?!{_WORD})", re.IGNORECASE)
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(rf"{_WORD}+(?:-{_WORD}+)*-?", text.lower())
+
+
+def strip_lead_in(text: str) -> str:
+    """Drop a numbering, a "Mål 1:"-style label and a "Syftet är att" lead-in: the goal starts after them."""
+    body = re.sub(r"^\s*(?:[-•*❖]\s*|\d+[.)]\s+|[A-ZÅÄÖ]\.\s+)", "", text.strip())
+    body = re.sub(rf"^[^:]{{1,45}}:\s+(?={_WORD})", "", body)
+    body = re.sub(
+        r"(?i)^(?:(?:det|den|projektets|programmets|\w+s)\s+)?(?:\w+\s+)?(?:syfte\w*|mål\w*|ambition\w*|avsikt\w*)"
+        r"(?:\s+med\s+[^.]{1,60}?)?\s+(?:är|var|er|blev)\s+(?:att|å)\s+",
+        "",
+        body,
+    )
+    body = re.sub(r"(?i)^(?:att|å)\s+", "", body)
+    return _ADVERBIAL.sub("", body)
+
+
+# Openings that carry no goal: "Aktivt", "På ett strategiskt sätt", "under 2012", "till exempel att" …
+_ADVERBIAL = re.compile(
+    r"(?i)^(?:(?:aktivt|löpande|inte bara|till exempel|t\.ex\.|på ett \w+ sätt|under (?:19|20)\d\d|"
+    r"det finns ett behov av|[\wåäö ]{1,40}? är ett (?:medel|sätt|verktyg) för)(?:\s+att|\s+å)?\s+)+"
+)
+# A modal before the main verb: "Reglab bör undersöka", "X ska skapa", "skulle kunna erbjuda".
+_MODAL = re.compile(
+    r"(?i)\b(?:ska|skall|skulle|bör|borde|kan|måste|skal|vil|bør|må)(?:\s+(?:kunna|kunne))?\s+"
+)
+
+
+def has_quantity(text: str) -> bool:
+    """A number to reach (not a year, date, quarter, label or quoted name) or a named measure."""
+    masked = re.sub(r"\"[^\"]*\"|”[^”]*”|“[^”]*”", " ", text)
+    masked = re.sub(r"(?<![\d,.])(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?(?![\d])", " ", masked)
+    masked = re.sub(r"\b\d{1,2}/\d{1,2}(?:\s*-\s*\d{1,2}/\d{1,2})?\b", " ", masked)
+    masked = re.sub(r"(?i)\bQ\s?\d\b|\b\d\.\d\b|\+", " ", masked)
+    labels = _pattern("label_word")
+    for match in re.finditer(r"\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?", masked):
+        before = masked[: match.start()].rstrip()
+        last = re.search(rf"({_WORD}+)\.?$", before)
+        if last and (labels.fullmatch(last.group(1)) or last.group(1).lower() in ("de", "dei", "the")):
+            continue
+        after = re.match(rf"\s*({_WORD}+)", masked[match.end() :])
+        if after and re.fullmatch(rf"{_WORD}{{4,}}et", after.group(1)) and after.group(1) not in _UNITS:
+            continue  # "400 årsjubileet": a number naming something, not one to reach
+        return True
+    low = masked.lower()
+    counted = [
+        m
+        for m in _pattern("number_word").finditer(masked)
+        if not m.group(0).isupper() and not re.search(r"(?i)\b(?:de|dei)\s+$", masked[: m.start()])
+    ]
+    if counted or "%" in low:
+        return True
+    measure = _pattern("measure").search(low)
+    return measure is not None and not re.search(r"(?i)\bett\s+antal\b", low[max(0, measure.start() - 4) :])
+
+
+def establishes_way_of_working(text: str) -> bool:
+    """A way-of-working noun set up by an establishing word near it (not one behind "för"/"av")."""
+    words = tokens(text)
+    nouns = set(cues()["way_of_working"])
+    establish = set(cues()["establish"]) | set(cues()["done"])
+    settled = set(cues()["done"]) | {w for w in cues()["establish"] if w.endswith("s")}
+    for i, word in enumerate(words):
+        if word not in nouns and not any(word.endswith(n) for n in ("process", "processen", "samverkan")):
+            continue
+        before = words[max(0, i - 4) : i]
+        for j in range(len(before) - 1, -1, -1):
+            if before[j] in _PREP:
+                break
+            if before[j] in establish:
+                return True
+        # a participle after it: "arbetssätt för företagslotsning är på plats", "samarbeten skulle byggas upp"
+        after = words[i + 1 : i + 6]
+        if any(w in settled for w in after) or any(" " in e and e in " ".join(after) for e in settled):
+            return True
+    return False
+
+
+def first_words(text: str, n: int = 2) -> str:
+    return " ".join(tokens(strip_lead_in(text))[:n])
+
+
+def rule_goal_type(text: str | None) -> str | None:
+    """quantitative > recurring/way of working (process) > done or delivered (completion) > effort verb (process) > qualitative."""
+    if not text or not text.strip():
+        return None
+    body = strip_lead_in(text)
+    if has_quantity(body):
+        return "quantitative"
+    if _pattern("recurring").search(text) or establishes_way_of_working(body):
+        return "process"
+    for head in clause_heads(body):
+        first = head.split(" ")[0] if head else ""
+        if _pattern("reach_verb").fullmatch(first):
+            return "qualitative"
+        if _pattern("deliver_verb").match(head) or _pattern("deliver_noun").fullmatch(first):
+            return "completion"
+        if _pattern("process_verb").match(head):
+            return "process"
+    if _pattern("done").search(body):
+        return "completion"
+    return "qualitative"
+
+
+def clause_heads(body: str) -> list[str]:
+    """Where the main verb may stand: the opening (article dropped), then after a modal ("Reglab bör undersöka")."""
+    words = tokens(body)
+    if words and words[0] in ("en", "ett", "ei", "et"):
+        words = words[1:]
+    heads = [" ".join(words[:4])]
+    modal = _MODAL.search(" ".join(tokens(body)[:8]) + " ")
+    if modal is not None:
+        rest = " ".join(tokens(body)[:12])[modal.end() :]
+        heads.append(" ".join(rest.split()[:4]))
+    return heads
+
+
+# Level words, most specific first ("Övergripande effektmål" is an effect goal).
+_LEVEL_CUES: tuple[tuple[str, str], ...] = (
+    (r"effektmål\w*|effektmal\w*|langsiktige? mål", "effect"),
+    (
+        r"resultatmål\w*|resultatmåle\w*|projektmål|prosjektmål|kortsiktige? mål|förväntat resultat|forventet resultat",
+        "result",
+    ),
+    (
+        r"delmål\w*|delmåle\w*|etappmål|\bmål \d{1,2}\b|målsetting [a-z\d]\b|detta tema|sätt att nå|"
+        r"strategisk\w* område|satsingsområde|innsatsområde|fokusområde|målområde",
+        "sub",
+    ),
+    (
+        r"aktivitetsmål|förväntat utfall|forventet utfall|\butfall\b|indikator|målvärde|måltall|aktivitet|"
+        r"arbetsmodell|arbetspaket|mötesplats|förslag\b|vad gäller",
+        "activity",
+    ),
+    (r"\bvision\w*|målbild|visjon|vill se", "vision"),
+    (
+        r"övergripande|overordn\w*|hovedmål|hovudmål|huvudmål|inriktningsmål|samlet mål|syft\w*|\bmål\w*|"
+        r"ambition\w*|avsikt\w*|formål|tanke\w*|projektidé|handlar om|strategi|riktlinje\w*|bakgrund",
+        "overall",
+    ),
+)
+
+
+def rule_level(text: str | None, context: str | None = None) -> str | None:
+    """The level word of the statement's own label ("Vision 2025:", "Delmål 2:"), else of its heading or lead-in."""
+    label = re.match(r"^\s*([^:]{1,40}):", text or "")
+    for source in (label.group(1) if label else "", context or ""):
+        low = source.lower()
+        for pattern, level in _LEVEL_CUES:
+            if re.search(pattern, low):
+                return level
+    return None
+
+
+def rule_theme(text: str | None, area: str | None = None, parent: str | None = None) -> str:
+    """The statement's own theme when its signal is strong, else its parent node's, else its strategic area's.
+
+    This is how the pipeline inherits themes: an outcome with no topic of its own ("Framtagen
+    och implementerad plan") belongs to its activity, an activity to its strategic area.
+    """
+    from extractors.nlp.themes import STRONG, best_theme
+
+    own, score = best_theme(text, minimum=1)
+    if own is not None and score >= STRONG:
+        return own
+    above, above_score = best_theme(parent, minimum=1) if parent else (None, 0)
+    if above is not None and above_score >= STRONG:
+        return above
+    inherited = best_theme(area, minimum=1)[0] if area else None
+    return inherited or own or above or "other"
