@@ -110,3 +110,12 @@ def test_pipeline_answer_on_unseen_statements() -> None:
     assert classify("goal_type", "Utvikle samarbeidet mellom kommunene i regionen") == "process"
     assert classify("level", "Fler företag i regionen", context="Effektmål") == "effect"
     assert classify("theme", "Fler unga ska få sommarjobb") in ("youth", "competence_supply")
+
+
+def test_make_eval_reports_the_three_accuracies_with_targets() -> None:
+    from pipeline.evaluation.scorers.goal_typing import score
+
+    rows = {f.metric.split(" ")[0]: f for f in score([]) if f.target is not None}
+    assert set(rows) == {"goal_type", "level", "theme"}
+    assert (rows["goal_type"].target, rows["level"].target, rows["theme"].target) == (0.90, 0.90, 0.80)
+    assert rows["level"].n == len(labelled("level")) and rows["theme"].n == len(labelled("theme"))
