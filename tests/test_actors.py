@@ -97,7 +97,7 @@ def test_company_forms_merge() -> None:
 def test_guess_actor_type() -> None:
     assert guess_actor_type("Byggnadsnämnden") == "committee"
     assert guess_actor_type("Stadsbyggnadskontoret") == "administration"
-    assert guess_actor_type("Göteborgs Hamn AB") == "company"
+    assert guess_actor_type("Göteborgs Hamn AB") == "municipal_company"  # named after its owner
     assert guess_actor_type("Troms fylkeskommune") == "county_region"
     assert guess_actor_type("Nord universitet") == "university"
     assert guess_actor_type("Kommunal- og moderniseringsdepartementet") == "state_agency"

@@ -65,6 +65,7 @@ def _country(ctx: ExtractionContext) -> str | None:
 def annotate(ctx: ExtractionContext) -> None:
     """Find mentions, link actors, add actor_roles, fill goal_type and themes."""
     from extractors.nlp.finder import Finder
+    from extractors.nlp.merge import merge_duplicates
     from extractors.nlp.roles import (
         RoleParser,
         activity_roles,
@@ -97,6 +98,7 @@ def annotate(ctx: ExtractionContext) -> None:
         ("people tables", lambda: people_tables(parser, ctx.layout)),
         ("people in text", lambda: person_context_roles(parser, ctx.layout)),
         ("mentions", lambda: _mentions(ctx, parser, preexisting_roles)),
+        ("duplicate actors", lambda: merge_duplicates(ctx.result, ctx.actors)),
         ("themes", lambda: assign_activity_themes(ctx.result)),
         ("goals", lambda: assign_goal_fields(ctx.result)),
     ]
@@ -114,7 +116,7 @@ def _mentions(ctx: ExtractionContext, parser: Any, roles: list[dict[str, Any]]) 
 
     def emit(text: str, table: str, source_id: str | None, field: str, page: int | None, cell: bool) -> None:
         for found in parser.finder.find(text, cell=cell):
-            actor_id = parser.link(found) if found.label != "PER" else None
+            actor_id = parser.link(found) if _linkable(found, cell) else None
             result.add(
                 "mentions",
                 source_table=table,
@@ -156,3 +158,15 @@ def _mentions(ctx: ExtractionContext, parser: Any, roles: list[dict[str, Any]]) 
             if text and text not in seen_texts:
                 seen_texts.add(text)
                 emit(cell.text, "pages", None, "table_cell", cell.page, len(text) < 120)
+
+
+def _linkable(found: Any, cell: bool) -> bool:
+    """Does a mention stand for an organisation? A bare town name in running text ("företag i
+    Umeå") is a place, not the municipality as an actor; in a role cell ("Ansvarig: Umeå") it is.
+    County names found in a list of organisations stay their regions."""
+    if found.label == "PER":
+        return False
+    if found.label == "LOC" and not cell:
+        entry = found.entry
+        return entry is not None and entry.actor_type == "county_region"
+    return True

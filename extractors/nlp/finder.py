@@ -247,8 +247,14 @@ class Finder:
                 region = gaz.lookup("Region " + surface, self.country) or gaz.lookup(
                     surface + " län", self.country
                 )
+                place = gaz.lookup_place(surface, self.country)
                 if region is not None and region.actor_type == "county_region":
                     extra.append(Found(s, e, surface, "LOC", "place", 0.5, region.name, region))
+                elif (abbr := _abbr_in_other_case(surface, self.country)) is not None:
+                    extra.append(Found(s, e, surface, "ORG", "abbreviation", 0.6, abbr.name, abbr))
+                elif place is not None:
+                    # "Skara, Vara och Götene": a town among organisations is still a place
+                    extra.append(Found(s, e, surface, "LOC", "place", 0.5, place.name, place))
                 elif has_org and not (
                     len(surface) <= 12 and " " not in surface and surface.lower() in _COMMON
                 ):
@@ -330,6 +336,14 @@ class Finder:
                 Found(span.start_char, span.end_char, span.text, "LOC", "place", 0.5, entry.name, entry)
             )
         return out
+
+
+def _abbr_in_other_case(surface: str, country: str | None) -> Entry | None:
+    """ "Trv" in a list of organisations is TRV (Trafikverket): a short capitalised list item
+    that is a known abbreviation written in another case."""
+    if not (3 <= len(surface) <= 6 and surface.isalpha() and surface[0].isupper()):
+        return None
+    return gazetteer.load().lookup_abbr(surface.upper(), country)
 
 
 _SEPARATOR_WORDS = frozenset(["och", "og", "samt", "and", "eller"])

@@ -34,8 +34,11 @@ _SUFFIX_TYPES: tuple[tuple[str, str], ...] = (
         r"^Förvaltningen för\b|(?:förvaltningen|förvaltning|kontoret|kontor|enheten|etaten|sektorn)$",
         "administration",
     ),
-    (r"\b(?:AB|Aktiebolag|AS|ASA|SF|KF|HF|IKS)$|\(publ\)$", "company"),
-    (r"^(?:Region|Landstinget)\b|(?:fylkeskommune|regionen|landsting)$", "county_region"),
+    (r"\b(?:KF|IKS)$", "municipal_company"),
+    (r"\b(?:AB|Aktiebolag|AS|ASA|SF|HF)$|\(publ\)$", "company"),
+    (r"(?i:\bcluster\b|\balliance\b|allians(?:en)?$|^partnerskap(?:et)?\b)", "network"),
+    (r"[a-zåäöøæ-]regionen$", "network"),
+    (r"^(?:Region|Landstinget)\b|(?:fylkeskommune|^Regionen|landsting)$", "county_region"),
     (r"(?:kommun|kommune|kommuns|kommunes|[Ss]tad)$", "municipality"),
     (
         r"(?i:universitet|universitetet|högskola|högskolan|høgskole|høgskolen|høgskule|høgskulen|university)\b",
@@ -51,6 +54,13 @@ _SUFFIX_TYPES: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:verket|myndigheten|direktoratet|departementet|inspektionen|tilsynet|ämbetet)$", "state_agency"),
 )
+
+
+_LITTLE = frozenset(["för", "for", "i", "och", "og", "&", "of", "and", "av"])
+
+
+def _loose_key(name: str) -> str:
+    return " ".join(w for w in name.casefold().replace("-", " ").split() if w not in _LITTLE)
 
 
 def slugify(name: str) -> str:
@@ -70,11 +80,38 @@ def clean_name(text: str) -> str:
 
 
 def guess_actor_type(name: str) -> str:
-    """actor_type from the organisation word a Swedish/Norwegian name ends (or starts) with."""
+    """actor_type from the organisation word a Swedish/Norwegian name ends (or starts) with.
+
+    The head noun decides: "Tillväxtrådet i Lidköpings kommun" is a council, not the
+    municipality; "Ludvika Energi AB" is a company named after its owner municipality."""
+    head = re.split(r" (?:i|in|på|ved|vid) (?=[A-ZÅÄÖØÆ])", name, maxsplit=1)[0]
+    if head != name:
+        typed = _shape_type(head)
+        if typed != "other":
+            return typed
+    typed = _shape_type(name)
+    if typed == "company" and _owned_by_municipality(name):
+        return "municipal_company"
+    return typed
+
+
+def _shape_type(name: str) -> str:
     for pattern, actor_type in _SUFFIX_TYPES:
         if re.search(pattern, name):
             return actor_type
     return "other"
+
+
+def _owned_by_municipality(name: str) -> bool:
+    """A company whose name opens with a municipality's name ("Göteborgs Hamn AB", "Bodø Havn AS")."""
+    from extractors.nlp.gazetteer import key, load
+
+    first = name.split(" ", 1)[0]
+    if len(name.split(" ")) < 3 or not first[:1].isupper():
+        return False
+    places = load().places
+    low = key(first)
+    return low in places or (low.endswith("s") and low[:-1] in places)
 
 
 # Job titles in role cells: "Kvalitets- och utvecklingschef", "Verksamhetsstrateg", "Enhetschef".
@@ -274,14 +311,69 @@ class ActorResolver:
             entry = self._gazetteer_entry(name)
             if entry is not None:
                 name = entry.name
+            elif self._company_form(name) != name:
+                name = self._company_form(name)
             elif name.lower() in self.names:
                 name = self.names[name.lower()]
             else:
-                name = self._company_form(name)
+                name = self._antecedent(name) or self._loose(name) or self._without_place(name) or name
         if name[:1].islower():
             name = name[0].upper() + name[1:]
         abbrs = sorted(a for a, n in self.abbreviations.items() if n == name)
         return name, abbrs
+
+    def _antecedent(self, name: str) -> str | None:
+        """ "Regionrådet" after "Sør-Troms regionråd": a bare definite head noun is the one known
+        organisation of the document with that head, when there is exactly one."""
+        if " " in name or len(name) < 7:
+            return None
+        low = name.lower()
+        stems = {low[: -len(end)] for end in ("en", "et", "n", "a") if low.endswith(end)}
+        hits = {
+            known
+            for known in (*self.names.values(), *self.abbreviations.values())
+            if " " in known and known.lower().rsplit(" ", 1)[-1] in stems
+        }
+        return hits.pop() if len(hits) == 1 else None
+
+    def _loose(self, name: str) -> str | None:
+        """ "Förvaltningen inköp och upphandling" is "Förvaltningen för inköp och upphandling": the
+        one known name equal to it but for its little words (för, i, och, &)."""
+        want = _loose_key(name)
+        if len(want.split()) < 2:
+            return None
+        hits = {n for n in self.names.values() if len(n) > len(name) and _loose_key(n) == want}
+        return hits.pop() if len(hits) == 1 else None
+
+    def preferred(self, name: str) -> str:
+        """The canonical name another, better-known actor gives this registered name, else itself:
+        merges actors registered before the document's definitions were all learned."""
+        entry = self._gazetteer_entry(name)
+        if entry is None and 3 <= len(name) <= 6 and name.isalpha() and name[:1].isupper():
+            entry = self._gazetteer_entry(name.upper())  # "Trv" is TRV
+        if entry is not None:
+            return entry.name
+        if self._company_form(name) != name:
+            return self._company_form(name)
+        known = self.names.get(name.lower())
+        if known is not None and known != name:
+            return known
+        return (
+            self._antecedent(name)
+            or self._loose(name)
+            or self._without_place(name)
+            or self.prefix_match(name)  # "Förvaltningen för konsument" cut at a suspended "-och"
+            or name
+        )
+
+    def _without_place(self, name: str) -> str | None:
+        """ "Samhällsbyggnadsförvaltningen i Ludvika" is the document's Samhällsbyggnadsförvaltningen."""
+        m = re.match(rf"^([{_U}][{_L}]+(?:förvaltningen|kontoret|nämnden|etaten|enheten)) i (\S+)$", name)
+        if m is None or not self.use_gazetteer:
+            return None
+        from extractors.nlp.gazetteer import load
+
+        return m.group(1) if load().lookup_place(m.group(2), self.country) is not None else None
 
     def entry_for(self, text: str) -> Entry | None:
         """The gazetteer entry behind a surface form (after the document's own abbreviations)."""
@@ -331,13 +423,14 @@ class ActorResolver:
     def split_list(self, cell: str) -> list[str]:
         """Split an organisation list cell: "UBF, Arbvux, BRG och GU" -> four names.
 
-        Suspended compounds stay whole ("Kvalitets- och utvecklingschef"), and so do
+        Suspended compounds stay whole ("Kvalitets- och utvecklingschef"), so does a name whose
+        "och" joins a lower-case word ("Arbetsmarknad och vuxenutbildning (Arbvux)"), and so do
         slashes inside a word pair only when both halves are short ("Utvecklings/teamentledare").
         """
         text = clean_name(cell.replace("\u00ad", ""))
         text = re.sub(r"\s*\n\s*", ", ", text)
         parts = re.split(
-            r"\s*(?:,|;|•|\s+-\s+|(?<![-])\s+och\s+|(?<![-])\s+og\s+|\s+samt\s+|\s+&\s+(?=[A-ZÅÄÖØÆ][a-zåäöøæ]{3}))\s*",
+            r"\s*(?:,|;|•|\s+-\s+|(?<![-])\s+och\s+(?![a-zåäöøæ])|(?<![-])\s+og\s+(?![a-zåäöøæ])|\s+samt\s+|\s+&\s+(?=[A-ZÅÄÖØÆ][a-zåäöøæ]{3}))\s*",
             text,
         )
         out: list[str] = []
