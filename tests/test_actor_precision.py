@@ -125,3 +125,21 @@ def test_scorer_rules() -> None:
     assert linked_right(gold, [one])
     assert not linked_right(gold, [alias_only])
     assert not linked_right(gold, [one, alias_only])  # a duplicate actor for one organisation
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "text", "name"),
+    [
+        ("sv", "SE", "Inom Regional Tillväxtstrategi (RTS) och Hållbar Stadsutveckling arbetar vi.", "RTS"),
+        ("nb", "NO", "Midler fra Regionalt Næringsprogram (RNP) går til Bodø kommune.", "RNP"),
+    ],
+)
+def test_programmes_and_projects_are_not_organisations(
+    language: str, country: str, text: str, name: str
+) -> None:
+    r = ActorResolver(country=country)
+    r.learn_from_text(text)
+    orgs = [f.text for f in Finder(r, language).find(text, people=False) if f.label == "ORG"]
+    assert not any(name in o or o.endswith(("utveckling", "program", "strategi")) for o in orgs)
+    if country == "NO":
+        assert "Bodø kommune" in orgs

@@ -230,7 +230,8 @@ class Finder:
                 found.append(
                     Found(hit.start, hit.end, text[hit.start : hit.end], "PER", "person", hit.confidence)
                 )
-        return self._lists(text, _resolve_overlaps(found))
+        kept = [f for f in _resolve_overlaps(found) if not _activity_name(f)]
+        return [f for f in self._lists(text, kept) if not _activity_name(f)]
 
     def _lists(self, text: str, found: list[Found]) -> list[Found]:
         """Members of a list with a known organisation in it are organisations too; bare county names
@@ -336,6 +337,22 @@ class Finder:
                 Found(span.start_char, span.end_char, span.text, "LOC", "place", 0.5, entry.name, entry)
             )
         return out
+
+
+# Head nouns of programmes, projects and ideas: "Lokal Näringslivsutveckling (LNU)", "Regionala
+# Tillväxtprogram (RTP)", "Smart Specialisering", "Europe-initiativet" are named, not organisations.
+_ACTIVITY_HEAD = re.compile(
+    r"(?i)(?:utveckling|utvikling|program|programmet|programme|initiativ|initiativet|projekt|projektet|"
+    r"prosjekt|prosjektet|specialisering|spesialisering|strategi|strategin|strategien|verktyg|verktøy|"
+    r"satsning|satsningen|satsing|satsingen|plan|planen)$"
+)
+
+
+def _activity_name(found: Found) -> bool:
+    """An ORG found by a pattern or a document definition whose name ends in an activity noun."""
+    if found.label != "ORG" or found.entry is not None or found.method not in ("pattern", "abbreviation"):
+        return False
+    return _ACTIVITY_HEAD.search(found.name or found.text) is not None
 
 
 def _abbr_in_other_case(surface: str, country: str | None) -> Entry | None:
