@@ -19,6 +19,7 @@ class ExtractionContext:
     result: Extraction
     actors: ActorResolver
     _sections: list[Section] | None = field(default=None, repr=False)
+    cell_ids: dict[int, str] = field(default_factory=dict)  # id(layout Cell) -> table_cells.cell_id
 
     def sections(self) -> list[Section]:
         """The heading tree (root sections), built once and shared by every step that reads it."""

@@ -30,7 +30,7 @@ def add_structure(ctx: ExtractionContext) -> None:
             n_table += 1
             table_id = f"{ctx.doc_id}:T{n_table}"
             for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
-                ctx.result.add(
+                cell_id = ctx.result.add(
                     "table_cells",
                     table_id=table_id,
                     section_id=section_ids.get(id(section)),
@@ -44,6 +44,8 @@ def add_structure(ctx: ExtractionContext) -> None:
                     page=cell.page,
                     bbox=[round(float(v), 2) for v in cell.bbox],
                 )
+                if cell_id is not None:
+                    ctx.cell_ids[id(cell)] = cell_id  # mentions found in the cell point here
 
 
 def _add_section(ctx: ExtractionContext, section: Section, ids: dict[int, str | None]) -> str | None:

@@ -308,7 +308,11 @@ TABLES: dict[str, list[Column]] = {
     "mentions": [
         _c("mention_id", STR, "`<doc_id>:m<ordinal>`", True),
         _c("doc_id", STR, "document revision", True),
-        _c("source_table", STR, '"activities", "actor_roles", … or "pages" for running text'),
+        _c(
+            "source_table",
+            STR,
+            '"activities", "actor_roles", "table_cells" (source_id = cell_id), or "pages" for running text',
+        ),
         _c("source_id", STR, "id of the source row (page number for pages)"),
         _c("source_field", STR, "column of the source row"),
         _c("page", I32, "1-based page"),

@@ -79,3 +79,14 @@ def test_a_document_no_family_claims_keeps_its_sections_and_tables(tmp_path: Pat
     second = data.sections[data.sections["title"] == "Besökare per kvartal"]["section_id"].iloc[0]
     assert (cells["section_id"] == second).all()
     assert pd.api.types.is_bool_dtype(cells["header"])
+
+
+def test_mentions_in_table_cells_point_at_their_cell(corpus_dataset: Path) -> None:
+    data = load(corpus_dataset)
+    mentions = data.mentions[data.mentions["source_table"] == "table_cells"]
+    assert len(mentions) > 0
+    cells = data.table_cells.set_index("cell_id")
+    assert mentions["source_id"].isin(cells.index).all()
+    for row in mentions.head(50).itertuples():
+        cell_text = cells.loc[row.source_id, "text"]
+        assert cell_text[row.start_char : row.end_char] == row.text

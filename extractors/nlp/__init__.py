@@ -157,7 +157,11 @@ def _mentions(ctx: ExtractionContext, parser: Any, roles: list[dict[str, Any]]) 
             text = cell.text.strip()
             if text and text not in seen_texts:
                 seen_texts.add(text)
-                emit(cell.text, "pages", None, "table_cell", cell.page, len(text) < 120)
+                cell_id = ctx.cell_ids.get(id(cell))
+                if cell_id is not None:
+                    emit(cell.text, "table_cells", cell_id, "text", cell.page, len(text) < 120)
+                else:
+                    emit(cell.text, "pages", None, "table_cell", cell.page, len(text) < 120)
 
 
 def _linkable(found: Any, cell: bool) -> bool:
