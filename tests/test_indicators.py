@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from extractors.normalise.indicators import IndicatorSpec, classify_goal_type, parse_indicators, parse_number
+from extractors.nlp.goal_rules import rule_goal_type
+from extractors.normalise.indicators import IndicatorSpec, parse_indicators, parse_number
 from schemas.tables import ENUMS
 from tests.conftest import CORPUS
 
@@ -207,11 +208,11 @@ def test_parse_number(raw: str, value: float) -> None:
             "qualitative",
         ),
         ("Førsteklasses førstelinjetjeneste", "qualitative"),
-        ("", "qualitative"),
+        ("", None),  # no statement, no type
     ],
 )
-def test_classify_goal_type(text: str, expected: str) -> None:
-    assert classify_goal_type(text) == expected
+def test_goal_type_rules(text: str, expected: str | None) -> None:
+    assert rule_goal_type(text) == expected
 
 
 def test_corpus_outcome_cells() -> None:

@@ -9,7 +9,8 @@ import pytest
 from extractors.context import ExtractionContext
 from extractors.nlp import annotate
 from extractors.nlp.finder import Finder
-from extractors.nlp.themes import best_theme, rule_goal_type
+from extractors.nlp.goal_rules import rule_goal_type
+from extractors.nlp.themes import best_theme
 from extractors.normalise.actors import ActorResolver
 from extractors.pdf.model import ParsedDocument
 from extractors.pdf.structures import Block, Cell, DocumentLayout, PageLayout, Table

@@ -267,22 +267,18 @@ def add_goal(
     activity_id: str | None = None,
     parent_goal_id: str | None = None,
 ) -> str:
-    """A goals row with its goal_type, and the indicators its text states (linked by goal_id)."""
-    body = clean(text)
-    goal_type: str | None = None
-    try:
-        from extractors.normalise.indicators import classify_goal_type
+    """A goals row and the indicators its text states (linked by goal_id).
 
-        goal_type = classify_goal_type(body)
-    except Exception:  # noqa: BLE001 - the type is a nice-to-have, the goal is not
-        goal_type = None
+    goal_type and theme are left to the NLP step, which types every goal with the measured
+    classifier and the goal's activity at hand.
+    """
+    body = clean(text)
     goal_id = ctx.result.add(
         "goals",
         activity_id=activity_id,
         parent_goal_id=parent_goal_id,
         level=level,
         text=body,
-        goal_type=goal_type,
         page=page,
     )
     assert goal_id is not None

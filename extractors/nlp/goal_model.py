@@ -46,11 +46,15 @@ def rule_answer(target: str, text: str, context: str = "", area: str = "", paren
     return rule_theme(text, area, parent)
 
 
-def features(target: str, text: str, context: str = "", area: str = "", parent: str = "") -> str:
+def features(
+    target: str, text: str, context: str = "", area: str = "", parent: str = "", rule: str | None = None
+) -> str:
     """One string per statement: the text plus tokens for the rule's answer and the rules' signals."""
     from extractors.nlp.goal_rules import first_words, has_quantity, strip_lead_in
 
-    parts = [text, f"__rule_{rule_answer(target, text, context, area, parent)}"]
+    if rule is None:
+        rule = rule_answer(target, text, context, area, parent)
+    parts = [text, f"__rule_{rule}"]
     if target == "goal_type":
         first = first_words(text, 1)
         parts += [
@@ -104,8 +108,10 @@ def model(target: str) -> Any:
     return fitted
 
 
-def predict(target: str, text: str, context: str = "", area: str = "", parent: str = "") -> str:
-    return str(model(target).predict([features(target, text, context, area, parent)])[0])
+def predict(
+    target: str, text: str, context: str = "", area: str = "", parent: str = "", rule: str | None = None
+) -> str:
+    return str(model(target).predict([features(target, text, context, area, parent, rule)])[0])
 
 
 def combine(target: str, rule: str, learned: str, text: str) -> str:
@@ -127,7 +133,7 @@ def combine(target: str, rule: str, learned: str, text: str) -> str:
 def classify(target: str, text: str, context: str = "", area: str = "", parent: str = "") -> str:
     """goal_type, level or theme of one statement as the pipeline assigns it (rules + model)."""
     rule = rule_answer(target, text, context, area, parent)
-    answer = combine(target, rule, predict(target, text, context, area, parent), text)
+    answer = combine(target, rule, predict(target, text, context, area, parent, rule), text)
     return "" if answer == "none" else answer
 
 

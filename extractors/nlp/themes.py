@@ -11,6 +11,7 @@ import functools
 import re
 
 from extractors.nlp.gazetteer import DATA
+from extractors.nlp.goal_rules import rule_goal_type
 from extractors.result import Extraction, Record
 from schemas.tables import THEMES
 
@@ -95,18 +96,6 @@ def assign_activity_themes(result: Extraction) -> None:
             row["theme"] = own
 
 
-def rule_goal_type(text: str | None) -> str | None:
-    """The written rules of extractors/data/goal_statements.md (extractors.nlp.goal_rules)."""
-    from extractors.nlp.goal_rules import rule_goal_type as written_rule
-
-    return written_rule(text)
-
-
-def goal_type(text: str | None) -> str | None:
-    """The rules' goal type (extractors.nlp.goal_rules), the fallback when the trained model cannot run."""
-    return rule_goal_type(text)
-
-
 def learned(target: str, text: str | None, area: str | None = None, parent: str | None = None) -> str | None:
     """Rules plus trained classifier (extractors.nlp.goal_model.classify); None when it cannot run.
 
@@ -128,10 +117,10 @@ def assign_goal_fields(result: Extraction) -> None:
     by_id = {r["activity_id"]: r for r in result.table("activities") if r.get("activity_id")}
     for goal in result.table("goals"):
         text = goal.get("text")
+        activity = by_id.get(goal.get("activity_id") or "")
         if goal.get("goal_type") is None:
-            goal["goal_type"] = learned("goal_type", text) or goal_type(text)
+            goal["goal_type"] = learned("goal_type", text) or rule_goal_type(text)
         if goal.get("theme") is None:
-            activity = by_id.get(goal.get("activity_id") or "")
             area = activity.get("strategic_area") if activity else None
             parent = activity.get("title") if activity else None
             own = learned("theme", text, area=area, parent=parent)

@@ -103,7 +103,6 @@ class _Grammar:
             for k, v in cues.prefixed("dir:").items()
         }
         self.completion = re.compile(rf"(?<!\w)(?:{_alt(cues.words('completion'))})(?!\w)", re.IGNORECASE)
-        self.process = re.compile(rf"(?<!\w)(?:{_alt(cues.words('process'))})(?!\w)", re.IGNORECASE)
         self.measure = re.compile(rf"(?<!\w)(?:{_alt(cues.words('measure'))})(?!\w)", re.IGNORECASE)
         self.metric_head = re.compile(
             r"(?<!\w)(?:andel(?:en)?|antal(?:et)?|antall(?:et)?|nivå(?:n|et)?|grad(?:en)?|andelen)(?!\w)",
@@ -472,23 +471,3 @@ def parse_indicators(text: str, lang: str = "sv") -> list[IndicatorSpec]:
             if spec is not None:
                 specs.append(spec)
     return specs
-
-
-# ---------------------------------------------------------------- goal type
-
-
-def classify_goal_type(text: str) -> str:
-    """quantitative (a number with a unit), completion (a thing to finish), process (ongoing work
-    verbs) or qualitative (a desired state)."""
-    text = _clean(text or "")
-    if not text:
-        return "qualitative"
-    g = _grammar()
-    masked = _mask_baselines(text, g)
-    if any(q.unit != "other" or q.value >= 2 for q in _quantities(masked, "sv", g)):
-        return "quantitative"
-    if g.completion.search(masked):
-        return "completion"
-    if g.process.search(masked):
-        return "process"
-    return "qualitative"
