@@ -309,14 +309,15 @@ class ActorResolver:
             name = self.abbreviations[name]
         else:
             entry = self._gazetteer_entry(name)
+            company = self._company_form(name) if entry is None else name
             if entry is not None:
                 name = entry.name
-            elif self._company_form(name) != name:
-                name = self._company_form(name)
+            elif company != name:
+                name = company
             elif name.lower() in self.names:
                 name = self.names[name.lower()]
             else:
-                name = self._antecedent(name) or self._loose(name) or self._without_place(name) or name
+                name = self._inferred(name) or name
         if name[:1].islower():
             name = name[0].upper() + name[1:]
         abbrs = sorted(a for a, n in self.abbreviations.items() if n == name)
@@ -353,18 +354,18 @@ class ActorResolver:
             entry = self._gazetteer_entry(name.upper())  # "Trv" is TRV
         if entry is not None:
             return entry.name
-        if self._company_form(name) != name:
-            return self._company_form(name)
+        company = self._company_form(name)
+        if company != name:
+            return company
         known = self.names.get(name.lower())
         if known is not None and known != name:
             return known
-        return (
-            self._antecedent(name)
-            or self._loose(name)
-            or self._without_place(name)
-            or self.prefix_match(name)  # "Förvaltningen för konsument" cut at a suspended "-och"
-            or name
-        )
+        # "Förvaltningen för konsument" cut at a suspended "-och": a clipped known name
+        return self._inferred(name) or self.prefix_match(name) or name
+
+    def _inferred(self, name: str) -> str | None:
+        """A known name of the document this one stands for, by the document's own wording."""
+        return self._antecedent(name) or self._loose(name) or self._without_place(name)
 
     def _without_place(self, name: str) -> str | None:
         """ "Samhällsbyggnadsförvaltningen i Ludvika" is the document's Samhällsbyggnadsförvaltningen."""
