@@ -117,9 +117,8 @@ def extract(
     from extractors.structure import add_structure
 
     result = Extraction(doc_id=task.doc_id)
-    clock = _StageClock(result.stage_seconds)
     try:
-        with clock("read"):
+        with _timed(result.stage_seconds, "read"):
             doc = read_pdf(task.source_path, on_page=on_page, backend=task.backend)
     except UnreadablePDF as exc:
         return result, "failed", str(exc), None, 0
@@ -128,25 +127,25 @@ def extract(
     result.warnings.extend(doc.warnings)
     errors: list[str] = []
     try:
-        with clock("ocr"):
+        with _timed(result.stage_seconds, "ocr"):
             apply_ocr(doc, task.source_path, mode=task.ocr_mode)
         result.warnings.extend(w for w in doc.warnings if w not in result.warnings)
     except Exception as exc:
         errors.append(_stage_error("OCR", exc))
     try:
-        with clock("layout"):
+        with _timed(result.stage_seconds, "layout"):
             layout = analyse(doc)
     except Exception as exc:
         return result, "failed", _stage_error("layout", exc), doc.n_pages, doc.ocr_pages
     try:
-        with clock("classify"):
+        with _timed(result.stage_seconds, "classify"):
             result.info = classify(layout)
     except Exception as exc:
         errors.append(_stage_error("classification", exc))
     country = "NO" if result.info.language in ("nb", "nn") else "SE" if result.info.language == "sv" else None
     ctx = ExtractionContext(layout=layout, result=result, actors=ActorResolver(country=country))
     try:
-        with clock("structure"):
+        with _timed(result.stage_seconds, "structure"):
             add_structure(ctx)
     except Exception as exc:
         errors.append(_stage_error("sections and tables", exc))
@@ -155,12 +154,12 @@ def extract(
         name, extractor = found
         result.info.extractor = name
         try:
-            with clock("extract"):
+            with _timed(result.stage_seconds, "extract"):
                 extractor(ctx)
         except Exception as exc:
             errors.append(_stage_error(f"extractor {name}", exc))
     try:
-        with clock("nlp"):
+        with _timed(result.stage_seconds, "nlp"):
             annotate(ctx)
     except Exception as exc:
         errors.append(_stage_error("NLP", exc))
@@ -171,19 +170,14 @@ def extract(
     return result, status, error, doc.n_pages, doc.ocr_pages
 
 
-class _StageClock:
-    """Adds each stage's wall time to a dict, also when the stage raises."""
-
-    def __init__(self, into: dict[str, float]) -> None:
-        self.into = into
-
-    @contextlib.contextmanager
-    def __call__(self, stage: str) -> Iterator[None]:
-        started = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.into[stage] = self.into.get(stage, 0.0) + time.perf_counter() - started
+@contextlib.contextmanager
+def _timed(seconds: dict[str, float], stage: str) -> Iterator[None]:
+    """Add a stage's wall time to `seconds`, also when the stage raises."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        seconds[stage] = seconds.get(stage, 0.0) + time.perf_counter() - started
 
 
 def process(task: Task, on_page: ProgressFn | None = None) -> Outcome:
