@@ -143,3 +143,191 @@ def test_programmes_and_projects_are_not_organisations(
     assert not any(name in o or o.endswith(("utveckling", "program", "strategi")) for o in orgs)
     if country == "NO":
         assert "Bodø kommune" in orgs
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "text", "names"),
+    [
+        (
+            "sv",
+            "SE",
+            "Företagen samarbetar med klustret Robotdalen och nätverket Smart Textiles.",
+            ["Robotdalen"],
+        ),
+        ("sv", "SE", "Arbetet leddes av enheten Plan och\nBygg i kommunen.", ["Plan och\nBygg"]),
+        (
+            "sv",
+            "SE",
+            "Starten för klustren Mobilkraft och Vindkraft Norr kom 2003.",
+            ["Mobilkraft", "Vindkraft Norr"],
+        ),
+        (
+            "nb",
+            "NO",
+            "Prosjektet drives av selskapet Nordnorsk Reiseliv sammen med kommunen.",
+            ["Nordnorsk Reiseliv"],
+        ),
+        (
+            "sv",
+            "SE",
+            "Vården ges vid Alingsås\nlasarett och Spenshults\nreumatikersjukhus.",
+            ["Spenshults\nreumatikersjukhus"],
+        ),
+        ("sv", "SE", "I år har Haparandabanans Intressegrupp bildats.", ["Haparandabanans Intressegrupp"]),
+    ],
+)
+def test_names_introduced_by_their_kind(language: str, country: str, text: str, names: list[str]) -> None:
+    """ "klustret X", "enheten X", "selskapet X", "-sjukhus", "… Intressegrupp": named organisations
+    no gazetteer lists."""
+    found = [
+        f.text
+        for f in Finder(ActorResolver(country=country), language).find(text, people=False)
+        if f.label == "ORG"
+    ]
+    for name in names:
+        assert name in found
+
+
+def test_list_members_beside_known_organisations_and_across_lines() -> None:
+    r = ActorResolver(country="SE")
+    r.resolve("Sandvik")  # named as an organisation elsewhere in the document
+    finder = Finder(r, "sv")
+    found = {
+        f.text: f
+        for f in finder.find("Kända företag som Sandvik, Ovanåkers Trä, Hälsinge Smide m fl.", people=False)
+    }
+    assert {"Sandvik", "Ovanåkers Trä", "Hälsinge Smide"} <= set(found)
+    found = {
+        f.text: f
+        for f in finder.find(
+            "Vi har kontakt med Kalmar län,\nBlekinge, Kronoberg i de frågorna.", people=False
+        )
+    }
+    assert found["Kronoberg"].name == "Region Kronoberg"  # the last county, followed by the sentence
+    found = {
+        f.text: f
+        for f in finder.find("Samverkan med Sandvik, Almi, Gävle hamn\nnetwork samt Ovanåker", people=False)
+    }
+    assert "Gävle hamn\nnetwork" not in found  # a lower-case tail is taken only before a separator
+    found = {f.text for f in finder.find("Sandvik, UBF, Region Gävleborgs medlemmar, Almi", people=False)}
+    assert "Region Gävleborgs medlemmar" not in found  # not after a genitive
+
+
+def test_a_place_that_starts_a_longer_name_is_not_the_municipality() -> None:
+    finder = Finder(ActorResolver(country="SE"), "sv")
+    places = [
+        f.text
+        for f in finder.find("Samarbetet med Umeå Energi och Skellefteå Kraft fortsätter.")
+        if f.label == "LOC"
+    ]
+    assert places == []
+    places = [
+        f.text
+        for f in finder.find("Kommunerna Ludvika Smedjebacken och Borlänge deltar.")
+        if f.label == "LOC"
+    ]
+    assert places[:2] == ["Ludvika", "Smedjebacken"]
+
+
+def test_a_unit_named_before_its_organisation_is_a_title_not_an_actor() -> None:
+    from extractors.nlp.roles import RoleParser
+
+    r = ActorResolver(country="SE")
+    r.learn("Miljöförvaltningen", "MF")
+    r.learn("kulturella och kreativa näringar", "KKN")
+    result = Extraction(doc_id="d")
+    parser = RoleParser(r, Finder(r, "sv"), result)
+    for cell in (
+        "Avdelningschef Näkom, MF",
+        "Områdesansvarig KKN, MF",
+        "Detaljplaneavdelningen, MF",
+        "Näkom, MF",
+    ):
+        parties = parser.parties(cell, responsible=True)
+        assert [p.actor_id for p in parties] == ["miljoforvaltningen"], cell
+        assert (
+            parties[0].person_title is not None and cell.split(",")[0].split()[-1] in parties[0].person_title
+        )
+    # in a participants list, an unknown name before a known one is a party of its own
+    assert [p.actor_id for p in parser.parties("Mötesplats Nova, MF")] == [
+        "motesplats-nova",
+        "miljoforvaltningen",
+    ]
+    from extractors.nlp.finder import units_before_orgs
+
+    text = "Detaljplaneavdelningen, MF"
+    found = parser.finder.find(text, cell=True)
+    assert units_before_orgs(text, found) == {0}
+
+
+def test_short_forms_and_spellings_link_to_the_known_name() -> None:
+    r = ActorResolver(country="SE")
+    for name in (
+        "Vård- och omsorgsförvaltning",
+        "Vård- och omsorgsförvaltningen",
+        "Vård- och omsorgsnämnden",
+    ):
+        r.resolve(name)
+    assert r.preferred("Vård- och omsorg") == "Vård- och omsorgsförvaltningen"  # the administration
+    r.resolve("Föreningen Inlandsbanan")
+    assert r.preferred("Föreningen Inlandbanan") == "Föreningen Inlandsbanan"
+    r.resolve("Bergslagsbanan")
+    assert r.preferred("Bergslagbanan") == "Bergslagbanan"  # one word: too little to go on
+
+
+def test_a_name_is_not_an_adjective_and_funds_are_not_organisations() -> None:
+    finder = Finder(ActorResolver(country="SE"), "sv")
+    orgs = [
+        f.text
+        for f in finder.find("Samordnare Wendelska kulturförvaltningen och ERUF-medel", cell=True)
+        if f.label == "ORG"
+    ]
+    assert "Wendelska kulturförvaltningen" not in orgs and "ERUF" not in " ".join(orgs)
+    orgs = [f.text for f in finder.find("Regionala utvecklingsnämnden beslutar.") if f.label == "ORG"]
+    assert orgs == ["Regionala utvecklingsnämnden"]
+
+
+def test_publication_credits_are_not_actors() -> None:
+    from extractors.nlp import _credit_line
+
+    text = "Rapporten bygger på arbete av Tillväxtverket.\nProduktion: Ordkraft AB\nTrykk: Grafisk Senter AS"
+    assert not _credit_line(text, text.index("Tillväxtverket"))
+    assert _credit_line(text, text.index("Ordkraft AB"))
+    assert _credit_line(text, text.index("Grafisk Senter AS"))
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "text", "name"),
+    [
+        ("sv", "SE", "Pendlingen har ökat enligt Östgötatrafiken.", "Östgötatrafiken"),
+        ("sv", "SE", "Tågen körs av Norrtåg på uppdrag av regionerna.", "Norrtåg"),
+        ("nb", "NO", "Bussene drives av Kolumbus og Skyss.", "Kolumbus"),
+    ],
+)
+def test_public_transport_companies_are_known(language: str, country: str, text: str, name: str) -> None:
+    found = {f.text: f for f in Finder(ActorResolver(country=country), language).find(text, people=False)}
+    assert (found[name].label, found[name].entry.actor_type) == ("ORG", "company")  # type: ignore[union-attr]
+
+
+def test_scorer_counts_organisations_the_gold_records_outside_its_actor_list() -> None:
+    from pipeline.evaluation.scorers.actors import gold_recorded_keys
+
+    gold = {
+        "actors": [{"name": "Region Norrbotten", "abbreviation": None}],
+        "projects": [{"owner": "Piteå Science Park", "municipalities": ["Piteå", "Älvsbyn"]}],
+        "people": [{"name": "A B", "organisation": "Luleå tekniska universitet"}],
+        "activities": [
+            {"responsible_raw": "Enhetschef, Näringsliv", "participants_raw": "LTU, Trv och Almi"}
+        ],
+    }
+    keys = gold_recorded_keys(gold)
+    assert {
+        "region norrbotten",
+        "piteå science park",
+        "älvsbyn",
+        "luleå tekniska universitet",
+        "trv",
+        "almi",
+    } <= keys
+    assert "enhetschef" in keys and "näringsliv" in keys and "ltu" in keys
+    assert "piteå kommun" not in keys  # only what the gold writes

@@ -7,6 +7,7 @@ guarded and a failure becomes a warning on the document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -111,12 +112,17 @@ def annotate(ctx: ExtractionContext) -> None:
 
 def _mentions(ctx: ExtractionContext, parser: Any, roles: list[dict[str, Any]]) -> None:
     """mentions rows for activity fields, family-made actor_roles, running text and table cells."""
+    from extractors.nlp.finder import units_before_orgs
+
     result = ctx.result
     seen_texts: set[str] = set()
 
     def emit(text: str, table: str, source_id: str | None, field: str, page: int | None, cell: bool) -> None:
-        for found in parser.finder.find(text, cell=cell):
-            actor_id = parser.link(found) if _linkable(found, cell) else None
+        found_all = parser.finder.find(text, cell=cell)
+        units = units_before_orgs(text, found_all) if cell else set()
+        for i, found in enumerate(found_all):
+            linkable = i not in units and _linkable(found, cell) and not _credit_line(text, found.start)
+            actor_id = parser.link(found) if linkable else None
             result.add(
                 "mentions",
                 source_table=table,
@@ -162,6 +168,20 @@ def _mentions(ctx: ExtractionContext, parser: Any, roles: list[dict[str, Any]]) 
                     emit(cell.text, "table_cells", cell_id, "text", cell.page, len(text) < 120)
                 else:
                     emit(cell.text, "pages", None, "table_cell", cell.page, len(text) < 120)
+
+
+# Publication credits ("Produktion: Ordförrådet AB", "Trykk: Grafisk Senter AS"): who made the
+# booklet, not an actor of the plan.
+_CREDIT = re.compile(
+    r"(?im)^\s*(?:text|tekst|produktion|produksjon|tryck|trykk|foto|fotografi|layout|grafisk form|"
+    r"formgivning|design|illustrationer|illustrasjoner|omslag|omslagsbild|forsidebilde|sättning|"
+    r"repro|distribution|upplaga|opplag)\s*:"
+)
+
+
+def _credit_line(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return _CREDIT.match(text, line_start) is not None
 
 
 def _linkable(found: Any, cell: bool) -> bool:

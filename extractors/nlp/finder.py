@@ -15,7 +15,7 @@ from typing import Any
 
 from extractors.nlp import gazetteer, patterns
 from extractors.nlp.gazetteer import Entry
-from extractors.normalise.actors import ActorResolver
+from extractors.normalise.actors import ActorResolver, split_title
 
 # Municipality names that are also everyday words ("Vara", "Mark", "Time", "Stad"): only
 # matched with their "kommun(e)" or inside a list of municipalities.
@@ -240,11 +240,17 @@ class Finder:
         extra: list[Found] = []
         for items in patterns.list_items(text):
             inside = [f for f in found if any(f.start < e and s < f.end for s, e in items)]
-            has_org = any(f.label == "ORG" for f in inside)
+            has_org = any(f.label == "ORG" for f in inside) or any(
+                " ".join(text[s:e].split()).lower() in self.resolver.names for s, e in items
+            )
             for s, e in items:
-                if any(f.start < e and s < f.end for f in found) or not _whole_item(text, s, e):
+                if any(f.start < e and s < f.end for f in found):
                     continue
-                surface = text[s:e]
+                if not _whole_item(text, s, e) and not (
+                    (s, e) == items[-1] and _whole_item(text, s, s + len(text[s:e].rstrip()), last=True)
+                ):
+                    continue
+                surface = " ".join(text[s:e].split())
                 region = gaz.lookup("Region " + surface, self.country) or gaz.lookup(
                     surface + " län", self.country
                 )
@@ -257,7 +263,10 @@ class Finder:
                     # "Skara, Vara och Götene": a town among organisations is still a place
                     extra.append(Found(s, e, surface, "LOC", "place", 0.5, place.name, place))
                 elif has_org and not (
-                    len(surface) <= 12 and " " not in surface and surface.lower() in _COMMON
+                    (len(surface) <= 12 and " " not in surface and surface.lower() in _COMMON)
+                    or (" " not in surface and _english_word(surface))
+                    or split_title(surface)[0] is not None
+                    or patterns.UNIT_HEAD.search(surface)
                 ):
                     extra.append(Found(s, e, surface, "ORG", "pattern", 0.5, surface, None))
         return sorted(found + extra, key=lambda f: (f.start, f.end)) if extra else found
@@ -292,12 +301,16 @@ class Finder:
             for m in self._names_rx.finditer(text):
                 low = m.group().lower()
                 name = self._doc_names.get(low) or self._doc_names[low[:-1]]
+                if not cell and not org_like(name):
+                    continue
                 entry = _gazetteer_entry(name, self.country)
                 out.append(Found(m.start(), m.end(), m.group(), "ORG", "abbreviation", 0.85, name, entry))
         if self._doc_ci_rx is not None:
             for m in self._doc_ci_rx.finditer(text):
                 abbr = self._doc_ci[m.group().lower()]
                 name = self.resolver.abbreviations[abbr]
+                if not cell and not org_like(name):
+                    continue
                 out.append(Found(m.start(), m.end(), m.group(), "ORG", "abbreviation", 0.8, name, None))
         for rx, conf in ((self._gaz_long_rx, 0.8), (self._gaz_short_rx if cell else None, 0.7)):
             if rx is None:
@@ -331,7 +344,7 @@ class Finder:
         for _, start, end in self.place_matcher(doc):
             span = doc[start:end]
             entry = gaz.lookup_place(span.text, self.country)
-            if entry is None:
+            if entry is None or _inside_name(doc, end):
                 continue
             out.append(
                 Found(span.start_char, span.end_char, span.text, "LOC", "place", 0.5, entry.name, entry)
@@ -352,7 +365,30 @@ def _activity_name(found: Found) -> bool:
     """An ORG found by a pattern or a document definition whose name ends in an activity noun."""
     if found.label != "ORG" or found.entry is not None or found.method not in ("pattern", "abbreviation"):
         return False
-    return _ACTIVITY_HEAD.search(found.name or found.text) is not None
+    name = found.name or found.text
+    head = re.split(r" (?:för|for) ", name, maxsplit=1)[0]  # "Stöd- och evalueringsverktyg för …"
+    return _ACTIVITY_HEAD.search(name) is not None or _ACTIVITY_HEAD.search(head) is not None
+
+
+def _english_word(word: str) -> bool:
+    """ "Valley" left at the top of a page by a name broken across pages is not a name."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= 4.0
+
+
+def _inside_name(doc: Any, end: int) -> bool:
+    """ "Falun Bor-länge-regionen", "Ludvika Energi": a place followed on the same line by a
+    capitalised word that is not itself a place is the first word of a longer name."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    if not nxt.text[:1].isupper() or "\n" in doc[end - 1].whitespace_ or not doc[end - 1].whitespace_:
+        return False
+    word = nxt.text.rstrip("-")
+    if nxt.text.isupper() or word.lower() in _SEPARATOR_WORDS:
+        return False
+    return gazetteer.load().lookup_place(word) is None
 
 
 def _abbr_in_other_case(surface: str, country: str | None) -> Entry | None:
@@ -363,13 +399,18 @@ def _abbr_in_other_case(surface: str, country: str | None) -> Entry | None:
     return gazetteer.load().lookup_abbr(surface.upper(), country)
 
 
-_SEPARATOR_WORDS = frozenset(["och", "og", "samt", "and", "eller"])
+_SEPARATOR_WORDS = frozenset(["och", "og", "samt", "and", "eller", "m", "mfl", "med", "etc", "mm"])
+_LIST_INTRO = frozenset(["som", "av", "från", "fra", "mellan", "mellom"])  # "varumärken som ABB, …"
 
 
-def _whole_item(text: str, start: int, end: int) -> bool:
+def _whole_item(text: str, start: int, end: int, last: bool = False) -> bool:
     """A list item stands alone: not the head of "Social resurs" or "Move to Gothenburg", nor the
-    tail of "Gbg o Co" (those are fragments of one longer name)."""
+    tail of "Gbg o Co" (those are fragments of one longer name). The `last` item of a list
+    may run on into the sentence ("… Västerbotten, Skåne i de här frågorna") when it is a
+    single capitalised word."""
     after = text[end:].lstrip(" ")
+    if last:
+        return " " not in text[start:end] and bool(re.match(r"(?:i|på|som|har|är|med|och|er|og)\b", after))
     if after and after[0] not in ",;)\n\t/":
         word = re.match(r"[\wåäöøæ]+", after)
         if after[0] == "." or (word is not None and word.group().lower() not in _SEPARATOR_WORDS):
@@ -377,7 +418,7 @@ def _whole_item(text: str, start: int, end: int) -> bool:
     before = text[:start].rstrip(" ")
     if before and before[-1] not in ",;(:\n\t/":
         word = re.search(r"[\wåäöøæ]+$", before)
-        if word is not None and word.group().lower() not in _SEPARATOR_WORDS:
+        if word is not None and word.group().lower() not in _SEPARATOR_WORDS | _LIST_INTRO:
             return False
     return True
 
@@ -390,6 +431,23 @@ def org_like(name: str) -> bool:
         return True
     words = [w for w in name.split(" ") if w.lower() not in ("och", "og", "&", "i", "för", "for", "of")]
     return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
+def units_before_orgs(text: str, found: list[Found]) -> set[int]:
+    """Indexes of units named just before their organisation in a role cell ("Planavdelningen,
+    SBK", "Strategisk avd. FK"): a part of that organisation, not an actor of its own."""
+    out: set[int] = set()
+    for i, (unit, org) in enumerate(zip(found, found[1:], strict=False)):
+        between = text[unit.end : org.start]
+        if (
+            unit.label == "ORG"
+            and org.label == "ORG"
+            and unit.entry is None
+            and patterns.UNIT_HEAD.search(unit.name or unit.text)
+            and re.fullmatch(r"[\s,]*", between)
+        ):
+            out.add(i)
+    return out
 
 
 def _resolve_overlaps(found: list[Found]) -> list[Found]:

@@ -32,6 +32,22 @@ NOT_ORG = re.compile(
     r"stålverket|konstverket|fyrverket|området|samrådet|stadscentrum|köpcentrum|handelscentrum|"
     r"delregionen|storregionen|kärnregionen|funktionella regionen|hela regionen|arbetsmarknadsregionen)$"
 )
+# A common noun that introduces an organisation's own name: "klustret Köksriket",
+# "kommunalförbundet Akademi Norr", "enheten Stöd och Styrning", "selskapet Arena Troms".
+APPOSITION_ONE = (
+    r"klustret|nätverket|kommunalförbundet|föreningen|intresseföreningen|företaget|bolaget|stiftelsen|"
+    r"enheten|avdelningen|organisationen|förbundet|koncernen|myndigheten|"
+    r"klyngen|nettverket|selskapet|foreningen|stiftelsen|bedriften|organisasjonen|interkommunale selskapet"
+)
+APPOSITION_MANY = (
+    r"klustren|nätverken|företagen|bolagen|föreningarna|organisationerna|klyngene|nettverkene|selskapene|"
+    r"bedriftene|organisasjonene"
+)
+# Units inside an organisation: "Planavdelningen", "Tillståndsenheten", "Strategiska avd."
+UNIT_HEAD = re.compile(
+    r"(?i)(?:avdelning|avdelningen|avd\.?|enhet|enheten|sektion|sektionen|gruppen|avdeling|avdelingen)$"
+)
+NAME_WORD = rf"[{U}][{L}{U}0-9&]*(?:-[{U}{L}][{L}{U}]*)*"
 # Lower-case civic bodies that are organisations on their own.
 CIVIC = (
     r"kommunfullmäktige|kommunstyrelsen|regionfullmäktige|regionstyrelsen|landstingsfullmäktige|"
@@ -166,6 +182,12 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         _rx(rf"\b(?:Region|Regionförbundet|Landstinget|Kommunförbundet) {CAP}(?: {CAP})?(?: län)?"),
         0.8,
     ),
+    # "Bergslagspendelns Intressegrupp", "Byggnadsvårdens intresseförening"
+    (
+        "interest_group",
+        _rx(rf"\b{CAP}\s(?:[Ii]ntressegrupp|[Ii]ntresseförening|[Ii]ntresseorganisation)(?:en)?\b"),
+        0.75,
+    ),
     # "Intresseföreningen Bergslaget", "Kommunförbundet Skåne"
     (
         "named_association",
@@ -194,6 +216,27 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
+    # "Spenshults reumatikersjukhus", "Sahlgrenska sjukhuset", "Nordlandssykehuset"
+    (
+        "hospital",
+        _rx(rf"\b(?:{CAP}s?\s[{L}]*|[{U}][{L}]{{2,}})(?:sjukhus|sjukhuset|sykehus|sykehuset)\b"),
+        0.75,
+    ),
+    # "klustret Köksriket", "kommunalförbundet Akademi Norr", "enheten Stöd och Styrning"
+    (
+        "apposition",
+        _rx(rf"\b(?i:{APPOSITION_ONE})\s(?P<name>{NAME_WORD}(?:(?:\s(?:och|og|i|&))?\s{NAME_WORD}){{0,3}})"),
+        0.7,
+    ),
+    # "klustren ATC och Köksriket": a plural cue names several organisations
+    (
+        "apposition_list",
+        _rx(
+            rf"\b(?i:{APPOSITION_MANY})\s(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,3}}"
+            rf"(?:(?:,\s*|\s(?:och|og|samt)\s){NAME_WORD}(?:\s{NAME_WORD}){{0,3}})+)"
+        ),
+        0.7,
+    ),
     # "Göteborgs universitet", "Chalmers tekniska högskola", "Nord universitet", "Jönköping University"
     (
         "university",
@@ -210,12 +253,17 @@ def org_hits(text: str) -> Iterator[Hit]:
     """Every pattern match in `text` (overlaps are resolved by the caller)."""
     for name, rx, conf in RULES:
         for m in rx.finditer(text):
+            if name.startswith("apposition"):
+                yield from _named(text, m, name, conf)
+                continue
             start, end = m.start(), m.end()
             surface = text[start:end]
             if name in ("compound", "adj_compound") and NOT_ORG.search(surface):
                 continue
+            if name == "adj_compound" and not common_word(surface.split()[0]):
+                continue  # "Röhsska kulturförvaltningen": a name before the head, not an adjective
             start, surface = _strip_stopwords(text, start, end)
-            if not surface or end - start < 3:
+            if not surface or end - start < 3 or (surface[0].islower() and name != "civic"):
                 continue
             if name in ("municipal", "region", "head_in_place"):
                 start, end = _trim_place(text, start, end, name)
@@ -225,6 +273,31 @@ def org_hits(text: str) -> Iterator[Hit]:
             if name == "region" and re.search(rf"[{U}][{L}]+ $", text[max(0, start - 30) : start]):
                 continue  # "Business Region Göteborg" is a name, not "Region Göteborg"
             yield Hit(start, end, "ORG", name, conf)
+
+
+def common_word(word: str) -> bool:
+    """A word of everyday Swedish or Norwegian (not a name): "Social", "Regionala", "Alla"."""
+    from wordfreq import zipf_frequency
+
+    low = word.lower()
+    return max(zipf_frequency(low, "sv"), zipf_frequency(low, "nb")) >= 3.0
+
+
+def _named(text: str, m: re.Match[str], rule: str, conf: float) -> Iterator[Hit]:
+    """The names after an apposition cue, each a hit unless it is a sentence word or a bare place."""
+    start = m.start("name")
+    if rule == "apposition":
+        spans = [(start, m.end("name"))]
+    else:
+        spans = [
+            (start + p.start(), start + p.end())
+            for p in re.finditer(rf"{NAME_WORD}(?:\s{NAME_WORD})*", m.group("name"))
+        ]
+    for s, e in spans:
+        words = text[s:e].split()
+        if words[0].lower() in STOP or common_word(words[0]) and len(words) == 1 or _known(" ".join(words)):
+            continue
+        yield Hit(s, e, "ORG", rule, conf)
 
 
 def _known(place: str) -> bool:
@@ -311,16 +384,22 @@ def company_names(text: str) -> list[str]:
     return out
 
 
-_ITEM = rf"[{U}][\w&\-]*(?: (?:i|for|of|&|[{U}][\w&\-]*)){{0,3}}"
-LIST_RX = re.compile(rf"(?<![\w-]){_ITEM}(?:, {_ITEM})+(?:,? (?:och|og|samt) {_ITEM})?")
-ITEM_RX = re.compile(_ITEM)
+_SEP = r"(?:,\s+|,?\s+(?:och|og|samt)\s+)"
+# A capitalised name, or one with a lower-case tail when a list separator follows it
+# ("Tåg i Bergslagen", "High voltage valley samt Samarkand"; not after a genitive:
+# "YH-västs medlemmar").
+_ITEM = (
+    rf"[{U}][\w&\-]*(?: (?:(?:i|for|of|&) )?[{U}][\w&\-]*){{0,3}}"
+    rf"(?:(?<!s)(?:\s[{L}][\w\-]*){{1,2}}(?={_SEP}))?"
+)
+LIST_RX = re.compile(rf"(?<![\w-]){_ITEM}(?:,\s+{_ITEM})+(?:{_SEP}{_ITEM})?")
 
 
 def list_items(text: str) -> Iterator[list[tuple[int, int]]]:
     """Comma lists of capitalised items ("Intresseföreningen Bergslaget, Tåg i Bergslagen, Bergskraft")."""
     for m in LIST_RX.finditer(text):
         items: list[tuple[int, int]] = []
-        for part in re.finditer(rf"{_ITEM}", m.group()):
+        for part in re.finditer(_ITEM, m.group()):
             items.append((m.start() + part.start(), m.start() + part.end()))
         if len(items) >= 3:
             yield items

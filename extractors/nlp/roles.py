@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.nlp import gazetteer, patterns
-from extractors.nlp.finder import Finder, Found
+from extractors.nlp.finder import Finder, Found, org_like
 from extractors.normalise.actors import ActorResolver, clean_name, split_title
 from extractors.pdf.structures import Block, DocumentLayout, Table
 from extractors.result import Extraction
@@ -65,13 +65,6 @@ def role_for_label(label: str) -> str:
     return "other"
 
 
-def _common_word(word: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    low = word.lower()
-    return max(zipf_frequency(low, "sv"), zipf_frequency(low, "nb")) >= 3.0
-
-
 def looks_like_org(text: str) -> bool:
     """A short, capitalised, number-free item: "Yesbox", "SDF", "Nordic Iron Ore" (not "Alla")."""
     text = clean_name(text)
@@ -86,7 +79,7 @@ def looks_like_org(text: str) -> bool:
         word = words[0]
         if any(c.isupper() for c in word[1:]):
             return True  # "SDF", "YH-väst", "ArbVux"
-        return len(word) <= 12 and not _common_word(word)
+        return len(word) <= 12 and not patterns.common_word(word)
     return True
 
 
@@ -154,13 +147,50 @@ class RoleParser:
             return [actor_id] if actor_id else []
         return []
 
-    def parties(self, text: str, places: bool = False) -> list[Party]:
+    def evidence(self, text: str) -> int:
+        """How surely a role item names an organisation of its own: 2 = a gazetteer, pattern or
+        defined organisation; 1 = only a guess from its shape (or a unit, or a defined term that is
+        not an organisation: "Futv", "Planavdelningen", "KKN"); 0 = nothing."""
+        found = [f for f in self.finder.find(text, cell=True, people=False) if f.label == "ORG"]
+        if any(
+            not patterns.UNIT_HEAD.search(f.name or f.text)
+            and (f.method != "abbreviation" or org_like(f.name or ""))
+            for f in found
+        ):
+            return 2
+        name, _ = self.resolver.canonical(text)
+        if (name.lower() in self.resolver.names and org_like(name)) or self.resolver.entry_for(
+            text
+        ) is not None:
+            return 2
+        if found or looks_like_org(text) or patterns.UNIT_HEAD.search(text):
+            return 1
+        return 0
+
+    def _unit_of_next(
+        self, title: str | None, rest: str, following: str, count: int, responsible: bool
+    ) -> bool:
+        """ "Avdelningschef Futv, BRG", "Planavdelningen, SBK", "Port Development, Göteborgs Hamn":
+        a unit named before the organisation it belongs to is part of the title, not an actor."""
+        if self.evidence(rest) != 1 or self.evidence(split_title(following)[1]) != 2:
+            return False
+        return bool(title) or patterns.UNIT_HEAD.search(rest) is not None or (responsible and count == 2)
+
+    def parties(self, text: str, places: bool = False, responsible: bool = False) -> list[Party]:
         """Split a role text into parties; titles attach to the next organisation, people to the next one."""
         out: list[Party] = []
         pending_title: str | None = None
         pending_people: list[Party] = []
-        for item in self.resolver.split_list(text):
+        items = self.resolver.split_list(text)
+        for i, item in enumerate(items):
             title, rest = split_title(item)
+            if (
+                rest
+                and i + 1 < len(items)
+                and self._unit_of_next(title, rest, items[i + 1], len(items), responsible)
+            ):
+                pending_title = f"{title} {rest}" if title else rest
+                continue
             people = [h for h in patterns.person_hits(rest, gazetteer.first_names())]
             if people:
                 for hit in people:
@@ -175,7 +205,7 @@ class RoleParser:
             ids = self.orgs_in(rest, places=places) if rest else []
             if not ids:
                 if title:
-                    pending_title = title
+                    pending_title = f"{title} {rest}" if rest else title
                 continue
             if pending_people:
                 for person in pending_people:
@@ -227,7 +257,8 @@ def activity_roles(parser: RoleParser) -> None:
             if isinstance(raw, str) and raw.strip():
                 if role == "responsible" and row.get("level") == "effort":
                     role = "lead"  # the organisation on an Insats row leads the activities under it
-                parser.add(parser.parties(raw), role, raw, row.get("page_start"), activity_id)
+                parties = parser.parties(raw, responsible=field == "responsible_raw")
+                parser.add(parties, role, raw, row.get("page_start"), activity_id)
 
 
 def issuer_role(parser: RoleParser) -> None:

@@ -365,7 +365,25 @@ class ActorResolver:
 
     def _inferred(self, name: str) -> str | None:
         """A known name of the document this one stands for, by the document's own wording."""
-        return self._antecedent(name) or self._loose(name) or self._without_place(name)
+        return (
+            self._antecedent(name) or self._loose(name) or self._without_place(name) or self._linking_s(name)
+        )
+
+    def _linking_s(self, name: str) -> str | None:
+        """ "Partnerskap Bergslagbanan" is the document's "Partnerskap Bergslagsbanan": a known
+        name of two or more words that differs only by a compound's linking "s" inside a word."""
+        if len(name.split()) < 2:
+            return None
+        low = name.lower()
+        for known in sorted(set(self.names.values())):
+            k = known.lower()
+            if len(k) != len(low) + 1 or len(known.split()) != len(name.split()):
+                continue
+            for i, ch in enumerate(k):
+                inside = 0 < i < len(k) - 1 and k[i - 1].isalpha() and k[i + 1].isalpha()
+                if ch == "s" and inside and k[:i] + k[i + 1 :] == low:
+                    return known
+        return None
 
     def _without_place(self, name: str) -> str | None:
         """ "Samhällsbyggnadsförvaltningen i Ludvika" is the document's Samhällsbyggnadsförvaltningen."""
@@ -387,6 +405,16 @@ class ActorResolver:
         if len(low) < 5:
             return None
         hits = sorted({n for k, n in self.names.items() if k.startswith(low) and k != low})
+        if len(hits) > 1:
+            # "Social resurs" beside "Social resursförvaltningen" and "Social resursnämnd":
+            # the administration does the work a role cell names
+            hits = [
+                n
+                for n in hits
+                if n.lower()[len(low) :].lstrip("s").startswith(("förvaltning", "forvaltning"))
+            ]
+        if len(hits) > 1 and all(h.lower().startswith(hits[0].lower()) for h in hits):
+            hits = [max(hits, key=len)]  # "…förvaltning" and "…förvaltningen" are one name
         return hits[0] if len(hits) == 1 else None
 
     def resolve(
