@@ -331,3 +331,42 @@ def test_scorer_counts_organisations_the_gold_records_outside_its_actor_list() -
     } <= keys
     assert "enhetschef" in keys and "näringsliv" in keys and "ltu" in keys
     assert "piteå kommun" not in keys  # only what the gold writes
+
+
+def test_companies_in_a_column_of_committees_are_municipal_companies() -> None:
+    from extractors.nlp.ownership import type_municipal_companies
+
+    result = Extraction(doc_id="d")
+    r = ActorResolver(country="SE")
+    names = ["Kulturnämnden", "Miljönämnden", "Umeva AB", "Nordic Steel AB", "Väven"]
+
+    def cell(row: int, col: int, text: str, actor_id: str | None) -> None:
+        cell_id = result.add("table_cells", cell_id=f"d:c{row}", table_id="T1", row=row, col=col, text=text)
+        cell_id = cell_id or f"d:c{row}"
+        result.add("mentions", source_table="table_cells", source_id=cell_id, actor_id=actor_id, label="ORG")
+
+    for i, name in enumerate(names):
+        col = 3 if name == "Nordic Steel AB" else 1  # the private company sits in another column
+        cell(i, col, name, r.resolve(name, result))
+    cell(9, 1, "Väven AB", "vaven")
+    assert type_municipal_companies(result) == 2
+    types = {a["name"]: a["actor_type"] for a in result.actors.values()}
+    assert types["Umeva AB"] == "municipal_company"
+    assert types["Väven"] == "municipal_company"  # written with AB in that column
+    assert types["Nordic Steel AB"] == "company"
+    assert types["Kulturnämnden"] == "committee"
+
+
+def test_the_cue_before_a_name_gives_its_type() -> None:
+    r = ActorResolver(country="SE")
+    result = Extraction(doc_id="d")
+    from extractors.nlp.roles import RoleParser
+
+    parser = RoleParser(r, Finder(r, "sv"), result)
+    text = "Arbetet stöds av klustret Robotdalen, enheten Plan och Bygg och företaget Norrmejerier."
+    kinds = {f.text: f.kind for f in parser.finder.find(text, people=False)}
+    assert kinds == {"Robotdalen": "network", "Plan och Bygg": "administration", "Norrmejerier": "company"}
+    for found in parser.finder.find(text, people=False):
+        parser.link(found)
+    assert result.actors["robotdalen"]["actor_type"] == "network"
+    assert guess_actor_type("Haparandabanans Intressegrupp") == "network"

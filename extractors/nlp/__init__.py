@@ -67,6 +67,7 @@ def annotate(ctx: ExtractionContext) -> None:
     """Find mentions, link actors, add actor_roles, fill goal_type and themes."""
     from extractors.nlp.finder import Finder
     from extractors.nlp.merge import merge_duplicates
+    from extractors.nlp.ownership import type_municipal_companies
     from extractors.nlp.roles import (
         RoleParser,
         activity_roles,
@@ -100,6 +101,7 @@ def annotate(ctx: ExtractionContext) -> None:
         ("people in text", lambda: person_context_roles(parser, ctx.layout)),
         ("mentions", lambda: _mentions(ctx, parser, preexisting_roles)),
         ("duplicate actors", lambda: merge_duplicates(ctx.result, ctx.actors)),
+        ("municipal companies", lambda: type_municipal_companies(ctx.result)),
         ("themes", lambda: assign_activity_themes(ctx.result)),
         ("goals", lambda: assign_goal_fields(ctx.result)),
     ]

@@ -129,6 +129,7 @@ class Found:
     confidence: float
     name: str | None = None  # canonical organisation name (None for PER)
     entry: Entry | None = None
+    kind: str | None = None  # actor_type the context gives, when no gazetteer entry does
 
 
 def nlp_lang(language: str) -> str:
@@ -334,7 +335,9 @@ class Finder:
             if name[:1].islower():
                 name = name[0].upper() + name[1:]
             entry = _gazetteer_entry(surface, self.country)
-            out.append(Found(hit.start, hit.end, surface, "ORG", "pattern", hit.confidence, name, entry))
+            out.append(
+                Found(hit.start, hit.end, surface, "ORG", "pattern", hit.confidence, name, entry, hit.kind)
+            )
         return out
 
     def _places(self, text: str) -> list[Found]:

@@ -134,6 +134,7 @@ class Hit:
     label: str  # ORG / LOC / PER
     rule: str
     confidence: float
+    kind: str | None = None  # the actor_type the context gives ("klustret X": network)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -225,14 +226,16 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     # "klustret Köksriket", "kommunalförbundet Akademi Norr", "enheten Stöd och Styrning"
     (
         "apposition",
-        _rx(rf"\b(?i:{APPOSITION_ONE})\s(?P<name>{NAME_WORD}(?:(?:\s(?:och|og|i|&))?\s{NAME_WORD}){{0,3}})"),
+        _rx(
+            rf"\b(?P<cue>(?i:{APPOSITION_ONE}))\s(?P<name>{NAME_WORD}(?:(?:\s(?:och|og|i|&))?\s{NAME_WORD}){{0,3}})"
+        ),
         0.7,
     ),
     # "klustren ATC och Köksriket": a plural cue names several organisations
     (
         "apposition_list",
         _rx(
-            rf"\b(?i:{APPOSITION_MANY})\s(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,3}}"
+            rf"\b(?P<cue>(?i:{APPOSITION_MANY}))\s(?P<name>{NAME_WORD}(?:\s{NAME_WORD}){{0,3}}"
             rf"(?:(?:,\s*|\s(?:och|og|samt)\s){NAME_WORD}(?:\s{NAME_WORD}){{0,3}})+)"
         ),
         0.7,
@@ -297,7 +300,24 @@ def _named(text: str, m: re.Match[str], rule: str, conf: float) -> Iterator[Hit]
         words = text[s:e].split()
         if words[0].lower() in STOP or common_word(words[0]) and len(words) == 1 or _known(" ".join(words)):
             continue
-        yield Hit(s, e, "ORG", rule, conf)
+        yield Hit(s, e, "ORG", rule, conf, _cue_kind(m.group("cue")))
+
+
+# The actor_type an apposition cue gives its name ("enheten Stöd och Styrning": administration).
+CUE_KINDS: tuple[tuple[str, str], ...] = (
+    ("klust|klyng|nätverk|nettverk", "network"),
+    ("intresseförening|förening|forening|förbund", "association"),
+    ("företag|bolag|koncern|selskap|bedrift", "company"),
+    ("enhet|avdelning", "administration"),
+    ("myndighet", "state_agency"),
+)
+
+
+def _cue_kind(cue: str) -> str | None:
+    low = cue.lower()
+    if "interkommunal" in low:
+        return None
+    return next((kind for stem, kind in CUE_KINDS if re.match(stem, low)), None)
 
 
 def _known(place: str) -> bool:

@@ -109,7 +109,7 @@ class RoleParser:
         if found.label == "PER" or not found.name:
             return None
         entry = found.entry
-        actor_id = self.resolver.resolve(found.name, self.result, entry.actor_type if entry else None)
+        actor_id = self.resolver.resolve(found.name, self.result, entry.actor_type if entry else found.kind)
         if actor_id is None:
             return None
         row = self.result.actors.get(actor_id)

@@ -45,7 +45,8 @@ _SUFFIX_TYPES: tuple[tuple[str, str], ...] = (
         "university",
     ),
     (
-        r"(?i:regionråd|regionrådet|kommunalförbund|samkommune|nätverk|nätverket|nettverk|nettverket|kluster|klynge|rådet)$",
+        r"(?i:regionråd|regionrådet|kommunalförbund|samkommune|nätverk|nätverket|nettverk|nettverket|kluster|klynge|rådet|"
+        r"intressegrupp|intressegruppen|interessegruppe|interessegruppen)$",
         "network",
     ),
     (
