@@ -33,6 +33,10 @@ def preload() -> None:
     gazetteer.load()
     gazetteer.first_names()
     lexicon()
+    from wordfreq import zipf_frequency
+
+    for lang in ("sv", "nb", "en"):  # the word lists the name rules consult
+        zipf_frequency("och", lang)
     for lang in ("sv", "nb"):
         pipeline(lang)
     try:

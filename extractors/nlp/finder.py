@@ -269,7 +269,8 @@ class Finder:
                     or split_title(surface)[0] is not None
                     or patterns.UNIT_HEAD.search(surface)
                 ):
-                    extra.append(Found(s, e, surface, "ORG", "pattern", 0.5, surface, None))
+                    name = self.resolver.preferred(surface)
+                    extra.append(Found(s, e, surface, "ORG", "pattern", 0.5, name, None))
         return sorted(found + extra, key=lambda f: (f.start, f.end)) if extra else found
 
     def _gazetteer(self, text: str) -> list[Found]:
@@ -331,7 +332,7 @@ class Finder:
         for hit in patterns.org_hits(text):
             surface = text[hit.start : hit.end]
             base = surface[:-1] if hit.rule == "civic" and surface.lower().endswith("s") else surface
-            name, _ = self.resolver.canonical(base)
+            name = self.resolver.preferred(self.resolver.canonical(base)[0])
             if name[:1].islower():
                 name = name[0].upper() + name[1:]
             entry = _gazetteer_entry(surface, self.country)
@@ -432,7 +433,11 @@ def org_like(name: str) -> bool:
         return True
     if any(h.start == 0 and h.end == len(name) for h in patterns.org_hits(name)):
         return True
-    words = [w for w in name.split(" ") if w.lower() not in ("och", "og", "&", "i", "för", "for", "of")]
+    words = [
+        w
+        for w in name.split(" ")
+        if w.lower() not in ("och", "og", "&", "i", "för", "for", "of", "and", "the")
+    ]
     return bool(words) and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 

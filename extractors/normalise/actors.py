@@ -189,7 +189,7 @@ def _base_form(name: str, abbr: str) -> str:
 
 _COMPANY = re.compile(r"^(?P<base>.+?) (?:AB|AS|ASA|Aktiebolag)$")
 _DEF = re.compile(
-    r"(?P<before>[^()\n]{0,120}?)\s?\((?P<inner>[^()\n]{1,80})\)",
+    r"(?P<before>[^()\n\t]{0,120}?)\s?\((?P<inner>[^()\n\t]{1,80})\)",  # never across cells
 )
 _ABBR = re.compile(rf"^[{_U}][{_U}{_L}0-9&.\-]{{0,9}}(?: [{_U}{_L}]{{1,5}})?$")
 _WORD = re.compile(rf"[{_U}{_L}0-9&][{_U}{_L}0-9&\-]*")
