@@ -122,4 +122,6 @@ class Extraction:
             for key in ("actor_type", "country", "parent_municipality", "source"):
                 if existing.get(key) is None and row.get(key) is not None:
                     existing[key] = row[key]
+            if existing.get("actor_type") == "other" and row.get("actor_type") not in (None, "other"):
+                existing["actor_type"] = row["actor_type"]  # a later context tells what "other" was
         return actor_id

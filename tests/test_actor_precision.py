@@ -370,3 +370,29 @@ def test_the_cue_before_a_name_gives_its_type() -> None:
         parser.link(found)
     assert result.actors["robotdalen"]["actor_type"] == "network"
     assert guess_actor_type("Haparandabanans Intressegrupp") == "network"
+
+
+def test_a_list_introduced_as_companies_types_its_members() -> None:
+    finder = Finder(ActorResolver(country="SE"), "sv")
+    text = "I länet finns starka varumärken som Sandvik, Munksjö, Husqvarna m fl."
+    kinds = {f.text: f.kind for f in finder.find(text, people=False) if f.label == "ORG"}
+    assert kinds == {"Sandvik": "company", "Munksjö": "company", "Husqvarna": "company"}
+    nb = Finder(ActorResolver(country="NO"), "nb")
+    text = "Regionen har bedrifter som Mowi, Lerøy og Nergård i alle kommunene."
+    assert {f.text for f in nb.find(text, people=False) if f.kind == "company"} == {
+        "Mowi",
+        "Lerøy",
+        "Nergård",
+    }
+    plain = "Deltagare: Sandvik, Munksjö, Husqvarna."
+    assert not [f for f in finder.find(plain, people=False) if f.kind == "company"]
+
+
+def test_a_later_context_types_an_actor_first_seen_untyped() -> None:
+    result = Extraction(doc_id="d")
+    r = ActorResolver(country="SE")
+    r.resolve("Munksjö", result)
+    assert result.actors["munksjo"]["actor_type"] == "other"
+    r.resolve("Munksjö", result, "company")
+    r.resolve("Munksjö", result, "network")  # the first specific type stays
+    assert result.actors["munksjo"]["actor_type"] == "company"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from extractors.nlp import gazetteer, patterns
@@ -239,11 +239,19 @@ class Finder:
         in a list are their regions ("kontakt med Norrbotten, Västerbotten, Skåne")."""
         gaz = gazetteer.load()
         extra: list[Found] = []
+        retyped: dict[int, Found] = {}
         for items in patterns.list_items(text):
             inside = [f for f in found if any(f.start < e and s < f.end for s, e in items)]
-            has_org = any(f.label == "ORG" for f in inside) or any(
-                " ".join(text[s:e].split()).lower() in self.resolver.names for s, e in items
+            kind = _list_kind(text[: items[0][0]])
+            has_org = (
+                kind is not None
+                or any(f.label == "ORG" for f in inside)
+                or any(" ".join(text[s:e].split()).lower() in self.resolver.names for s, e in items)
             )
+            if kind is not None:
+                for f in inside:
+                    if f.label == "ORG" and f.entry is None and f.kind is None:
+                        retyped[id(f)] = replace(f, kind=kind)
             for s, e in items:
                 if any(f.start < e and s < f.end for f in found):
                     continue
@@ -270,7 +278,9 @@ class Finder:
                     or patterns.UNIT_HEAD.search(surface)
                 ):
                     name = self.resolver.preferred(surface)
-                    extra.append(Found(s, e, surface, "ORG", "pattern", 0.5, name, None))
+                    extra.append(Found(s, e, surface, "ORG", "pattern", 0.5, name, None, kind))
+        if retyped:
+            found = [retyped.get(id(f), f) for f in found]
         return sorted(found + extra, key=lambda f: (f.start, f.end)) if extra else found
 
     def _gazetteer(self, text: str) -> list[Found]:
@@ -374,6 +384,18 @@ def _activity_name(found: Found) -> bool:
     return _ACTIVITY_HEAD.search(name) is not None or _ACTIVITY_HEAD.search(head) is not None
 
 
+# A list introduced as companies: "varumärken som ABB, Spendrups, Ovako", "bedrifter som …".
+_COMPANY_LIST = re.compile(
+    r"(?i)(?:företag|företagen|företagsnamn|bolag|bolagen|varumärken|industrier|industriföretag|arbetsgivare|"
+    r"bedrifter|bedriftene|selskaper|selskapene|virksomheter)"
+    r"(?:\s+(?:som|såsom|t\s?ex|bl\s?a|blant annet|bland annat|som t\s?ex|som for eksempel)\.?)?[\s:]*$"
+)
+
+
+def _list_kind(before: str) -> str | None:
+    return "company" if _COMPANY_LIST.search(before[-60:]) else None
+
+
 def _english_word(word: str) -> bool:
     """ "Valley" left at the top of a page by a name broken across pages is not a name."""
     from wordfreq import zipf_frequency
@@ -411,7 +433,7 @@ def _whole_item(text: str, start: int, end: int, last: bool = False) -> bool:
     """A list item stands alone: not the head of "Social resurs" or "Move to Gothenburg", nor the
     tail of "Gbg o Co" (those are fragments of one longer name). The `last` item of a list
     may run on into the sentence ("… Västerbotten, Skåne i de här frågorna") when it is a
-    single capitalised word."""
+    single capitalised word (not at a full stop: "Int.", "Västgötalandet.")."""
     after = text[end:].lstrip(" ")
     if last:
         return " " not in text[start:end] and bool(re.match(r"(?:i|på|som|har|är|med|och|er|og)\b", after))
