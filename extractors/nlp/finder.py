@@ -196,6 +196,7 @@ class Finder:
 
     def refresh(self) -> None:
         """Rebuild the abbreviation matcher after the resolver learned new definitions."""
+        self._memo: dict[tuple[str, bool, bool, int], list[Found]] = {}
         gaz = gazetteer.load()
         doc_abbrs = list(self.resolver.abbreviations)
         gaz_abbrs = [a for a, es in gaz.by_abbr.items() if any(e.country in (self.country, None) for e in es)]
@@ -218,7 +219,16 @@ class Finder:
         self._gaz_short_rx = _abbr_regex([a for a in gaz_abbrs if len(a) == 2])
 
     def find(self, text: str, cell: bool = False, people: bool = True) -> list[Found]:
-        """Every mention in `text`; `cell` = a role cell, where short abbreviations are trusted."""
+        """Every mention in `text`; `cell` = a role cell, where short abbreviations are trusted.
+
+        Answers are kept per text while the document's known names stay the same: a role
+        item is weighed and then linked, a cell repeats."""
+        key = (text, cell, people, len(self.resolver.names))
+        if key not in self._memo:
+            self._memo[key] = self._find(text, cell, people)
+        return list(self._memo[key])
+
+    def _find(self, text: str, cell: bool, people: bool) -> list[Found]:
         if not text or not text.strip():
             return []
         found: list[Found] = []
