@@ -96,8 +96,8 @@ def test_annotated_statements_follow_the_schema() -> None:
 
 
 def test_cross_validated_accuracy_stays_above_the_measured_floor() -> None:
-    # measured: goal_type 0.816 (n 586), level 0.989 (n 182), theme 0.729 (n 658); floors leave a small margin
-    floors = {"goal_type": 0.79, "level": 0.95, "theme": 0.70}
+    # measured: goal_type 0.862 (n 586), level 0.989 (n 182), theme 0.729 (n 658); floors leave a small margin
+    floors = {"goal_type": 0.83, "level": 0.95, "theme": 0.70}
     for target, floor in floors.items():
         result = cross_validate(target)
         assert result["combined"] >= floor, (target, result)
@@ -111,8 +111,8 @@ def test_held_out_statements_are_scored_apart_from_training() -> None:
     assert len(rows) >= 130
     training = {" ".join(r["text"].split()) for r in statements()}
     assert not [r["id"] for r in rows if " ".join(r["text"].split()) in training]
-    # measured: goal_type 0.605 (n 119), level 0.917 (n 24), theme 0.691 (n 136)
-    floors = {"goal_type": 0.57, "level": 0.85, "theme": 0.65}
+    # measured: goal_type 0.588 (n 119), level 0.917 (n 24), theme 0.691 (n 136)
+    floors = {"goal_type": 0.55, "level": 0.85, "theme": 0.65}
     for target, floor in floors.items():
         combined, _rules, n = held_out(target, rows)
         assert n >= 20 and combined >= floor, (target, combined, n)
@@ -148,6 +148,10 @@ def test_make_eval_reports_the_three_accuracies_with_targets() -> None:
         ("Inom två år ska 40 procent av eleverna ha praktik.", "quantitative"),
         ("Kommunen avser att återkomma med en utvärdering under 2022.", "completion"),
         ("Arbeidet ble gjennomført høsten 2019.", "completion"),
+        ("Region Gävleborg bildades 1 januari 2019.", "completion"),  # a date is not a number to reach
+        ("Övriga åtta insatser leds av förvaltningarna.", "qualitative"),  # a known set
+        ("Behovsanalys för besöksnäringen i Hälsingland", "completion"),
+        ("Föreningen arbetade med att samla företagen kring en gemensam profil.", "process"),
     ],
 )
 def test_rules_for_reported_outcomes_and_efforts(text: str, goal_type: str) -> None:

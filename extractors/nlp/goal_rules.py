@@ -75,6 +75,7 @@ def has_quantity(text: str) -> bool:
     masked = re.sub(r"\"[^\"]*\"|”[^”]*”|“[^”]*”", " ", text)
     masked = re.sub(r"(?<![\d,.])(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?(?![\d])", " ", masked)
     masked = re.sub(r"\b\d{1,2}/\d{1,2}(?:\s*-\s*\d{1,2}/\d{1,2})?\b", " ", masked)
+    masked = _DAY_MONTH.sub(" ", masked)  # "1 juli 2019", "den 17 november": dates, not numbers
     masked = re.sub(r"(?i)\bQ\s?\d\b|\b\d\.\d\b|\+", " ", masked)
     labels = _pattern("label_word")
     for match in re.finditer(r"\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?", masked):
@@ -102,6 +103,9 @@ def has_quantity(text: str) -> bool:
     return measure is not None and not re.search(r"(?i)\bett\s+antal\b", low[max(0, measure.start() - 4) :])
 
 
+_DAY_MONTH = re.compile(
+    r"(?i)\b\d{1,2}\.?\s*(?:jan|feb|mar|apr|maj|mai|jun|jul|aug|sep|okt|nov|dec)[a-zåäöø]*\.?(?![\wåäöø])"
+)
 _GENITIVE_SET = re.compile(rf"(?:{_WORD}+(?:ets|ens|arnas|ernas|ornas)|[A-ZÅÄÖØÆ][\w-]*s)\s+$")
 _DURATION = re.compile(
     r"(?i)\b(?:efter|på|under|inom|i|etter)\s+(?:bara\s+|endast\s+|drygt\s+|knappt\s+|cirka\s+)?$"
@@ -113,7 +117,7 @@ def _describes_a_set(text: str, start: int, end: int) -> bool:
     """ "NIS-nätverkets tolv kommuner", "länets tretton kommuner", "efter två år": a number that
     describes a known set or a span of time, not one to reach."""
     before = text[:start]
-    if _GENITIVE_SET.search(before):
+    if _GENITIVE_SET.search(before) or re.search(r"(?i)\b(?:övriga|samtliga|resterande|øvrige)\s+$", before):
         return True
     return bool(_DURATION.search(before) and _DURATION_UNIT.match(text[end:]))
 
@@ -173,6 +177,13 @@ def rule_goal_type(text: str | None) -> str | None:
             return "qualitative"
         if _pattern("deliver_verb").match(head) or _pattern("deliver_noun").fullmatch(first):
             return "completion"
+        if (
+            re.search(r"(?:plan|analys|rapport|förstudie|utredning|överenskommelse)$", first)
+            and len(first) > 7
+        ):
+            return (
+                "completion"  # a deliverable compound opens the statement: "Behovsanalys …", "Lärandeplan …"
+            )
         if _pattern("process_verb").match(head):
             return "process"
     if _pattern("done").search(body) or _pattern("deliver_noun").search(body):
