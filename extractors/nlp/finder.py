@@ -283,7 +283,8 @@ class Finder:
                     extra.append(Found(s, e, surface, "LOC", "place", 0.5, place.name, place))
                 elif has_org and not (
                     (len(surface) <= 12 and " " not in surface and surface.lower() in _COMMON)
-                    or (" " not in surface and _english_word(surface))
+                    # "Valley" left at the top of a page by a name broken across pages
+                    or (" " not in surface and patterns.common_word(surface, ("en",), 4.0))
                     or split_title(surface)[0] is not None
                     or patterns.UNIT_HEAD.search(surface)
                 ):
@@ -404,13 +405,6 @@ _COMPANY_LIST = re.compile(
 
 def _list_kind(before: str) -> str | None:
     return "company" if _COMPANY_LIST.search(before[-60:]) else None
-
-
-def _english_word(word: str) -> bool:
-    """ "Valley" left at the top of a page by a name broken across pages is not a name."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.lower(), "en") >= 4.0
 
 
 def _inside_name(doc: Any, end: int) -> bool:

@@ -130,11 +130,15 @@ def combine(target: str, rule: str, learned: str, text: str) -> str:
     return learned
 
 
-def classify(target: str, text: str, context: str = "", area: str = "", parent: str = "") -> str:
-    """goal_type, level or theme of one statement as the pipeline assigns it (rules + model)."""
-    rule = rule_answer(target, text, context, area, parent)
-    answer = combine(target, rule, predict(target, text, context, area, parent, rule), text)
-    return "" if answer == "none" else answer
+def classify(
+    target: str, text: str, context: str = "", area: str = "", parent: str = "", rule: str | None = None
+) -> str:
+    """goal_type, level or theme of one statement as the pipeline assigns it (rules + model);
+    `rule` is the rules' answer when the caller already has it."""
+    if rule is None:
+        rule = rule_answer(target, text, context, area, parent)
+    combined = combine(target, rule, predict(target, text, context, area, parent, rule), text)
+    return "" if combined == "none" else combined
 
 
 def groups(rows: list[dict[str, str]]) -> list[str]:

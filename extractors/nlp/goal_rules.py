@@ -147,7 +147,7 @@ def establishes_way_of_working(text: str) -> bool:
     return False
 
 
-_EVENT = re.compile(r"(?:medborgar|)?(?:dialog|möte|møte)")
+_EVENT = re.compile(r"(?:medborgar)?(?:dialog|möte|møte)")
 _HOLD = re.compile(r"genomf|gjennomf|höll|hålls|holdt|avhold")
 
 
@@ -177,13 +177,8 @@ def rule_goal_type(text: str | None) -> str | None:
             return "qualitative"
         if _pattern("deliver_verb").match(head) or _pattern("deliver_noun").fullmatch(first):
             return "completion"
-        if (
-            re.search(r"(?:plan|analys|rapport|förstudie|utredning|överenskommelse)$", first)
-            and len(first) > 7
-        ):
-            return (
-                "completion"  # a deliverable compound opens the statement: "Behovsanalys …", "Lärandeplan …"
-            )
+        if _DELIVERABLE_COMPOUND.search(first):  # "Behovsanalys …", "Lärandeplan …"
+            return "completion"
         if _pattern("process_verb").match(head):
             return "process"
     if _pattern("done").search(body) or _pattern("deliver_noun").search(body):
@@ -210,9 +205,11 @@ def clause_heads(body: str) -> list[str]:
     return heads
 
 
+# A compound naming a deliverable: "Behovsanalys", "Lärandeplan", "Förstudie" (not a bare "plan").
+_DELIVERABLE_COMPOUND = re.compile(r"^.{3,}(?:plan|analys|rapport|förstudie|utredning|överenskommelse)$")
 _COPULA = frozenset(["blev", "blir", "är", "var", "er", "ble", "därför", "derfor"])
 # "Det ska vara enkelt att driva företag" describes a state, not an effort.
-_EASE = frozenset(["enkelt", "lätt", "svårt", "möjligt", "lett", "enkelt", "vanskelig", "mulig"])
+_EASE = frozenset(["enkelt", "lätt", "svårt", "möjligt", "lett", "vanskelig", "mulig"])
 
 
 # Level words, most specific first ("Övergripande effektmål" is an effect goal).

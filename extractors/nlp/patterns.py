@@ -278,12 +278,12 @@ def org_hits(text: str) -> Iterator[Hit]:
             yield Hit(start, end, "ORG", name, conf)
 
 
-def common_word(word: str) -> bool:
+def common_word(word: str, langs: tuple[str, ...] = ("sv", "nb"), minimum: float = 3.0) -> bool:
     """A word of everyday Swedish or Norwegian (not a name): "Social", "Regionala", "Alla"."""
     from wordfreq import zipf_frequency
 
     low = word.lower()
-    return max(zipf_frequency(low, "sv"), zipf_frequency(low, "nb")) >= 3.0
+    return max(zipf_frequency(low, lang) for lang in langs) >= minimum
 
 
 def _named(text: str, m: re.Match[str], rule: str, conf: float) -> Iterator[Hit]:
