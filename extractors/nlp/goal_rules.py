@@ -155,8 +155,11 @@ def first_words(text: str, n: int = 2) -> str:
     return " ".join(tokens(strip_lead_in(text))[:n])
 
 
-def rule_goal_type(text: str | None) -> str | None:
-    """quantitative > recurring/way of working (process) > done or delivered (completion) > effort verb (process) > qualitative."""
+def rule_goal_type(text: str | None, default: str | None = "qualitative") -> str | None:
+    """quantitative > recurring/way of working (process) > done or delivered (completion) > effort verb (process) > qualitative.
+
+    `default` is the answer when no rule speaks; the trained model asks for None there, so
+    it learns the fallback from the text instead of trusting a guess."""
     if not text or not text.strip():
         return None
     body = strip_lead_in(text)
@@ -183,7 +186,7 @@ def rule_goal_type(text: str | None) -> str | None:
             return "process"
     if _pattern("done").search(body) or _pattern("deliver_noun").search(body):
         return "completion"  # "… återkomma med handlingsplan", "har haft ett lärprojekt"
-    return "qualitative"
+    return default
 
 
 def clause_heads(body: str) -> list[str]:
