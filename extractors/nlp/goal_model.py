@@ -56,18 +56,20 @@ def features(
     target: str, text: str, context: str = "", area: str = "", parent: str = "", rule: str | None = None
 ) -> str:
     """One string per statement: the text plus tokens for the rule's answer and the rules' signals."""
-    from extractors.nlp.goal_rules import first_words, has_quantity, strip_lead_in
+    from extractors.nlp.goal_rules import has_quantity, strip_lead_in, tokens
 
     if rule is None:
         rule = rule_answer(target, text, context, area, parent)
     parts = [text, f"__rule_{rule}"]
     if target == "goal_type":
-        first = first_words(text, 1)
+        body = strip_lead_in(text)
+        words = tokens(body)
+        first = words[0] if words else ""
         parts += [
             f"__first_{first}",
             f"__first_{first[:5]}",
-            "__num" if has_quantity(strip_lead_in(text)) else "",
-            *verb_features(text),
+            "__num" if has_quantity(body) else "",
+            *_verb_tokens(words),
         ]
     elif target == "level":
         parts += [f"__ctx_{w}" for w in re.findall(r"\w+", context.lower())]
@@ -85,9 +87,14 @@ def verb_features(text: str) -> list[str]:
     """The main verb after the subject as lemma and tense (extractors.nlp.verbforms): reports say
     what was done in the past or supine after a subject, where the opening words cannot show it."""
     from extractors.nlp.goal_rules import strip_lead_in, tokens
+
+    return _verb_tokens(tokens(strip_lead_in(text)))
+
+
+def _verb_tokens(words: list[str]) -> list[str]:
     from extractors.nlp.verbforms import main_verb
 
-    found = main_verb(tokens(strip_lead_in(text)))
+    found = main_verb(words)
     if found is None:
         return ["__noverb"]
     form = found[1]

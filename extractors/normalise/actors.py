@@ -376,15 +376,10 @@ class ActorResolver:
         if len(name.split()) < 2:
             return None
         low = name.lower()
-        for known in sorted(set(self.names.values())):
-            k = known.lower()
-            if len(k) != len(low) + 1 or len(known.split()) != len(name.split()):
-                continue
-            for i, ch in enumerate(k):
-                inside = 0 < i < len(k) - 1 and k[i - 1].isalpha() and k[i + 1].isalpha()
-                if ch == "s" and inside and k[:i] + k[i + 1 :] == low:
-                    return known
-        return None
+        with_s = {
+            low[:i] + "s" + low[i:] for i in range(1, len(low)) if low[i - 1].isalpha() and low[i].isalpha()
+        }
+        return min((known for known in self.names.values() if known.lower() in with_s), default=None)
 
     def _without_place(self, name: str) -> str | None:
         """ "Samhällsbyggnadsförvaltningen i Ludvika" is the document's Samhällsbyggnadsförvaltningen."""

@@ -12,6 +12,7 @@ better as a noun of the same spelling ("planer", "företag") is left out.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 from extractors.nlp.verbforms import DATA_FILE, SHORT_VERB, tense_by_ending
 
 
+@functools.cache
 def _lookup(name: str) -> dict[str, object]:
     import spacy_lookups_data
 
@@ -37,10 +39,8 @@ def swedish_rows() -> list[tuple[str, str, str, bool]]:
         lemma
         for form, lemma in lookup.items()
         if form[-1:] == "r"
-        and (
-            (lemma[-1:] == "a" and form in (lemma + "r", lemma[:-1] + "er", lemma[:-1]))
-            or (form == lemma + "r" and SHORT_VERB.match(lemma) is not None)
-        )
+        and (lemma[-1:] == "a" or (form == lemma + "r" and SHORT_VERB.match(lemma) is not None))
+        and tense_by_ending(form, lemma, passive=False) == "present"
     }
     # a lemma whose present the table lacks still has its supine and past: planera, planerat, planerade
     verbs |= {
