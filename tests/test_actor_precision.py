@@ -396,3 +396,45 @@ def test_a_later_context_types_an_actor_first_seen_untyped() -> None:
     r.resolve("Munksjö", result, "company")
     r.resolve("Munksjö", result, "network")  # the first specific type stays
     assert result.actors["munksjo"]["actor_type"] == "company"
+
+
+def test_english_defined_terms_are_not_organisations() -> None:
+    from extractors.nlp.patterns import english_org_name, org_hits
+
+    text = (
+        "The Minimum Equipment List (MEL) and the Airworthiness Directive (AD) were sent to the "
+        "Civil Aviation Safety Authority (CASA). CASA checked the MEL and the AD."
+    )
+    r = ActorResolver(country=None)
+    r.learn_from_text(text)
+    for cell in (False, True):
+        orgs = {f.text for f in Finder(r, "en").find(text, cell=cell, people=False) if f.label == "ORG"}
+        assert "CASA" in orgs and not orgs & {"MEL", "AD"}
+    # a Swedish document's capitalised definition is still an organisation
+    sv = "Arbetet leds av Business Region Borås (BRB). BRB sammankallar."
+    r = ActorResolver(country="SE")
+    r.learn_from_text(sv)
+    assert "BRB" in {f.text for f in Finder(r, "sv").find(sv, people=False) if f.label == "ORG"}
+    assert english_org_name("Department of Energy") and english_org_name("National Center for Health Data")
+    assert not english_org_name("Society Certificate") and not english_org_name("Commission")
+    hits = {
+        text[h.start : h.end]
+        for text in ("The University has rules", "Ohio State University in")
+        for h in org_hits(text)
+    }
+    assert hits == {"Ohio State University"}
+
+
+def test_english_list_members_need_an_organisation_head() -> None:
+    r = ActorResolver(country=None)
+    r.resolve("Department of Energy")
+    found = {
+        f.text
+        for f in Finder(r, "en").find(
+            "Partners: Department of Energy, NSF, Tuscaloosa, Common Core Data, Rice University.",
+            people=False,
+        )
+        if f.label == "ORG"
+    }
+    assert {"Department of Energy", "NSF", "Rice University"} <= found
+    assert not found & {"Tuscaloosa", "Common Core Data"}

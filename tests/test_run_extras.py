@@ -79,6 +79,18 @@ def test_every_realworld_pdf_gets_a_documents_row(tmp_path: Path) -> None:
     assert failed["error"].notna().all()
     assert not failed["error"].str.contains("Traceback").any()
     assert validate_dataset(out) == []
+    # An English rule-making notice defines terms, not organisations: "Airworthiness Directive (AD)",
+    # "Airplane Flight Manual (AFM)" and "angle of attack (AOA)" are not actors.
+    data = load(out)
+    notice = data.documents.loc[data.documents["source_path"].str.endswith("federal-register-2020-17221.pdf")]
+    linked = data.mentions.loc[data.mentions["doc_id"].isin(notice["doc_id"]), "actor_id"].dropna()
+    names = set(data.actors.loc[data.actors["actor_id"].isin(linked), "name"])
+    assert names and not names & {
+        "Airworthiness Directive",
+        "Airplane Flight Manual",
+        "Attack",
+        "Minimum Equipment List",
+    }
     print(f"realworld: {len(pdfs)} files, {len(docs)} documents, {elapsed:.1f} s, {summary.pages} pages")
 
 

@@ -188,9 +188,12 @@ def _abbr_regex(abbrs: list[str]) -> re.Pattern[str] | None:
 class Finder:
     """Mention finder for one document (its country, its resolver's abbreviations)."""
 
-    def __init__(self, resolver: ActorResolver, language: str, cells: bool = False) -> None:
+    def __init__(self, resolver: ActorResolver, language: str) -> None:
         self.resolver = resolver
         self.country = resolver.country
+        # English capitalises every word of a defined term ("Airworthiness Directive (AD)"),
+        # so there a capitalised name is no sign of an organisation.
+        self.title_case = language == "en"
         self.nlp, self.matcher, self.place_matcher = pipeline(nlp_lang(language))
         self.refresh()
 
@@ -287,6 +290,7 @@ class Finder:
                     or (" " not in surface and patterns.common_word(surface, ("en",), 4.0))
                     or split_title(surface)[0] is not None
                     or patterns.UNIT_HEAD.search(surface)
+                    or (self.title_case and not (org_like(surface, title_case=True) or _acronym(surface)))
                 ):
                     name = self.resolver.preferred(surface)
                     extra.append(Found(s, e, surface, "ORG", "pattern", 0.5, name, None, kind))
@@ -310,13 +314,21 @@ class Finder:
             )
         return out
 
+    def defines_org(self, name: str, cell: bool = False) -> bool:
+        """Does a name the document defined stand for an organisation here? In a role cell
+        a defined name is trusted, except in a title-case language, where the name must read
+        as an organisation by its own words."""
+        if self.title_case:
+            return org_like(name, title_case=True)
+        return cell or org_like(name)
+
     def _abbreviations(self, text: str, cell: bool) -> list[Found]:
         out: list[Found] = []
         gaz = gazetteer.load()
         if self._doc_rx is not None:
             for m in self._doc_rx.finditer(text):
                 name = self.resolver.abbreviations[m.group()]
-                if not cell and not org_like(name):
+                if not self.defines_org(name, cell):
                     continue
                 entry = _gazetteer_entry(name, self.country)
                 out.append(Found(m.start(), m.end(), m.group(), "ORG", "abbreviation", 0.9, name, entry))
@@ -324,7 +336,7 @@ class Finder:
             for m in self._names_rx.finditer(text):
                 low = m.group().lower()
                 name = self._doc_names.get(low) or self._doc_names[low[:-1]]
-                if not cell and not org_like(name):
+                if not self.defines_org(name, cell):
                     continue
                 entry = _gazetteer_entry(name, self.country)
                 out.append(Found(m.start(), m.end(), m.group(), "ORG", "abbreviation", 0.85, name, entry))
@@ -332,7 +344,7 @@ class Finder:
             for m in self._doc_ci_rx.finditer(text):
                 abbr = self._doc_ci[m.group().lower()]
                 name = self.resolver.abbreviations[abbr]
-                if not cell and not org_like(name):
+                if not self.defines_org(name, cell):
                     continue
                 out.append(Found(m.start(), m.end(), m.group(), "ORG", "abbreviation", 0.8, name, None))
         for rx, conf in ((self._gaz_long_rx, 0.8), (self._gaz_short_rx if cell else None, 0.7)):
@@ -403,6 +415,11 @@ _COMPANY_LIST = re.compile(
 )
 
 
+def _acronym(surface: str) -> bool:
+    """ "NSF", "CDC": an all-capitals word, an organisation's short name in a list of them."""
+    return surface.isalpha() and surface.isupper() and 3 <= len(surface) <= 6
+
+
 def _list_kind(before: str) -> str | None:
     return "company" if _COMPANY_LIST.search(before[-60:]) else None
 
@@ -453,12 +470,15 @@ def _whole_item(text: str, start: int, end: int, last: bool = False) -> bool:
     return True
 
 
-def org_like(name: str) -> bool:
-    """Does a defined name read as an organisation ("Samverkan skola-arbetsliv (SSA)" does not)?"""
+def org_like(name: str, title_case: bool = False) -> bool:
+    """Does a defined name read as an organisation ("Samverkan skola-arbetsliv (SSA)" does not)?
+    In a `title_case` language capitals prove nothing, so an organisation head word must."""
     if gazetteer.load().lookup(name) is not None:
         return True
     if any(h.start == 0 and h.end == len(name) for h in patterns.org_hits(name)):
         return True
+    if title_case:
+        return patterns.english_org_name(name)
     words = [
         w
         for w in name.split(" ")

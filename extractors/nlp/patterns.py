@@ -48,6 +48,27 @@ UNIT_HEAD = re.compile(
     r"(?i)(?:avdelning|avdelningen|avd\.?|enhet|enheten|sektion|sektionen|gruppen|avdeling|avdelingen)$"
 )
 NAME_WORD = rf"[{U}][{L}{U}0-9&]*(?:-[{U}{L}][{L}{U}]*)*"
+# Head words of English organisation names ("Environmental Protection Agency"), where title case
+# makes every defined term look like a name ("Minimum Equipment List").
+ENGLISH_ORG_HEAD = re.compile(
+    r"(?:Agency|Administration|Department|Ministry|Office|Bureau|Authority|Board|Commission|Committee|"
+    r"Council|Directorate|Inspectorate|Secretariat|Institute|Institution|Cent(?:er|re)|Laboratory|"
+    r"University|College|Academy|Association|Federation|Foundation|Society|Union|Organi[sz]ation|"
+    r"Corporation|Company|Inc|Ltd|Limited|LLC|plc|Group|Bank|Trust|Parliament|Government|Court|Police|"
+    r"Partnership|Chamber|Consortium|Alliance|Services?)s?\.?"
+)
+
+
+def english_org_name(name: str) -> bool:
+    """An English name of two or more words whose head is an organisation word: the last word,
+    or the word before "of/for/on" ("Department of Education", "National Center for …")."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    core = re.split(r" (?:of|for|on|in|to) ", name, maxsplit=1)[0].split()
+    return ENGLISH_ORG_HEAD.fullmatch(core[-1]) is not None
+
+
 # Lower-case civic bodies that are organisations on their own.
 CIVIC = (
     r"kommunfullmäktige|kommunstyrelsen|regionfullmäktige|regionstyrelsen|landstingsfullmäktige|"
@@ -245,8 +266,15 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         "university",
         _rx(
             rf"\b{CAP}(?: [{L}]+a)? (?:universitet|universitetet|högskola|högskolan|høgskole|høgskule|"
-            rf"University|universitetssjukhus)\b"
+            rf"universitetssjukhus)\b"
         ),
+        0.85,
+    ),
+    # "Jönköping University", "Ohio State University", "University of Bergen" (not a longer
+    # name it starts: "University Research Initiative")
+    (
+        "university",
+        _rx(rf"\b(?:(?:{CAP} ){{1,3}}University(?! [{U}])|University of {CAP}(?: {CAP})?)\b"),
         0.85,
     ),
 ]
@@ -268,6 +296,8 @@ def org_hits(text: str) -> Iterator[Hit]:
             start, surface = _strip_stopwords(text, start, end)
             if not surface or end - start < 3 or (surface[0].islower() and name != "civic"):
                 continue
+            if name == "university" and " " not in surface:
+                continue  # "The University": no name left once the article is gone
             if name in ("municipal", "region", "head_in_place"):
                 start, end = _trim_place(text, start, end, name)
                 surface = text[start:end]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.nlp import gazetteer, patterns
-from extractors.nlp.finder import Finder, Found, org_like
+from extractors.nlp.finder import Finder, Found
 from extractors.normalise.actors import ActorResolver, clean_name, split_title
 from extractors.pdf.structures import Block, DocumentLayout, Table
 from extractors.result import Extraction
@@ -154,12 +154,12 @@ class RoleParser:
         found = [f for f in self.finder.find(text, cell=True, people=False) if f.label == "ORG"]
         if any(
             not patterns.UNIT_HEAD.search(f.name or f.text)
-            and (f.method != "abbreviation" or org_like(f.name or ""))
+            and (f.method != "abbreviation" or self.finder.defines_org(f.name or ""))
             for f in found
         ):
             return 2
         name, _ = self.resolver.canonical(text)
-        if (name.lower() in self.resolver.names and org_like(name)) or self.resolver.entry_for(
+        if (name.lower() in self.resolver.names and self.finder.defines_org(name)) or self.resolver.entry_for(
             text
         ) is not None:
             return 2
