@@ -11,7 +11,7 @@ help:
 	@echo "make run    - set up, extract data/raw into data/processed, print the summary"
 	@echo "make test   - set up, lint, type-check and run the tests"
 	@echo "make eval   - score the sample corpus against its gold (per-field figures)"
-	@echo "make bench  - table-layer benchmark against camelot and pdfplumber; OCR character error rate"
+	@echo "make bench  - table-layer benchmark against camelot and pdfplumber; OCR character error rate; stage times; trained-NER trial"
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,7 @@ bench: $(STAMP) system-deps
 	SHARED=$(SHARED) $(BIN)/python bench/tables.py --corpus $(SHARED)/corpus --out docs/benchmarks.md
 	$(BIN)/python bench/ocr_cer.py --corpus $(SHARED)/corpus --out docs/ocr.md
 	$(BIN)/python bench/stages.py --corpus $(SHARED)/corpus
+	$(BIN)/python bench/ner_trial.py
 
 clean:
 	rm -rf $(VENV) data/processed/*/ data/processed/_manifest.json data/processed/report.html
