@@ -96,8 +96,8 @@ def test_annotated_statements_follow_the_schema() -> None:
 
 
 def test_cross_validated_accuracy_stays_above_the_measured_floor() -> None:
-    # measured: goal_type 0.862 (n 586), level 0.989 (n 182), theme 0.729 (n 658); floors leave a small margin
-    floors = {"goal_type": 0.83, "level": 0.95, "theme": 0.70}
+    # measured: goal_type 0.882 (n 586), level 0.989 (n 182), theme 0.729 (n 658); floors leave a small margin
+    floors = {"goal_type": 0.85, "level": 0.95, "theme": 0.70}
     for target, floor in floors.items():
         result = cross_validate(target)
         assert result["combined"] >= floor, (target, result)
@@ -172,3 +172,35 @@ def test_make_eval_reports_the_three_accuracies_with_targets() -> None:
 )
 def test_rules_for_reported_outcomes_and_efforts(text: str, goal_type: str) -> None:
     assert rule_goal_type(text) == goal_type
+
+
+@pytest.mark.parametrize(
+    ("text", "goal_type"),
+    [
+        # a verb of stating or containing describes a state, whatever noun opens the sentence
+        ("Strategin omfattar åren 2021-2024 och hela länet.", "qualitative"),
+        ("Rapporten innehåller en genomgång av alla insatser.", "qualitative"),
+        ("Kommunerna har uttryckt att de saknar en gemensam bild.", "qualitative"),
+        # the task after "att" or "hur" decides
+        ("Uppdraget innebär att stärka samarbetet med näringslivet.", "process"),
+        ("Dokumentet beskriver hur en ny besöksstrategi ska tas fram.", "completion"),
+        ("Arbetet syftar till att utveckla nya former för lokal service.", "process"),
+        # an infinitive after a modal: effort on an object, a delivery, or a state changing
+        ("Kunskapen om besöksnäringen behöver fördjupas.", "process"),
+        ("Länsstyrelsen bör även kunna erbjuda stöd till mindre kommuner.", "process"),
+        ("Förtroendet för kollektivtrafiken ska öka.", "qualitative"),
+        # a finite delivering verb with a subject reports a task
+        ("Kommunen inrättar ett näringslivsråd under våren.", "completion"),
+        # a purpose clause is not the task, an easy state is a state
+        ("Det ska vara lätt att starta företag här.", "qualitative"),
+    ],
+)
+def test_the_main_clause_decides_where_the_opening_does_not(text: str, goal_type: str) -> None:
+    assert rule_goal_type(text) == goal_type
+
+
+def test_a_rule_that_speaks_decides_the_goal_type() -> None:
+    # the model answers only where the rules fall through ("none")
+    text = "Kunskapen om besöksnäringen behöver fördjupas."
+    assert rule_goal_type(text, default=None) == "process"
+    assert classify("goal_type", text) == "process"

@@ -49,6 +49,9 @@ def test_nouns_participles_and_auxiliaries_are_not_verbs(word: str) -> None:
         ("Två nya broschyrer trycktes under hösten", "trycka", "past"),
         ("Företagarföreningen driver frågan vidare", "driva", "present"),
         ("Det ble gjennomført to samlinger for næringslivet", "gjennomføre", "supine"),
+        ("Denna plan gäller för hela länet", "gälla", "present"),  # after a determiner comes a noun
+        ("Underlaget ska tas fram under hösten", "ta", "present"),  # an s-passive after a modal
+        ("Samarbetet behöver fördjupas", "fördjupa", "present"),
     ],
 )
 def test_main_verb_after_the_subject(sentence: str, lemma: str, tense: str) -> None:

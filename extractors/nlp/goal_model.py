@@ -145,13 +145,14 @@ def predict(
 def combine(target: str, rule: str, learned: str, text: str) -> str:
     """The product's answer: the rule where it is sure, the model elsewhere.
 
-    A level word in the statement or its heading decides the level; a strong own theme
-    signal (extractors.nlp.themes.STRONG) decides the theme; goal type is the model's,
-    which already sees the rule's answer.
+    A level word in the statement or its heading decides the level; a goal-type rule that
+    speaks decides the goal type (rules first, as the guidelines are written; the model
+    answers where they fall through); a strong own theme signal
+    (extractors.nlp.themes.STRONG) decides the theme.
     """
     from extractors.nlp.themes import STRONG, best_theme
 
-    if target == "level" and rule != "none":
+    if target in ("level", "goal_type") and rule != "none":
         return rule
     if target == "theme" and best_theme(text, minimum=1)[1] >= STRONG:
         return rule

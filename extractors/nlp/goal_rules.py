@@ -14,6 +14,7 @@ import functools
 import re
 
 from extractors.nlp.gazetteer import DATA
+from extractors.nlp.verbforms import AUXILIARIES as AUXILIARY_WORDS
 
 GOAL_TYPES = ("quantitative", "qualitative", "completion", "process")
 LEVELS = ("vision", "overall", "effect", "result", "sub", "activity")
@@ -169,6 +170,9 @@ def rule_goal_type(text: str | None, default: str | None = "qualitative") -> str
         return "process"
     if _pattern("effort_phrase").search(" ".join(tokens(body)[:6])):
         return "process"  # "Gruppen arbetar för att …", "Vi samverkar med …": the main verb is an effort
+    by_verb = main_clause_type(body)
+    if by_verb == "qualitative" and not _opens_with_infinitive(body):
+        return by_verb  # a sentence describing a state, whatever noun it opens with ("Planen innehåller …")
     for head in clause_heads(body):
         first = head.split(" ")[0] if head else ""
         if first.endswith("s") and not _pattern("deliver_noun").fullmatch(first):
@@ -184,9 +188,95 @@ def rule_goal_type(text: str | None, default: str | None = "qualitative") -> str
             return "completion"
         if _pattern("process_verb").match(head):
             return "process"
+    if by_verb is not None:
+        return by_verb
     if _pattern("done").search(body) or _pattern("deliver_noun").search(body):
         return "completion"  # "… återkomma med handlingsplan", "har haft ett lärprojekt"
     return default
+
+
+def main_clause_type(body: str) -> str | None:
+    """The goal type the main verb shows where the opening words did not decide.
+
+    An infinitive after a modal is the task ("bör vidareutvecklas", "ska kunna erbjuda"):
+    an effort verb with an object is process, a delivering verb completion. A finite
+    delivering verb with a subject reports a task ("Regionen startar upp ett projekt").
+    After a verb of stating, meaning or needing the task follows "att" or "hur"
+    ("innebära att utveckla", "beskriver hur webbplatsen ska tas fram"); with no task
+    there, the sentence describes a state ("Planen innehåller …", "Lärosätena har sagt
+    att …"). A finite effort verb with a subject is a description too (guidelines L1), so
+    it is left to the later rules.
+    """
+    return _clause_type(tokens(body), subordinate=False)
+
+
+def _clause_type(words: list[str], subordinate: bool) -> str | None:
+    from extractors.nlp.verbforms import analyse, main_verb
+
+    found = main_verb(words)
+    if found is None:
+        return None
+    i, form = found
+    verb = _with_particle(form.lemma, words[i + 1 : i + 2])
+    stated = form.finite or form.tense == "supine"  # "startar upp", "har sagt"
+    if i >= 2 and words[i - 1] in ("att", "å") and words[i - 2] in _EASE:
+        return "qualitative"  # "I Göteborg är det enkelt att driva företag"
+    after_auxiliary = bool(set(words[max(0, i - 3) : i]) & AUXILIARY_WORDS)  # "ska kunna mötas"
+    if form.tense == "infinitive" or (form.passive and after_auxiliary):
+        has_object = i + 1 < len(words) and words[i + 1] not in _PREP | {"och", "og", "eller"}
+        if _verb_is("process_verb", verb):
+            # "förtroendet ska öka": a state changing, no effort on an object
+            return "process" if has_object or form.passive else "qualitative"
+        if _verb_is("deliver_verb", verb):
+            return "completion"
+        if _verb_is("reach_verb", verb):
+            return "qualitative"
+    elif stated and _verb_is("deliver_verb", verb):
+        return "completion"
+    if subordinate:
+        return None
+    if form.tense == "infinitive" or _verb_is("state_verb", verb):
+        for k in range(i + 1, len(words) - 1):
+            if words[k] in ("hur", "hvordan"):
+                task_type = _clause_type(words[k + 1 :], subordinate=True)
+                if task_type in ("process", "completion"):
+                    return task_type
+                break
+            if words[k] not in ("att", "å"):
+                continue
+            if words[k - 1] in ("för", "for") or words[k - 1] in _EASE:
+                break  # "för att": a purpose, not the task
+            task = analyse(words[k + 1])
+            if task is not None:
+                task_verb = _with_particle(task.lemma, words[k + 2 : k + 3])
+                if _verb_is("process_verb", task_verb):
+                    return "process"
+                if _verb_is("deliver_verb", task_verb):
+                    return "completion"
+            break
+    return "qualitative" if stated and _verb_is("state_verb", verb) else None
+
+
+def _with_particle(lemma: str, following: list[str]) -> str:
+    """ "ta" + "fram" is the cue "ta fram"; a lone lemma otherwise."""
+    if following:
+        joined = f"{lemma} {following[0]}"
+        if _verb_is("deliver_verb", joined) or _verb_is("process_verb", joined):
+            return joined
+    return lemma
+
+
+def _opens_with_infinitive(body: str) -> bool:
+    """ "Utveckla näringslivet handlar om …": the task is the subject; the opening decides."""
+    from extractors.nlp.verbforms import analyse
+
+    words = tokens(body)
+    first = analyse(words[0]) if words else None
+    return first is not None and first.tense == "infinitive"
+
+
+def _verb_is(kind: str, lemma: str) -> bool:
+    return lemma in cues().get(kind, ())
 
 
 def clause_heads(body: str) -> list[str]:
