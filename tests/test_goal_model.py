@@ -181,6 +181,8 @@ def test_rules_for_reported_outcomes_and_efforts(text: str, goal_type: str) -> N
         ("Strategin omfattar åren 2021-2024 och hela länet.", "qualitative"),
         ("Rapporten innehåller en genomgång av alla insatser.", "qualitative"),
         ("Kommunerna har uttryckt att de saknar en gemensam bild.", "qualitative"),
+        ("Det saknas en samlad bild av kompetensbehoven i länet.", "qualitative"),
+        ("Det finns ett behov av att utveckla samarbetet med skolorna.", "process"),
         # the task after "att" or "hur" decides
         ("Uppdraget innebär att stärka samarbetet med näringslivet.", "process"),
         ("Dokumentet beskriver hur en ny besöksstrategi ska tas fram.", "completion"),

@@ -52,6 +52,8 @@ def test_nouns_participles_and_auxiliaries_are_not_verbs(word: str) -> None:
         ("Denna plan gäller för hela länet", "gälla", "present"),  # after a determiner comes a noun
         ("Underlaget ska tas fram under hösten", "ta", "present"),  # an s-passive after a modal
         ("Samarbetet behöver fördjupas", "fördjupa", "present"),
+        ("Företagen som deltog har startat ett nätverk", "starta", "supine"),  # past the relative clause
+        ("Det finns ett behov av samordning", "finna", "present"),
     ],
 )
 def test_main_verb_after_the_subject(sentence: str, lemma: str, tense: str) -> None:

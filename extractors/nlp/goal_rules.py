@@ -235,7 +235,9 @@ def _clause_type(words: list[str], subordinate: bool) -> str | None:
         return "completion"
     if subordinate:
         return None
-    if form.tense == "infinitive" or _verb_is("state_verb", verb):
+    # a deponent is listed in its -s form: "finnas", "saknas", "behövas"
+    describes = _verb_is("state_verb", verb) or (form.passive and _verb_is("state_verb", verb + "s"))
+    if form.tense == "infinitive" or describes:
         for k in range(i + 1, len(words) - 1):
             if words[k] in ("hur", "hvordan"):
                 task_type = _clause_type(words[k + 1 :], subordinate=True)
@@ -254,7 +256,7 @@ def _clause_type(words: list[str], subordinate: bool) -> str | None:
                 if _verb_is("deliver_verb", task_verb):
                     return "completion"
             break
-    return "qualitative" if stated and _verb_is("state_verb", verb) else None
+    return "qualitative" if stated and describes else None
 
 
 def _with_particle(lemma: str, following: list[str]) -> str:

@@ -139,7 +139,7 @@ _NOT_VERBS = frozenset({
 
 
 _DETERMINERS = frozenset({
-    "en", "ett", "den", "det", "de", "denna", "detta", "dessa", "min", "mitt", "mina", "vår", "vårt",
+    "en", "ett", "denna", "detta", "dessa", "min", "mitt", "mina", "vår", "vårt",
     "våra", "sin", "sitt", "sina", "hans", "hennes", "deras", "varje", "ei", "et", "denne", "dette",
     "disse", "hver", "våre", "sine",
 })  # fmt: skip
@@ -147,9 +147,17 @@ _DETERMINERS = frozenset({
 
 def main_verb(words: list[str], langs: tuple[str, ...] = ("sv", "nb")) -> tuple[int, VerbForm] | None:
     """The first finite verb after the clause's first word, or the verb after an auxiliary
-    ("har samverkat", "ble gjennomført"), with its position; None when there is none."""
+    ("har samverkat", "ble gjennomført"), with its position; None when there is none. The verb
+    of a relative clause is passed over ("De underlag som finns behöver …")."""
+    relative = False
     for i, word in enumerate(words):
+        if word == "som":
+            relative = True
+            continue
         if word in AUXILIARIES:
+            if relative:
+                relative = False
+                continue
             for k in range(i + 1, min(i + 5, len(words))):
                 form = None if words[k] in _NOT_VERBS else analyse(words[k], langs)
                 if form is not None and (form.tense != "present" or form.passive):
@@ -159,5 +167,8 @@ def main_verb(words: list[str], langs: tuple[str, ...] = ("sv", "nb")) -> tuple[
             continue  # after "denna", "vår", "ett" comes a noun: "Denna plan gäller …"
         form = analyse(word, langs)
         if form is not None and form.finite:
+            if relative:
+                relative = False
+                continue
             return i, form
     return None
