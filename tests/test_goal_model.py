@@ -83,6 +83,24 @@ def test_theme_is_inherited_only_without_an_own_topic() -> None:
     assert rule_theme("Bedre bredbånd og digitale tjenester") == "digitalisation"
 
 
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("Fler platser i äldreboende och kortare väntetid i primärvården", "health_welfare"),
+        ("Antalet gästnätter i kommunen ska öka", "tourism_visitors"),
+        ("Kortare handläggningstid för bygglov", "land_physical_planning"),
+        ("Sykkelveinettet i sentrum bygges ut", "infrastructure_transport"),
+        ("Fler barn i förskolan", "youth"),
+        ("Digitalisera ärendehanteringen", "digitalisation"),
+        ("Mindre utslipp og mer ombruk i kommunens drift", "sustainability_climate"),
+        ("Boligmarkedet i regionen", "housing"),
+        ("Færre arbeidsledige og flere i sysselsetting", "competence_supply"),
+    ],
+)
+def test_theme_vocabulary_beyond_the_seed_documents(text: str, theme: str) -> None:
+    assert rule_theme(text) == theme
+
+
 def test_annotated_statements_follow_the_schema() -> None:
     rows = statements()
     assert len([r for r in rows if r["goal_type"]]) >= 200
