@@ -438,3 +438,31 @@ def test_english_list_members_need_an_organisation_head() -> None:
     }
     assert {"Department of Energy", "NSF", "Rice University"} <= found
     assert not found & {"Tuscaloosa", "Common Core Data"}
+
+
+def test_nordic_abbreviations_and_places_do_not_cross_into_other_countries_documents() -> None:
+    from extractors.nlp.gazetteer import load
+
+    text = "Funding: NIH grant R01. Signed: JOHN MARK, Mora County clerk."
+    r = ActorResolver(country=None)
+    found = {(f.text, f.label) for f in Finder(r, "en").find(text, cell=True, people=False)}
+    assert not {t for t, label in found if t in ("NIH", "MARK", "Mora")}, found
+    gaz = load()
+    assert gaz.lookup_abbr("NIH", None) is None and gaz.lookup_place("Mark", None) is None
+    assert gaz.lookup_abbr("NIH", "NO") is not None and gaz.lookup_place("Mark", "SE") is not None
+    assert gaz.is_place("Mark") and gaz.lookup("Marks kommun") is not None  # a full name still counts
+
+
+def test_legal_forms_and_unread_languages_define_no_organisation() -> None:
+    r = ActorResolver(country=None)
+    r.learn_from_text("Edge Telecommunications Pvt. Ltd (Now Known as M/s Fiberpipe Communications Pvt. Limited)")
+    r.learn_from_text("Mukand Infotel Pvt. Limited (Ltd)")
+    assert "Ltd" not in r.abbreviations
+    text = "Cedazo de San Antonio (Cedazo) y Cedazo."
+    r.learn_from_text(text)
+    # an undetermined language: a defined name needs an organisation's shape, not just capitals
+    assert not {f.text for f in Finder(r, "und").find(text, cell=True, people=False) if f.label == "ORG"}
+    from extractors.nlp.patterns import org_hits
+
+    heading = "Good Energy Region Region Total"
+    assert "Region Region" not in {heading[h.start : h.end] for h in org_hits(heading)}

@@ -132,6 +132,9 @@ class Found:
     kind: str | None = None  # actor_type the context gives, when no gazetteer entry does
 
 
+NORDIC_LANGUAGES = frozenset({"sv", "nb", "nn", "da"})
+
+
 def nlp_lang(language: str) -> str:
     return "nb" if language in ("nb", "nn", "da") else "sv"
 
@@ -192,8 +195,9 @@ class Finder:
         self.resolver = resolver
         self.country = resolver.country
         # English capitalises every word of a defined term ("Airworthiness Directive (AD)"),
-        # so there a capitalised name is no sign of an organisation.
-        self.title_case = language == "en"
+        # so there a capitalised name is no sign of an organisation; nor is it in a language
+        # the rules were not written for, or one not recognised ("und").
+        self.title_case = language not in NORDIC_LANGUAGES
         self.nlp, self.matcher, self.place_matcher = pipeline(nlp_lang(language))
         self.refresh()
 
@@ -202,7 +206,13 @@ class Finder:
         self._memo: dict[tuple[str, bool, bool, int], list[Found]] = {}
         gaz = gazetteer.load()
         doc_abbrs = list(self.resolver.abbreviations)
-        gaz_abbrs = [a for a, es in gaz.by_abbr.items() if any(e.country in (self.country, None) for e in es)]
+        # a document of no Nordic country reads no gazetteer abbreviation: "EIC", "EU" there
+        # are the document's own, not Euro Info Centre or Europeiska unionen
+        gaz_abbrs = (
+            [a for a, es in gaz.by_abbr.items() if any(e.country in (self.country, None) for e in es)]
+            if self.country is not None
+            else []
+        )
         self._doc_rx = _abbr_regex(doc_abbrs)
         self._doc_names = {n.lower(): n for n in self.resolver.abbreviations.values() if len(n) >= 4}
         self._names_rx = (
@@ -435,7 +445,7 @@ def _inside_name(doc: Any, end: int) -> bool:
     word = nxt.text.rstrip("-")
     if nxt.text.isupper() or word.lower() in _SEPARATOR_WORDS:
         return False
-    return gazetteer.load().lookup_place(word) is None
+    return not gazetteer.load().is_place(word)
 
 
 def _abbr_in_other_case(surface: str, country: str | None) -> Entry | None:

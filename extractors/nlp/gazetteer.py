@@ -76,10 +76,14 @@ class Gazetteer:
 
     @staticmethod
     def _pick(found: list[Entry], country: str | None, strict: bool) -> Entry | None:
-        """Prefer the document's country; a full name from the other country still counts."""
+        """Prefer the document's country; a full name from the other country still counts.
+
+        Strict look-ups (abbreviations, bare place names) are too ambiguous to cross borders:
+        in a document of no Nordic country ("NIH", "MARK" in an English notice) only entries
+        of no country answer them."""
         if not found:
             return None
-        if country is None:
+        if country is None and not strict:
             return found[0]
         same = [e for e in found if e.country in (country, None)]
         if same:
@@ -97,6 +101,10 @@ class Gazetteer:
     def lookup_place(self, place: str, country: str | None = None) -> Entry | None:
         """The municipality a bare place name ("Ludvika", "Gratangen") stands for."""
         return self._pick(self.places.get(key(place), []), country, strict=True)
+
+    def is_place(self, word: str) -> bool:
+        """A municipality of either country is called so, whatever the document's country."""
+        return key(word) in self.places
 
     def surface_forms(self) -> list[tuple[str, Entry]]:
         """Every full name and alias (not bare place names), for the phrase matcher."""

@@ -201,7 +201,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     # "Region Blekinge", "Region Jämtland Härjedalen", "Landstinget Dalarna"
     (
         "region",
-        _rx(rf"\b(?:Region|Regionförbundet|Landstinget|Kommunförbundet) {CAP}(?: {CAP})?(?: län)?"),
+        _rx(rf"\b(?:Region|Regionförbundet|Landstinget|Kommunförbundet) (?!Region){CAP}(?: {CAP})?(?: län)?"),
         0.8,
     ),
     # "Bergslagspendelns Intressegrupp", "Byggnadsvårdens intresseförening"

@@ -193,6 +193,28 @@ _DEF = re.compile(
 )
 _ABBR = re.compile(rf"^[{_U}][{_U}{_L}0-9&.\-]{{0,9}}(?: [{_U}{_L}]{{1,5}})?$")
 _WORD = re.compile(rf"[{_U}{_L}0-9&][{_U}{_L}0-9&\-]*")
+_LEGAL_FORMS = frozenset(
+    {
+        "ab",
+        "publ",
+        "as",
+        "asa",
+        "hb",
+        "kb",
+        "ek för",
+        "ltd",
+        "inc",
+        "llc",
+        "plc",
+        "gmbh",
+        "pvt",
+        "corp",
+        "co",
+        "sa",
+        "oy",
+        "aps",
+    }
+)
 
 
 @dataclass
@@ -231,6 +253,8 @@ class ActorResolver:
         return learned
 
     def _definition(self, words: list[str], inner: str) -> tuple[str, str] | None:
+        if inner.rstrip(".").lower() in _LEGAL_FORMS:
+            return None  # "… Communications Pvt. Limited (Ltd)": a legal form, not this body's abbreviation
         if _ABBR.match(inner) and not inner.isdigit() and words:
             # shortest run of preceding words that starts capitalised and the abbreviation fits
             for n in range(1, min(7, len(words)) + 1):
@@ -244,7 +268,8 @@ class ActorResolver:
         # reverse form "Nutek (Verket för näringslivsutveckling)"
         if words and len(inner.split()) >= 2 and inner[0].isupper() and not re.search(r"\d", inner):
             last = words[-1]
-            if _ABBR.match(last) and _abbr_fits(last, inner) and len(last) <= 8:
+            legal_form = last.rstrip(".").lower() in _LEGAL_FORMS  # "… Pvt. Ltd (Now Known as …)"
+            if _ABBR.match(last) and _abbr_fits(last, inner) and len(last) <= 8 and not legal_form:
                 return inner, last
         return None
 
