@@ -455,7 +455,9 @@ def test_nordic_abbreviations_and_places_do_not_cross_into_other_countries_docum
 
 def test_legal_forms_and_unread_languages_define_no_organisation() -> None:
     r = ActorResolver(country=None)
-    r.learn_from_text("Edge Telecommunications Pvt. Ltd (Now Known as M/s Fiberpipe Communications Pvt. Limited)")
+    r.learn_from_text(
+        "Edge Telecommunications Pvt. Ltd (Now Known as M/s Fiberpipe Communications Pvt. Limited)"
+    )
     r.learn_from_text("Mukand Infotel Pvt. Limited (Ltd)")
     assert "Ltd" not in r.abbreviations
     text = "Cedazo de San Antonio (Cedazo) y Cedazo."
