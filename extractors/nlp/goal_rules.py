@@ -15,6 +15,7 @@ import re
 
 from extractors.nlp.gazetteer import DATA
 from extractors.nlp.verbforms import AUXILIARIES as AUXILIARY_WORDS
+from extractors.nlp.verbforms import analyse, main_verb
 
 GOAL_TYPES = ("quantitative", "qualitative", "completion", "process")
 LEVELS = ("vision", "overall", "effect", "result", "sub", "activity")
@@ -211,8 +212,6 @@ def main_clause_type(body: str) -> str | None:
 
 
 def _clause_type(words: list[str], subordinate: bool) -> str | None:
-    from extractors.nlp.verbforms import analyse, main_verb
-
     found = main_verb(words)
     if found is None:
         return None
@@ -270,8 +269,6 @@ def _with_particle(lemma: str, following: list[str]) -> str:
 
 def _opens_with_infinitive(body: str) -> bool:
     """ "Utveckla näringslivet handlar om …": the task is the subject; the opening decides."""
-    from extractors.nlp.verbforms import analyse
-
     words = tokens(body)
     first = analyse(words[0]) if words else None
     return first is not None and first.tense == "infinitive"
