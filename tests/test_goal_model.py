@@ -186,6 +186,8 @@ def test_make_eval_reports_the_three_accuracies_with_targets() -> None:
         ("Övriga åtta insatser leds av förvaltningarna.", "qualitative"),  # a known set
         ("Behovsanalys för besöksnäringen i Hälsingland", "completion"),
         ("Föreningen arbetade med att samla företagen kring en gemensam profil.", "process"),
+        ("Styrgruppen möts en gång i kvartalet.", "quantitative"),  # a frequency is a count
+        ("Nettverket møtes en gang i måneden.", "quantitative"),
     ],
 )
 def test_rules_for_reported_outcomes_and_efforts(text: str, goal_type: str) -> None:

@@ -99,12 +99,17 @@ def has_quantity(text: str) -> bool:
         and not re.search(r"(?i)\b(?:de|dei)\s+$", masked[: m.start()])
         and not _describes_a_set(masked, m.start(), m.end())
     ]
-    if counted or "%" in low:
+    if counted or "%" in low or _ONCE_PER.search(low):
         return True
     measure = _pattern("measure").search(low)
     return measure is not None and not re.search(r"(?i)\bett\s+antal\b", low[max(0, measure.start() - 4) :])
 
 
+# "en gång i månaden", "en gang i året", "ett par gånger per termin": a frequency is a count too
+_ONCE_PER = re.compile(
+    r"\b(?:en|ett|ei|et|ett par)\s+(?:gång|gånger|gang|ganger)\s+(?:i|per|pr\.?|om|hver|varje)\s+"
+    r"(?:år|året|månad|månaden|måned|måneden|vecka|veckan|uke|uka|termin|terminen|kvartal|kvartalet|halvår|halvåret)\b"
+)
 _DAY_MONTH = re.compile(
     r"(?i)\b\d{1,2}\.?\s*(?:jan|feb|mar|apr|maj|mai|jun|jul|aug|sep|okt|nov|dec)[a-zåäöø]*\.?(?![\wåäöø])"
 )
