@@ -213,6 +213,10 @@ def test_rules_for_reported_outcomes_and_efforts(text: str, goal_type: str) -> N
         ("Förtroendet för kollektivtrafiken ska öka.", "qualitative"),
         # a finite delivering verb with a subject reports a task
         ("Kommunen inrättar ett näringslivsråd under våren.", "completion"),
+        # a copula with no verb after it describes, unless what follows says it is done
+        ("Rapporten är en sammanfattning av projektets resultat.", "qualitative"),
+        ("Strategien er et verktøy for kommunene.", "qualitative"),
+        ("Kartläggningen är klar.", "completion"),
         # a purpose clause is not the task, an easy state is a state
         ("Det ska vara lätt att starta företag här.", "qualitative"),
     ],

@@ -196,6 +196,8 @@ def rule_goal_type(text: str | None, default: str | None = "qualitative") -> str
             return "process"
     if by_verb is not None:
         return by_verb
+    if describes_with_copula(body):
+        return "qualitative"
     if _pattern("done").search(body) or _pattern("deliver_noun").search(body):
         return "completion"  # "… återkomma med handlingsplan", "har haft ett lärprojekt"
     return default
@@ -261,6 +263,16 @@ def _clause_type(words: list[str], subordinate: bool) -> str | None:
                     return "completion"
             break
     return "qualitative" if stated and describes else None
+
+
+def describes_with_copula(body: str) -> bool:
+    """ "Tidsrymden för planen är Q3 2019 till Q4 2021", "Idéskriften är en sammanställning av …":
+    a copula with no verb after it describes (guidelines L1), even when it names a deliverable."""
+    words = tokens(body)
+    k = next((k for k, w in enumerate(words) if w in AUXILIARY_WORDS), None)
+    if k is None or words[k] not in _COPULA or main_verb(words) is not None:
+        return False
+    return not _pattern("done").search(" ".join(words[k + 1 : k + 4]))  # "Kartläggningen är klar"
 
 
 def _with_particle(lemma: str, following: list[str]) -> str:
