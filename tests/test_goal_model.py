@@ -186,6 +186,9 @@ def test_make_eval_reports_the_three_accuracies_with_targets() -> None:
         ("Övriga åtta insatser leds av förvaltningarna.", "qualitative"),  # a known set
         ("Behovsanalys för besöksnäringen i Hälsingland", "completion"),
         ("Föreningen arbetade med att samla företagen kring en gemensam profil.", "process"),
+        ("Under projektets sista sex månader hölls möten med handeln.", "completion"),  # a span of time
+        ("En tre-dagars utbildning för handläggarna genomfördes.", "completion"),  # a size, not a count
+        ("Ett 30-tal företag deltog i nätverket.", "quantitative"),
         ("Styrgruppen möts en gång i kvartalet.", "quantitative"),  # a frequency is a count
         ("Nettverket møtes en gang i måneden.", "quantitative"),
     ],

@@ -121,12 +121,20 @@ _DURATION_UNIT = re.compile(r"(?i)\s+(?:år|månader|månad|veckor|dagar|månede
 
 
 def _describes_a_set(text: str, start: int, end: int) -> bool:
-    """ "NIS-nätverkets tolv kommuner", "länets tretton kommuner", "efter två år": a number that
-    describes a known set or a span of time, not one to reach."""
+    """ "NIS-nätverkets tolv kommuner", "länets tretton kommuner", "efter två år", "projektets
+    sista tio månader", "en två-dagars workshop": a number that describes a known set, a span
+    of time or the size of a thing, not one to reach ("ett 50-tal företag" still counts)."""
     before = text[:start]
-    if _GENITIVE_SET.search(before) or re.search(r"(?i)\b(?:övriga|samtliga|resterande|øvrige)\s+$", before):
+    if _GENITIVE_SET.search(before) or _SET_WORD.search(before):
         return True
+    if re.match(rf"-(?!tal){_WORD}", text[end:]):
+        return True  # a compound modifier: "två-dagars", "3-årigt"
     return bool(_DURATION.search(before) and _DURATION_UNIT.match(text[end:]))
+
+
+_SET_WORD = re.compile(
+    r"(?i)\b(?:övriga|samtliga|resterande|øvrige|sista|första|senaste|siste|første|seneste)\s+$"
+)
 
 
 def establishes_way_of_working(text: str) -> bool:
