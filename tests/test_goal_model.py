@@ -220,6 +220,10 @@ def test_rules_for_reported_outcomes_and_efforts(text: str, goal_type: str) -> N
         ("Rapporten är en sammanfattning av projektets resultat.", "qualitative"),
         ("Strategien er et verktøy for kommunene.", "qualitative"),
         ("Kartläggningen är klar.", "completion"),
+        # a task named after "att" anywhere, but not a purpose, possibility or manner
+        ("Nätverket ska bidra till att stärka besöksnäringen i länet.", "process"),
+        ("Kommunen har ansvar för att samordna insatserna.", "process"),
+        ("Det går att kartlägga behoven med enkla medel.", "qualitative"),
         # a purpose clause is not the task, an easy state is a state
         ("Det ska vara lätt att starta företag här.", "qualitative"),
     ],

@@ -208,6 +208,9 @@ def rule_goal_type(text: str | None, default: str | None = "qualitative") -> str
         return "qualitative"
     if _pattern("done").search(body) or _pattern("deliver_noun").search(body):
         return "completion"  # "… återkomma med handlingsplan", "har haft ett lärprojekt"
+    task = task_after_att(tokens(body))
+    if task is not None:
+        return task
     return default
 
 
@@ -239,8 +242,9 @@ def _clause_type(words: list[str], subordinate: bool) -> str | None:
     if form.tense == "infinitive" or (form.passive and after_auxiliary):
         has_object = i + 1 < len(words) and words[i + 1] not in _PREP | {"och", "og", "eller"}
         if _verb_is("process_verb", verb):
-            # "förtroendet ska öka": a state changing, no effort on an object
-            return "process" if has_object or form.passive else "qualitative"
+            if has_object or form.passive or verb not in _CHANGE_VERBS:
+                return "process"
+            return "qualitative"  # "förtroendet ska öka": a state changing, no effort on an object
         if _verb_is("deliver_verb", verb):
             return "completion"
         if _verb_is("reach_verb", verb):
@@ -258,18 +262,11 @@ def _clause_type(words: list[str], subordinate: bool) -> str | None:
                 if task_type in ("process", "completion"):
                     return task_type
                 break
-            if words[k] not in ("att", "å"):
-                continue
-            if words[k - 1] in ("för", "for") or words[k - 1] in _EASE:
-                break  # "för att": a purpose, not the task
-            task = analyse(words[k + 1])
-            if task is not None:
-                task_verb = _with_particle(task.lemma, words[k + 2 : k + 3])
-                if _verb_is("process_verb", task_verb):
-                    return "process"
-                if _verb_is("deliver_verb", task_verb):
-                    return "completion"
-            break
+            if words[k] in ("att", "å"):
+                task_type = _task_after(words, k)
+                if task_type is not None:
+                    return task_type
+                break
     return "qualitative" if stated and describes else None
 
 
@@ -281,6 +278,36 @@ def describes_with_copula(body: str) -> bool:
     if k is None or words[k] not in _COPULA or main_verb(words) is not None:
         return False
     return not _pattern("done").search(" ".join(words[k + 1 : k + 4]))  # "Kartläggningen är klar"
+
+
+# Verbs that also say a state changes by itself ("antalet ska öka"), not only an effort on an object.
+_CHANGE_VERBS = frozenset(["öka", "minska", "växa", "øke", "minske", "vokse"])
+_NOT_A_TASK = frozenset(["för", "for", "går", "gick", "gikk", "sätt", "sättet", "måte", "måten", "med"])
+
+
+def _is_task_marker(words: list[str], k: int) -> bool:
+    """ "att"/"å" at k names a task: not a purpose ("för att"), a possibility or manner ("går
+    att", "sätt att") or an ease ("enkelt att")."""
+    return words[k] in ("att", "å") and words[k - 1] not in _NOT_A_TASK and words[k - 1] not in _EASE
+
+
+def _task_after(words: list[str], k: int) -> str | None:
+    """process for an effort verb after the "att" at k, completion for a delivering one."""
+    if not _is_task_marker(words, k) or k + 1 >= len(words):
+        return None
+    task = analyse(words[k + 1])
+    if task is None or task.tense != "infinitive":
+        return None
+    verb = _with_particle(task.lemma, words[k + 2 : k + 3])
+    if _verb_is("process_verb", verb):
+        return "process"
+    return "completion" if _verb_is("deliver_verb", verb) else None
+
+
+def task_after_att(words: list[str]) -> str | None:
+    """The task an "att"/"å" names anywhere ("bidra till att stärka", "behov av att öka",
+    "ansvar för … att samordna")."""
+    return next((t for k in range(1, len(words)) if (t := _task_after(words, k)) is not None), None)
 
 
 def _with_particle(lemma: str, following: list[str]) -> str:
