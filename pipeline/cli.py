@@ -42,7 +42,11 @@ def run(
     ocr: Annotated[str, typer.Option(help="auto, never or always.")] = "auto",
     backend: BackendOption = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Re-extract documents already in the manifest.")
+        bool,
+        typer.Option(
+            "--force",
+            help="Re-extract documents already in the manifest (those another version wrote are re-read anyway).",
+        ),
     ] = False,
     no_report: Annotated[bool, typer.Option("--no-report", help="Do not (re)build report.html.")] = False,
     doc_timeout: Annotated[
@@ -105,6 +109,10 @@ def _print_summary(summary: object) -> None:
     for status in ("ok", "partial", "failed"):
         table.add_row(f"documents {status}", str(summary.statuses.get(status, 0)))
     table.add_row("documents skipped (unchanged)", str(summary.skipped))
+    if summary.refreshed:
+        table.add_row(
+            "documents re-extracted (written by another planextract version)", str(summary.refreshed)
+        )
     for name in sorted(summary.rows):
         table.add_row(f"rows {name}", str(summary.rows[name]))
     table.add_row("pages", str(summary.pages))

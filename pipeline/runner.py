@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline import __version__
 from pipeline.discover import discover, document_key, sha256_of
 from pipeline.manifest import Manifest
 from pipeline.worker import Outcome, Task, failed_outcome
@@ -55,6 +56,7 @@ class RunSummary:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, error)
     partials: list[tuple[str, str]] = field(default_factory=list)
     known_failed: int = 0  # skipped documents whose recorded status is failed
+    refreshed: int = 0  # unchanged documents re-extracted because another planextract version wrote them
     interrupted: bool = False
     report_path: Path | None = None
 
@@ -87,8 +89,14 @@ def _hash(path: str) -> tuple[str, int, str | None]:
     return digest, 0, error
 
 
-def plan(options: RunOptions, manifest: Manifest) -> tuple[list[_Planned], list[Outcome], int, int]:
-    """Decide what to extract; returns planned tasks, immediate failures, skipped and known-failed counts."""
+def plan(options: RunOptions, manifest: Manifest) -> tuple[list[_Planned], list[Outcome], int, int, int]:
+    """Decide what to extract; returns planned tasks, immediate failures, and the counts of skipped,
+    known-failed and refreshed documents.
+
+    An unchanged file is skipped unless --force, or unless another planextract version
+    extracted it: an upgrade re-extracts what it would now read differently (same doc_id and
+    revision; the rows are replaced). Entries from before versions were recorded count as
+    current, so an upgrade to this version does not re-extract a whole archive by itself."""
     files, missing = discover(options.paths)
     if missing:
         raise UsageError("no such file or folder: " + ", ".join(missing))
@@ -96,6 +104,7 @@ def plan(options: RunOptions, manifest: Manifest) -> tuple[list[_Planned], list[
     immediate: list[Outcome] = []
     skipped = 0
     known_failed = 0
+    refreshed = 0
     out = options.out_dir
     for source in files:
         sha, size, error = _hash(source.path)
@@ -104,11 +113,13 @@ def plan(options: RunOptions, manifest: Manifest) -> tuple[list[_Planned], list[
             continue
         entry = manifest.entry(sha)
         written = (partition_dir(out, "documents", sha[:16]) / PART_NAME).exists()
-        if entry is not None and written and not options.force:
+        outdated = entry is not None and entry.get("pipeline_version", __version__) != __version__
+        if entry is not None and written and not options.force and not outdated:
             manifest.add_path(sha, source.path)
             skipped += 1
             known_failed += entry.get("status") == "failed"
             continue
+        refreshed += outdated and written and not options.force
         key = entry["document_key"] if entry else document_key(source.path)
         revision, previous = manifest.revision_for(sha, key)
         is_current = previous is not None or entry is None or manifest.is_current(sha)
@@ -132,7 +143,7 @@ def plan(options: RunOptions, manifest: Manifest) -> tuple[list[_Planned], list[
     for outcome in immediate:
         planned = next(p for p in by_sha.values() if p.task.doc_id == outcome.doc_id)
         _record(manifest, planned, outcome)
-    return tasks, immediate, skipped, known_failed
+    return tasks, immediate, skipped, known_failed, refreshed
 
 
 def _record(manifest: Manifest, planned: _Planned, outcome: Outcome) -> None:
@@ -149,6 +160,7 @@ def _record(manifest: Manifest, planned: _Planned, outcome: Outcome) -> None:
             "file_size": task.file_size,
             "paths": planned.paths,
             "extracted_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "pipeline_version": __version__,
         },
     )
     out = Path(task.out_dir)
@@ -165,7 +177,7 @@ def execute(options: RunOptions, console: Any = None) -> RunSummary:
     clean_temporaries(out)
     manifest = Manifest.load(out)
     summary = RunSummary(out_dir=out)
-    planned, immediate, summary.skipped, summary.known_failed = plan(options, manifest)
+    planned, immediate, summary.skipped, summary.known_failed, summary.refreshed = plan(options, manifest)
     manifest.save()
     for outcome in immediate:
         _count(summary, outcome)

@@ -124,6 +124,40 @@ def test_changed_bytes_become_a_new_revision_and_old_rows_stay(tmp_path: Path) -
     ]
 
 
+def test_documents_another_version_extracted_are_read_again(tmp_path: Path) -> None:
+    import json
+
+    from pipeline import __version__
+    from pipeline.manifest import MANIFEST_NAME
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(corpus_pdf(BYREGION), raw / "plan.pdf")
+    out = tmp_path / "out"
+    _run([raw], out)
+    manifest_path = out / MANIFEST_NAME
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    (entry,) = manifest["documents"].values()
+    assert entry["pipeline_version"] == __version__
+    again = _run([raw], out)
+    assert again.skipped == 1 and again.refreshed == 0  # type: ignore[attr-defined]
+    entry["pipeline_version"] = "0.0.1"  # as an older release would have left it
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    before = load(out).activities
+    upgraded = _run([raw], out)
+    assert upgraded.skipped == 0 and upgraded.refreshed == 1  # type: ignore[attr-defined]
+    docs = load(out, all_revisions=True).documents
+    assert list(docs["revision"]) == [1] and bool(docs["is_current"].iloc[0])
+    assert len(load(out).activities) == len(before)
+    assert (
+        json.loads(manifest_path.read_text(encoding="utf-8"))["documents"][docs["sha256"].iloc[0]][
+            "pipeline_version"
+        ]
+        == __version__
+    )
+    assert validate_dataset(out) == []
+
+
 def test_identical_bytes_under_two_paths_are_one_document(tmp_path: Path) -> None:
     raw = tmp_path / "raw"
     (raw / "a").mkdir(parents=True)
