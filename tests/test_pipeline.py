@@ -274,3 +274,12 @@ def test_cli_schema_and_validate_report_violations(corpus_dataset: Path, tmp_pat
     assert result.returncode != 0
     assert "level='chapter'" in result.stdout
     assert "parent_id='nope'" in result.stdout
+
+
+def test_the_version_runs_record_is_the_released_one() -> None:
+    import tomllib
+
+    from pipeline import __version__
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["version"] == __version__  # a release bumps both, so runs refresh
