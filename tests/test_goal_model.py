@@ -237,3 +237,18 @@ def test_a_rule_that_speaks_decides_the_goal_type() -> None:
     text = "Kunskapen om besöksnäringen behöver fördjupas."
     assert rule_goal_type(text, default=None) == "process"
     assert classify("goal_type", text) == "process"
+
+
+def test_typing_a_document_at_once_gives_each_statement_its_own_answer() -> None:
+    from extractors.nlp.goal_model import classify_many
+
+    rows = [r for r in statements() if r.get("theme")][::11]
+    for target in ("goal_type", "theme"):
+        one_by_one = [
+            classify(target, r["text"], area=r.get("area") or "", parent=r.get("parent") or "") for r in rows
+        ]
+        together = classify_many(
+            target,
+            [{"text": r["text"], "area": r.get("area") or "", "parent": r.get("parent") or ""} for r in rows],
+        )
+        assert together == one_by_one and len(set(together)) >= 3

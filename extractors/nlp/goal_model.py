@@ -142,21 +142,21 @@ def predict(
     return str(model(target).predict([features(target, text, context, area, parent, rule)])[0])
 
 
-def combine(target: str, rule: str, learned: str, text: str) -> str:
-    """The product's answer: the rule where it is sure, the model elsewhere.
-
-    A level word in the statement or its heading decides the level; a goal-type rule that
-    speaks decides the goal type (rules first, as the guidelines are written; the model
-    answers where they fall through); a strong own theme signal
-    (extractors.nlp.themes.STRONG) decides the theme.
-    """
+def rule_decides(target: str, rule: str, text: str) -> bool:
+    """Where the rule is sure and the model is not asked: a level word in the statement or
+    its heading decides the level; a goal-type rule that speaks decides the goal type (rules
+    first, as the guidelines are written; the model answers where they fall through); a
+    strong own theme signal (extractors.nlp.themes.STRONG) decides the theme."""
     from extractors.nlp.themes import STRONG, best_theme
 
-    if target in ("level", "goal_type") and rule != "none":
-        return rule
-    if target == "theme" and best_theme(text, minimum=1)[1] >= STRONG:
-        return rule
-    return learned
+    if target in ("level", "goal_type"):
+        return rule != "none"
+    return best_theme(text, minimum=1)[1] >= STRONG
+
+
+def combine(target: str, rule: str, learned: str, text: str) -> str:
+    """The product's answer: the rule where it is sure, the model elsewhere."""
+    return rule if rule_decides(target, rule, text) else learned
 
 
 def classify(
@@ -164,10 +164,35 @@ def classify(
 ) -> str:
     """goal_type, level or theme of one statement as the pipeline assigns it (rules + model);
     `rule` is the rules' answer when the caller already has it."""
-    if rule is None:
-        rule = rule_answer(target, text, context, area, parent)
-    combined = combine(target, rule, predict(target, text, context, area, parent, rule), text)
-    return "" if combined == "none" else combined
+    row = {"text": text, "context": context, "area": area, "parent": parent}
+    return classify_many(target, [row], None if rule is None else [rule])[0]
+
+
+def classify_many(target: str, rows: list[dict[str, str]], rules: list[str] | None = None) -> list[str]:
+    """classify() for many statements with one model call: a document's goals are typed
+    together, since scikit-learn's overhead per call is most of the cost of one statement."""
+    if rules is None:
+        rules = [
+            rule_answer(target, r["text"], r.get("context") or "", r.get("area") or "", r.get("parent") or "")
+            for r in rows
+        ]
+    answers = list(rules)
+    asked = [i for i, r in enumerate(rows) if not rule_decides(target, rules[i], r["text"])]
+    if asked:
+        texts = [
+            features(
+                target,
+                rows[i]["text"],
+                rows[i].get("context") or "",
+                rows[i].get("area") or "",
+                rows[i].get("parent") or "",
+                rules[i],
+            )
+            for i in asked
+        ]
+        for i, learned in zip(asked, model(target).predict(texts), strict=True):
+            answers[i] = str(learned)
+    return ["" if answer == "none" else answer for answer in answers]
 
 
 def groups(rows: list[dict[str, str]]) -> list[str]:

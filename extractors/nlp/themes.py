@@ -36,19 +36,27 @@ def theme_scores(text: str | None) -> dict[str, int]:
     """Sum of stem weights per theme (each stem counted once)."""
     if not text:
         return {}
-    low = text.lower().replace("\u00ad", "")
-    words = re.findall(r"[a-zåäöøæéü][a-zåäöøæéü\-]*", low)
+    return dict(_scores(text.lower().replace("\u00ad", "")))
+
+
+@functools.lru_cache(maxsize=8192)
+def _scores(low: str) -> tuple[tuple[str, int], ...]:
+    """Area titles and parent titles are scored once per activity, so answers are kept per text.
+    A stem inside a word is a substring of the text (stems are letters and hyphens, which never
+    cross a word); a word-start stem is looked up among the words' prefixes."""
+    words = re.findall(r"[a-zåäöøæéü0-9][a-zåäöøæéü0-9\-]*", low)
+    longest = _longest_start_stem()
+    starts = {w[:n] for w in words for n in range(1, min(len(w), longest) + 1)}
     scores: dict[str, int] = {}
     for theme, stem, at_start, weight in lexicon():
-        if " " in stem:
-            hit = stem in low
-        elif at_start:
-            hit = any(w.startswith(stem) for w in words)
-        else:
-            hit = any(stem in w for w in words)
-        if hit:
+        if stem in starts if at_start and " " not in stem else stem in low:
             scores[theme] = scores.get(theme, 0) + weight
-    return scores
+    return tuple(scores.items())
+
+
+@functools.cache
+def _longest_start_stem() -> int:
+    return max((len(stem) for _t, stem, at_start, _w in lexicon() if at_start), default=0)
 
 
 def best_theme(text: str | None, minimum: int = 2) -> tuple[str | None, int]:
@@ -96,34 +104,47 @@ def assign_activity_themes(result: Extraction) -> None:
             row["theme"] = own
 
 
-def learned(target: str, text: str | None, area: str | None = None, parent: str | None = None) -> str | None:
-    """Rules plus trained classifier (extractors.nlp.goal_model.classify); None when it cannot run.
+def learned(target: str, rows: list[dict[str, str]]) -> list[str | None]:
+    """Rules plus trained classifier (extractors.nlp.goal_model.classify_many), one model call
+    per target and document; None where it cannot run.
 
     Cross-validated on the shipped statements the combination beats the rules alone for
     goal type and theme (docs/nlp.md), so it is used first and the rules stay as the fallback.
     """
-    if not text or not text.strip():
-        return None
+    if not rows:
+        return []
     try:
-        from extractors.nlp.goal_model import classify
+        from extractors.nlp.goal_model import classify_many
 
-        return classify(target, text, area=area or "", parent=parent or "") or None
+        return [answer or None for answer in classify_many(target, rows)]
     except Exception:
-        return None
+        return [None] * len(rows)
 
 
 def assign_goal_fields(result: Extraction) -> None:
     """Fill goals.goal_type and goals.theme where null; a goal without its own topic takes its activity's."""
     by_id = {r["activity_id"]: r for r in result.table("activities") if r.get("activity_id")}
-    for goal in result.table("goals"):
-        text = goal.get("text")
-        activity = by_id.get(goal.get("activity_id") or "")
-        if goal.get("goal_type") is None:
-            goal["goal_type"] = learned("goal_type", text) or rule_goal_type(text)
-        if goal.get("theme") is None:
-            area = activity.get("strategic_area") if activity else None
-            parent = activity.get("title") if activity else None
-            own = learned("theme", text, area=area, parent=parent)
-            if own in (None, "other"):
-                own = best_theme(text)[0]
-            goal["theme"] = own or (activity.get("theme") if activity else None)
+    goals = [g for g in result.table("goals") if isinstance(g.get("text"), str) and g["text"].strip()]
+    untyped = [g for g in goals if g.get("goal_type") is None]
+    for goal, answer in zip(
+        untyped, learned("goal_type", [{"text": g["text"]} for g in untyped]), strict=True
+    ):
+        goal["goal_type"] = answer or rule_goal_type(goal["text"])
+    unthemed = [g for g in result.table("goals") if g.get("theme") is None]
+    activities = [by_id.get(g.get("activity_id") or "") for g in unthemed]
+    rows = [
+        {
+            "text": str(g.get("text") or ""),
+            "area": str((a or {}).get("strategic_area") or ""),
+            "parent": str((a or {}).get("title") or ""),
+        }
+        for g, a in zip(unthemed, activities, strict=True)
+    ]
+    asked = [i for i, row in enumerate(rows) if row["text"].strip()]
+    answers: list[str | None] = [None] * len(rows)
+    for i, answer in zip(asked, learned("theme", [rows[i] for i in asked]), strict=True):
+        answers[i] = answer
+    for goal, activity, own in zip(unthemed, activities, answers, strict=True):
+        if own in (None, "other"):
+            own = best_theme(goal.get("text"))[0]
+        goal["theme"] = own or (activity.get("theme") if activity else None)
