@@ -224,6 +224,12 @@ def test_rules_for_reported_outcomes_and_efforts(text: str, goal_type: str) -> N
         ("Nätverket ska bidra till att stärka besöksnäringen i länet.", "process"),
         ("Kommunen har ansvar för att samordna insatserna.", "process"),
         ("Det går att kartlägga behoven med enkla medel.", "qualitative"),
+        # the same readings in Norwegian
+        ("Planen gjelder for perioden 2021-2024.", "qualitative"),
+        ("Det er behov for å utvikle nye arbeidsformer.", "process"),
+        ("Kommunen etablerer et næringsråd.", "completion"),
+        ("Dokumentet beskriver hvordan planen skal utarbeides.", "completion"),
+        ("Strategien er et verktøy for kommunene.", "qualitative"),
         # a purpose clause is not the task, an easy state is a state
         ("Det ska vara lätt att starta företag här.", "qualitative"),
     ],
