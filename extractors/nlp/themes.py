@@ -106,45 +106,45 @@ def assign_activity_themes(result: Extraction) -> None:
 
 def learned(target: str, rows: list[dict[str, str]]) -> list[str | None]:
     """Rules plus trained classifier (extractors.nlp.goal_model.classify_many), one model call
-    per target and document; None where it cannot run.
+    per target and document; None for an empty text or where it cannot run.
 
     Cross-validated on the shipped statements the combination beats the rules alone for
     goal type and theme (docs/nlp.md), so it is used first and the rules stay as the fallback.
     """
-    if not rows:
-        return []
+    answers: list[str | None] = [None] * len(rows)
+    asked = [i for i, row in enumerate(rows) if row["text"].strip()]
+    if not asked:
+        return answers
     try:
         from extractors.nlp.goal_model import classify_many
 
-        return [answer or None for answer in classify_many(target, rows)]
+        for i, answer in zip(asked, classify_many(target, [rows[i] for i in asked]), strict=True):
+            answers[i] = answer or None
     except Exception:
-        return [None] * len(rows)
+        pass
+    return answers
 
 
 def assign_goal_fields(result: Extraction) -> None:
     """Fill goals.goal_type and goals.theme where null; a goal without its own topic takes its activity's."""
     by_id = {r["activity_id"]: r for r in result.table("activities") if r.get("activity_id")}
-    goals = [g for g in result.table("goals") if isinstance(g.get("text"), str) and g["text"].strip()]
-    untyped = [g for g in goals if g.get("goal_type") is None]
-    for goal, answer in zip(
-        untyped, learned("goal_type", [{"text": g["text"]} for g in untyped]), strict=True
+    untyped = [g for g in result.table("goals") if g.get("goal_type") is None]
+    texts = [str(g.get("text") or "") for g in untyped]
+    for goal, text, answer in zip(
+        untyped, texts, learned("goal_type", [{"text": t} for t in texts]), strict=True
     ):
-        goal["goal_type"] = answer or rule_goal_type(goal["text"])
+        goal["goal_type"] = answer or rule_goal_type(text)
     unthemed = [g for g in result.table("goals") if g.get("theme") is None]
-    activities = [by_id.get(g.get("activity_id") or "") for g in unthemed]
+    activities = [by_id.get(g.get("activity_id") or "") or {} for g in unthemed]
     rows = [
         {
             "text": str(g.get("text") or ""),
-            "area": str((a or {}).get("strategic_area") or ""),
-            "parent": str((a or {}).get("title") or ""),
+            "area": str(a.get("strategic_area") or ""),
+            "parent": str(a.get("title") or ""),
         }
         for g, a in zip(unthemed, activities, strict=True)
     ]
-    asked = [i for i, row in enumerate(rows) if row["text"].strip()]
-    answers: list[str | None] = [None] * len(rows)
-    for i, answer in zip(asked, learned("theme", [rows[i] for i in asked]), strict=True):
-        answers[i] = answer
-    for goal, activity, own in zip(unthemed, activities, answers, strict=True):
+    for goal, activity, own in zip(unthemed, activities, learned("theme", rows), strict=True):
         if own in (None, "other"):
             own = best_theme(goal.get("text"))[0]
-        goal["theme"] = own or (activity.get("theme") if activity else None)
+        goal["theme"] = own or activity.get("theme")

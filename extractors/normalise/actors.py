@@ -193,28 +193,10 @@ _DEF = re.compile(
 )
 _ABBR = re.compile(rf"^[{_U}][{_U}{_L}0-9&.\-]{{0,9}}(?: [{_U}{_L}]{{1,5}})?$")
 _WORD = re.compile(rf"[{_U}{_L}0-9&][{_U}{_L}0-9&\-]*")
-_LEGAL_FORMS = frozenset(
-    {
-        "ab",
-        "publ",
-        "as",
-        "asa",
-        "hb",
-        "kb",
-        "ek för",
-        "ltd",
-        "inc",
-        "llc",
-        "plc",
-        "gmbh",
-        "pvt",
-        "corp",
-        "co",
-        "sa",
-        "oy",
-        "aps",
-    }
-)
+_LEGAL_FORMS = frozenset({
+    "ab", "publ", "as", "asa", "hb", "kb", "ltd", "inc", "llc", "plc", "gmbh", "pvt", "corp", "co", "sa",
+    "oy", "aps",
+})  # fmt: skip
 
 
 @dataclass
