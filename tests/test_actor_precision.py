@@ -468,3 +468,12 @@ def test_legal_forms_and_unread_languages_define_no_organisation() -> None:
 
     heading = "Good Energy Region Region Total"
     assert "Region Region" not in {heading[h.start : h.end] for h in org_hits(heading)}
+
+
+def test_arena_clusters_are_networks() -> None:
+    from extractors.nlp.patterns import org_hits
+
+    text = "Samarbeidspartnere: Arena Innlandet og Lillehammer kommune. Skolen er en arena for læring."
+    hits = {text[h.start : h.end]: h.rule for h in org_hits(text)}
+    assert hits.get("Arena Innlandet") == "arena" and "arena for" not in " ".join(hits)
+    assert guess_actor_type("Arena Innlandet") == "network"

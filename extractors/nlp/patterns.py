@@ -198,6 +198,8 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
+    # "Arena Troms", "Arena Helse": the clusters of Innovasjon Norge's Arena programme
+    ("arena", _rx(rf"\bArena {CAP}(?: {CAP})?"), 0.75),
     # "Region Blekinge", "Region Jämtland Härjedalen", "Landstinget Dalarna"
     (
         "region",
