@@ -189,6 +189,9 @@ def test_make_eval_reports_the_three_accuracies_with_targets() -> None:
         ("Under projektets sista sex månader hölls möten med handeln.", "completion"),  # a span of time
         ("En tre-dagars utbildning för handläggarna genomfördes.", "completion"),  # a size, not a count
         ("Ett 30-tal företag deltog i nätverket.", "quantitative"),
+        ("Mäts via den regionala företagsenkäten", "process"),  # measured through a way of working (P3)
+        ("Omsättning i besöksnäringen", "quantitative"),  # an indicator naming an amount (Q3)
+        ("Ökad omsättning i besöksnäringen", "qualitative"),  # a direction, no measure named
         ("Styrgruppen möts en gång i kvartalet.", "quantitative"),  # a frequency is a count
         ("Nettverket møtes en gang i måneden.", "quantitative"),
     ],

@@ -99,10 +99,25 @@ def has_quantity(text: str) -> bool:
         and not re.search(r"(?i)\b(?:de|dei)\s+$", masked[: m.start()])
         and not _describes_a_set(masked, m.start(), m.end())
     ]
-    if counted or "%" in low or _ONCE_PER.search(low):
+    if counted or "%" in low or _ONCE_PER.search(low) or _names_an_amount(masked):
         return True
     measure = _pattern("measure").search(low)
     return measure is not None and not re.search(r"(?i)\bett\s+antal\b", low[max(0, measure.start() - 4) :])
+
+
+# guidelines P3: an outcome measured through an existing way of working
+_MEASURED_THROUGH = re.compile(r"(?i)^(?:mäts|måles|följs upp|følges opp)\s+(?:genom|via|i|gjennom)\b")
+# guidelines Q3: an indicator that is a bare noun phrase naming a measured amount
+_AMOUNT = re.compile(
+    r"(?i)^[\wåäöæø-]*(?:investeringar|investeringer|omsättning|omsetning|intäkter|inntekter|kostnader|"
+    r"gästnätter|övernattningar|overnattinger|utsläpp|utslipp)\b"
+)
+
+
+def _names_an_amount(text: str) -> bool:
+    """ "FoU-investeringar från privat, akademisk och offentlig sektor": an amount named, no verb."""
+    body = text.strip()
+    return _AMOUNT.match(body) is not None and main_verb(tokens(body)) is None
 
 
 # "en gång i månaden", "en gang i året", "ett par gånger per termin": a frequency is a count too
@@ -180,7 +195,7 @@ def rule_goal_type(text: str | None, default: str | None = "qualitative") -> str
     body = strip_lead_in(text)
     if has_quantity(body):
         return "quantitative"
-    if _pattern("recurring").search(text) or establishes_way_of_working(body):
+    if _pattern("recurring").search(text) or establishes_way_of_working(body) or _MEASURED_THROUGH.search(body):
         return "process"
     if _pattern("effort_phrase").search(" ".join(tokens(body)[:6])):
         return "process"  # "Gruppen arbetar för att …", "Vi samverkar med …": the main verb is an effort
