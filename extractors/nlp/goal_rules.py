@@ -195,7 +195,11 @@ def rule_goal_type(text: str | None, default: str | None = "qualitative") -> str
     body = strip_lead_in(text)
     if has_quantity(body):
         return "quantitative"
-    if _pattern("recurring").search(text) or establishes_way_of_working(body) or _MEASURED_THROUGH.search(body):
+    if (
+        _pattern("recurring").search(text)
+        or establishes_way_of_working(body)
+        or _MEASURED_THROUGH.search(body)
+    ):
         return "process"
     if _pattern("effort_phrase").search(" ".join(tokens(body)[:6])):
         return "process"  # "Gruppen arbetar för att …", "Vi samverkar med …": the main verb is an effort
