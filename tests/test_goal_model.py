@@ -263,3 +263,67 @@ def test_typing_a_document_at_once_gives_each_statement_its_own_answer() -> None
             [{"text": r["text"], "area": r.get("area") or "", "parent": r.get("parent") or ""} for r in rows],
         )
         assert together == one_by_one and len(set(together)) >= 3
+
+
+GUIDELINE_EXAMPLES = {
+    # the examples of extractors/data/goal_statements.md, completed where the guidelines cut them with "…"
+    "quantitative": [
+        "Minst 50 företagare deltar årligen",
+        "60 % av vårdnadshavarna deltar",
+        "Fem ytterligare branschriktningar",
+        "Fyra möten/år",
+        "Direktörsgruppen träffas en till två gånger årligen",
+        "Ligga topp 5",
+        "2 nya samverkansnätverk",
+        "Genomföra tre workshops",
+        "Antal nytecknade hyresavtal",
+        "Andel beviljade ansökningar ska öka",
+        "FoU-investeringar från privat, akademisk och offentlig sektor",
+        "Samordningsfunktionen är etablerad och mäts med antal möten/år",
+    ],
+    "process": [
+        "Årliga dialoger genomförda",
+        "Genomfört med kontinuerlig process",
+        "En indikator för uppföljning framtagen och används därefter löpande",
+        "Etablera en process där företag och skola möts",
+        "Etablera kunskapsöverföring mellan akademi och stad",
+        "Etablere et nettverk av næringsutviklere",
+        "Ett systematiskt arbetssätt är på plats",
+        "En sammanhållen process är implementerad",
+        "Etablerad form för samverkan",
+        "Mäts genom det systematiska kvalitetsarbetet",
+        "Utveckla samverkan med näringslivet",
+        "Utveckling av ny arbetsmodell",
+        "Genomföra kontinuerliga dialoger",
+    ],
+    "completion": [
+        "Kartläggning genomförd 2019",
+        "Metoden är utvecklad",
+        "Vägledning publicerad",
+        "Samverkansavtal mellan stad och GU/CTH 2021",
+        "vedtak av plan i regionrådet",
+        "Ta fram en plan för samarbete",
+        "Genomföra innovationslab",
+        "Projektet är genomfört",
+        "Kurs/kompetanseheving av førstelinjetjenester",
+        "Innspillsmøter og studietur",
+        "Framtagen och implementerad plan",
+        "Reglab bör undersöka möjligheterna",
+    ],
+    "qualitative": [
+        "Göteborg är en attraktiv plats att besöka, bo och verka i",
+        "Göteborg stärker näringslivets förutsättningar för innovation",
+        "GU och CTH ska vara representerade i styrgruppen",
+        "Kommunernas attraktionskraft ökar",
+        "Ökad inflyttning till regionen",
+        "Oppnå vekst og utvikling gjennom konkrete tiltak",
+        "Erhålla mer kunskap om näringslivets behov",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "goal_type"), [(t, kind) for kind, texts in GUIDELINE_EXAMPLES.items() for t in texts]
+)
+def test_the_rules_follow_the_guidelines_own_examples(text: str, goal_type: str) -> None:
+    assert rule_goal_type(text) == goal_type
