@@ -29,15 +29,18 @@ _PAGE_TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "activities",
         "page_start",
-        ("code", "level", "title", "start_raw", "end_raw", "responsible_raw", "participants_raw"),
+        ("code", "level", "title", "start_raw", "end_raw", "responsible_raw", "participants_raw", "theme"),
     ),
-    ("goals", "page", ("level", "goal_type", "text")),
+    ("goals", "page", ("level", "goal_type", "theme", "text")),
     ("indicators", "page", ("outcome_kind", "comparator", "target_value", "unit", "target_year", "text")),
     ("outcomes", "page", ("status", "assessor", "text")),
     ("timelines", "page", ("kind", "date_raw", "date_start", "date_end", "label")),
     ("actor_roles", "page", ("role", "actor_id", "person_name", "person_title", "raw")),
     ("budget_lines", "page", ("item", "amount", "unit", "percent_used", "kind")),
+    # the organisations the NLP step found on the page, to be checked against it
+    ("mentions", "page", ("text", "actor_id", "source_table", "source_field", "method")),
 )
+_SHOWN = {"mentions": lambda frame: frame["label"] == "ORG"}  # people and places are counted, not listed
 
 
 def _esc(value: Any) -> str:
@@ -90,7 +93,7 @@ def _document_section(doc: dict[Any, Any], data: Any) -> str:
     ):
         parts.append(f"<tr><th>{key}</th><td>{_esc(doc.get(key))}</td></tr>")
     counts = []
-    for table, _, _ in _PAGE_TABLES + (("mentions", "page", ()),):
+    for table, _, _ in _PAGE_TABLES:
         frame = data[table]
         counts.append(f"{table}: {int((frame['doc_id'] == doc_id).sum())}")
     parts.append(f"<tr><th>rows</th><td>{_esc(', '.join(counts))}</td></tr></table>")
@@ -101,6 +104,8 @@ def _document_section(doc: dict[Any, Any], data: Any) -> str:
         for table, page_col, columns in _PAGE_TABLES:
             frame = data[table]
             rows = frame[(frame["doc_id"] == doc_id) & (frame[page_col] == page)]
+            if table in _SHOWN and len(rows):
+                rows = rows[_SHOWN[table](rows)]
             if len(rows):
                 chunks.append(f"<h4>{table} ({len(rows)})</h4>" + _rows_table(rows, columns))
         if chunks:

@@ -25,6 +25,8 @@ def test_report_lists_documents_pages_and_failures(corpus_dataset: Path) -> None
     assert "encrypted PDF: a password is required" in html
     assert "handlingsplan_goteborg_2019_2021.pdf" in html
     assert "#page=10" in html  # records are grouped under links to their pages
+    assert "<h4>mentions (" in html and "business-region-goteborg" in html  # organisations found, by page
+    assert "<th>theme</th>" in html
 
 
 def test_diff_names_what_changed_between_revisions(tmp_path: Path) -> None:
