@@ -235,6 +235,12 @@ def test_rules_for_reported_outcomes_and_efforts(text: str, goal_type: str) -> N
         ("Det er behov for å utvikle nye arbeidsformer.", "process"),
         ("Kommunen etablerer et næringsråd.", "completion"),
         ("Dokumentet beskriver hvordan planen skal utarbeides.", "completion"),
+        # and in Nynorsk
+        ("Styrkje samarbeidet mellom kommunane", "process"),
+        ("Kartleggje behovet for kompetanse i regionen", "completion"),
+        ("Auke talet på lærlingar", "quantitative"),
+        ("Planen er vedteken i kommunestyret", "completion"),
+        ("Dialogmøte kvart år med næringslivet", "process"),
         # a purpose clause is not the task, an easy state is a state
         ("Det ska vara lätt att starta företag här.", "qualitative"),
     ],
