@@ -95,6 +95,9 @@ def test_theme_is_inherited_only_without_an_own_topic() -> None:
         ("Mindre utslipp og mer ombruk i kommunens drift", "sustainability_climate"),
         ("Boligmarkedet i regionen", "housing"),
         ("Færre arbeidsledige og flere i sysselsetting", "competence_supply"),
+        ("Klimatilpasning i kommuneplanen", "sustainability_climate"),
+        ("Fleire bustader i sentrum", "housing"),  # Nynorsk
+        ("Betre samhandling mellom kommunane", "collaboration_governance"),
         ("Denna plan gäller för perioden 2021–2024.", "other"),  # the document itself, no topic
         ("Två trycksaker och ett pressmeddelande har tagits fram.", "other"),
         ("Denna plan ska ge fler nyanlända arbete och egenförsörjning.", "integration_inclusion"),
