@@ -477,3 +477,11 @@ def test_arena_clusters_are_networks() -> None:
     hits = {text[h.start : h.end]: h.rule for h in org_hits(text)}
     assert hits.get("Arena Innlandet") == "arena" and "arena for" not in " ".join(hits)
     assert guess_actor_type("Arena Innlandet") == "network"
+
+
+def test_a_centre_is_named_with_its_place() -> None:
+    from extractors.nlp.patterns import org_hits
+
+    text = "Kluster: Näringslivscentrum Töreboda, Robotdalen. Innovationscentrum i Mora. Kompetenscentrum Vad"
+    hits = [text[h.start : h.end] for h in org_hits(text) if h.rule == "compound"]
+    assert hits == ["Näringslivscentrum Töreboda", "Innovationscentrum", "Kompetenscentrum"]

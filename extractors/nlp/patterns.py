@@ -307,7 +307,25 @@ def org_hits(text: str) -> Iterator[Hit]:
                 continue
             if name == "region" and re.search(rf"[{U}][{L}]+ $", text[max(0, start - 30) : start]):
                 continue  # "Business Region Göteborg" is a name, not "Region Göteborg"
+            if name == "compound":
+                end = _centre_place(text, start, end)
             yield Hit(start, end, "ORG", name, conf)
+
+
+_CENTRE = re.compile(r"(?:centrum|center|senter|senteret)$")
+
+
+def _centre_place(text: str, start: int, end: int) -> int:
+    """ "Näringslivscentrum Töreboda", "Nyföretagarcentrum Ludvika": a centre is named with its
+    place, so the name runs on over a known place written right after it on the same line."""
+    if not _CENTRE.search(text[start:end]):
+        return end
+    from extractors.nlp.gazetteer import load
+
+    follow = re.match(rf" ({CAP})(?![\w-])", text[end:])
+    if follow and load().is_place(follow.group(1)):
+        return end + follow.end()
+    return end
 
 
 def common_word(word: str, langs: tuple[str, ...] = ("sv", "nb"), minimum: float = 3.0) -> bool:
