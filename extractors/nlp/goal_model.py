@@ -231,12 +231,18 @@ def cross_validate(target: str, folds: int = 5) -> dict[str, float]:
     combined = np.array(
         [combine(target, rule, str(p), r["text"]) for rule, p, r in zip(rules, predicted, rows)]
     )
-    return {
+    result = {
         "rules": float((np.array([rules_alone(target, r) for r in rules]) == gold).mean()),
         "model": float((predicted == gold).mean()),
         "combined": float((combined == gold).mean()),
         "n": float(len(rows)),
     }
+    langs = np.array([r.get("lang") or "" for r in rows])
+    for lang in sorted(set(langs)):
+        chosen = langs == lang
+        result[f"combined_{lang}"] = float((combined == gold)[chosen].mean())
+        result[f"n_{lang}"] = float(chosen.sum())
+    return result
 
 
 def main() -> int:

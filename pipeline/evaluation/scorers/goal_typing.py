@@ -81,6 +81,16 @@ def figures() -> list[Figure]:
             )
         )
         out.append(Figure(SECTION, f"{target} accuracy, rules alone (in-sample)", result["rules"], n))
+        for lang in ("sv", "nb"):
+            if result.get(f"n_{lang}"):
+                out.append(
+                    Figure(
+                        SECTION,
+                        f"{target} accuracy, {lang} statements only (grouped 5-fold CV)",
+                        result[f"combined_{lang}"],
+                        int(result[f"n_{lang}"]),
+                    )
+                )
     rows = held_out_rows()
     for label, path in (("held-out statements", HELD_OUT), ("second held-out set", HELD_OUT_2)):
         for target in TARGETS:

@@ -2,7 +2,11 @@
 
 The finder runs over each segment the way annotate() runs over a document: the
 resolver first learns the abbreviation definitions of the whole seed document, table
-rows are read cell by cell (short cells as role cells). A predicted ORG mention is right
+rows are read cell by cell (short cells as role cells). What a document run adds is not
+here: the issuer read from the document (the Sør-Troms deck's "Regionrådet" is its
+issuer, Sør-Troms regionråd) and the role parser's links of bare towns in role cells
+("Eks. Gratangen koord."), so the figures, above all the Norwegian ones (13 mentions),
+are the finder's alone. A predicted ORG mention is right
 when its span equals a gold span; linking is right when its canonical name equals the
 gold canonical name (case-insensitive, without a trailing legal form).
 
@@ -135,6 +139,13 @@ def figures(path: Path = DATA) -> list[Figure]:
             Figure("nlp", f"org mention recall, {name}", t.recall, t.gold),
             Figure("nlp", f"org mention F1, {name}", t.f1, t.gold, target=0.90),
             Figure("nlp", f"org linking accuracy on right spans, {name}", t.linking, t.right, target=0.90),
+        ]
+    for lang in sorted({r["lang"] for r in records}):
+        t = tally([r for r in records if r["lang"] == lang], predicted)
+        name = f"annotated seed set, {lang} only"
+        out += [
+            Figure("nlp", f"org mention F1, {name}", t.f1, t.gold),
+            Figure("nlp", f"org linking accuracy on right spans, {name}", t.linking, t.right),
         ]
     return out
 
