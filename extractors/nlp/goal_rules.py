@@ -15,7 +15,7 @@ import re
 
 from extractors.nlp.gazetteer import DATA
 from extractors.nlp.verbforms import AUXILIARIES as AUXILIARY_WORDS
-from extractors.nlp.verbforms import analyse, main_verb
+from extractors.nlp.verbforms import VerbForm, analyse, main_verb
 
 GOAL_TYPES = ("quantitative", "qualitative", "completion", "process")
 LEVELS = ("vision", "overall", "effect", "result", "sub", "activity")
@@ -201,12 +201,14 @@ def rule_goal_type(text: str | None, default: str | None = "qualitative") -> str
         or _MEASURED_THROUGH.search(body)
     ):
         return "process"
-    if _pattern("effort_phrase").search(" ".join(tokens(body)[:6])):
+    words = tokens(body)  # read once: the opening, the main verb and the "att" task all use them
+    if _pattern("effort_phrase").search(" ".join(words[:6])):
         return "process"  # "Gruppen arbetar för att …", "Vi samverkar med …": the main verb is an effort
-    by_verb = main_clause_type(body)
-    if by_verb == "qualitative" and not _opens_with_infinitive(body):
+    found = main_verb(words)
+    by_verb = main_clause_type(words, found)
+    if by_verb == "qualitative" and not _opens_with_infinitive(words):
         return by_verb  # a sentence describing a state, whatever noun it opens with ("Planen innehåller …")
-    for head in clause_heads(body):
+    for head in clause_heads(words):
         first = head.split(" ")[0] if head else ""
         if first.endswith("s") and not _pattern("deliver_noun").fullmatch(first):
             active = first[:-1]  # the s-passive after a modal: "bör systematiseras", "ska tas fram"
@@ -223,17 +225,17 @@ def rule_goal_type(text: str | None, default: str | None = "qualitative") -> str
             return "process"
     if by_verb is not None:
         return by_verb
-    if describes_with_copula(body):
+    if describes_with_copula(words, found):
         return "qualitative"
     if _pattern("done").search(body) or _pattern("deliver_noun").search(body):
         return "completion"  # "… återkomma med handlingsplan", "har haft ett lärprojekt"
-    task = task_after_att(tokens(body))
+    task = task_after_att(words)
     if task is not None:
         return task
     return default
 
 
-def main_clause_type(body: str) -> str | None:
+def main_clause_type(words: list[str], found: tuple[int, VerbForm] | None) -> str | None:
     """The goal type the main verb shows where the opening words did not decide.
 
     An infinitive after a modal is the task ("bör vidareutvecklas", "ska kunna erbjuda"):
@@ -243,13 +245,12 @@ def main_clause_type(body: str) -> str | None:
     ("innebära att utveckla", "beskriver hur webbplatsen ska tas fram"); with no task
     there, the sentence describes a state ("Planen innehåller …", "Lärosätena har sagt
     att …"). A finite effort verb with a subject is a description too (guidelines L1), so
-    it is left to the later rules.
+    it is left to the later rules. `found` is main_verb(words).
     """
-    return _clause_type(tokens(body), subordinate=False)
+    return _clause_type(words, found, subordinate=False)
 
 
-def _clause_type(words: list[str], subordinate: bool) -> str | None:
-    found = main_verb(words)
+def _clause_type(words: list[str], found: tuple[int, VerbForm] | None, subordinate: bool) -> str | None:
     if found is None:
         return None
     i, form = found
@@ -277,7 +278,8 @@ def _clause_type(words: list[str], subordinate: bool) -> str | None:
     if form.tense == "infinitive" or describes:
         for k in range(i + 1, len(words) - 1):
             if words[k] in ("hur", "hvordan"):
-                task_type = _clause_type(words[k + 1 :], subordinate=True)
+                clause = words[k + 1 :]
+                task_type = _clause_type(clause, main_verb(clause), subordinate=True)
                 if task_type in ("process", "completion"):
                     return task_type
                 break
@@ -289,12 +291,12 @@ def _clause_type(words: list[str], subordinate: bool) -> str | None:
     return "qualitative" if stated and describes else None
 
 
-def describes_with_copula(body: str) -> bool:
+def describes_with_copula(words: list[str], found: tuple[int, VerbForm] | None) -> bool:
     """ "Tidsrymden för planen är Q3 2019 till Q4 2021", "Idéskriften är en sammanställning av …":
-    a copula with no verb after it describes (guidelines L1), even when it names a deliverable."""
-    words = tokens(body)
+    a copula with no verb after it (`found` is main_verb(words)) describes (guidelines L1),
+    even when it names a deliverable."""
     k = next((k for k, w in enumerate(words) if w in AUXILIARY_WORDS), None)
-    if k is None or words[k] not in _COPULA or main_verb(words) is not None:
+    if k is None or words[k] not in _COPULA or found is not None:
         return False
     return not _pattern("done").search(" ".join(words[k + 1 : k + 4]))  # "Kartläggningen är klar"
 
@@ -338,9 +340,8 @@ def _with_particle(lemma: str, following: list[str]) -> str:
     return lemma
 
 
-def _opens_with_infinitive(body: str) -> bool:
+def _opens_with_infinitive(words: list[str]) -> bool:
     """ "Utveckla näringslivet handlar om …": the task is the subject; the opening decides."""
-    words = tokens(body)
     first = analyse(words[0]) if words else None
     return first is not None and first.tense == "infinitive"
 
@@ -349,21 +350,20 @@ def _verb_is(kind: str, lemma: str) -> bool:
     return lemma in cues().get(kind, ())
 
 
-def clause_heads(body: str) -> list[str]:
-    """Where the main verb may stand: the opening (article dropped), then after a modal ("Reglab bör undersöka")."""
-    words = tokens(body)
-    if words and words[0] in ("en", "ett", "ei", "et"):
-        words = words[1:]
-    heads = [" ".join(words[:4])]
-    modal = _MODAL.search(" ".join(tokens(body)[:8]) + " ")
+def clause_heads(words: list[str]) -> list[str]:
+    """Where the main verb may stand (`words`: the statement's tokens): the opening (article
+    dropped), then after a modal ("Reglab bör undersöka")."""
+    unarticled = words[1:] if words and words[0] in ("en", "ett", "ei", "et") else words
+    heads = [" ".join(unarticled[:4])]
+    modal = _MODAL.search(" ".join(words[:8]) + " ")
     if modal is not None:
-        rest = " ".join(tokens(body)[:12])[modal.end() :]
+        rest = " ".join(words[:12])[modal.end() :]
         heads.append(" ".join(rest.split()[:4]))
-    opening = tokens(body)[:12]
+    opening = words[:12]
     for k, word in enumerate(opening[1:], start=1):
         # "En första del i projektet blev därför att utveckla …": the goal after a copula and "att"
         if word in ("att", "å") and opening[k - 1] in _COPULA and not set(opening[:k]) & _EASE:
-            heads.append(" ".join(tokens(body)[k + 1 : k + 5]))
+            heads.append(" ".join(words[k + 1 : k + 5]))
             break
     return heads
 
