@@ -41,19 +41,17 @@ def held_out_rows(path: Path = HELD_OUT) -> list[dict[str, str]]:
 def held_out(target: str, rows: list[dict[str, str]]) -> tuple[float, float, int]:
     """(rules + model, rules alone, n) on the held-out statements labelled for `target`; the
     model is the one the pipeline uses, fitted on all annotated statements."""
-    from extractors.nlp.goal_model import classify, rule_answer, rules_alone
+    from extractors.nlp.goal_model import classify_many, rule_answer, rules_alone
 
-    hits = rule_hits = n = 0
-    for row in rows:
-        want = row.get(target) or ""
-        if not want:
-            continue
-        args = (row["text"], row.get("context") or "", row.get("area") or "", row.get("parent") or "")
-        rule = rule_answer(target, *args)
-        n += 1
-        hits += classify(target, *args, rule=rule) == want
-        rule_hits += rules_alone(target, rule) == want
-    return ratio(hits, n), ratio(rule_hits, n), n
+    chosen = [row for row in rows if row.get(target)]
+    rules = [
+        rule_answer(target, r["text"], r.get("context") or "", r.get("area") or "", r.get("parent") or "")
+        for r in chosen
+    ]
+    answers = classify_many(target, chosen, rules) if chosen else []
+    hits = sum(answer == row[target] for answer, row in zip(answers, chosen, strict=True))
+    rule_hits = sum(rules_alone(target, rule) == row[target] for rule, row in zip(rules, chosen, strict=True))
+    return ratio(hits, len(chosen)), ratio(rule_hits, len(chosen)), len(chosen)
 
 
 def agreement(target: str, first: list[dict[str, str]], second: list[dict[str, str]]) -> tuple[float, int]:
