@@ -182,10 +182,12 @@ def _gazetteer_entry(surface: str, country: str | None) -> Entry | None:
 
 
 def _abbr_regex(abbrs: list[str]) -> re.Pattern[str] | None:
+    """An abbreviation as a word of its own, also in the genitive ("TØIs", "GU:s"); not the first
+    part of a hyphenated compound ("IRIS-rapport", "GR-kommuner"), which names something else."""
     if not abbrs:
         return None
     alt = "|".join(re.escape(a) for a in sorted(set(abbrs), key=len, reverse=True))
-    return re.compile(rf"(?<![\w&])(?:{alt})(?![\w&])")
+    return re.compile(rf"(?<![\w&])(?P<abbr>{alt})(?::?s)?(?![\w&]|-\w)")
 
 
 class Finder:
@@ -249,12 +251,17 @@ class Finder:
         found.extend(self._abbreviations(text, cell))
         found.extend(self._patterns(text))
         found.extend(self._places(text))
+        found.extend(self._parties(text))
         if people:
             for hit in patterns.person_hits(text, gazetteer.first_names()):
                 found.append(
                     Found(hit.start, hit.end, text[hit.start : hit.end], "PER", "person", hit.confidence)
                 )
-        kept = [f for f in _resolve_overlaps(found) if not _activity_name(f)]
+        kept = [
+            f
+            for f in _resolve_overlaps(found)
+            if not _activity_name(f) and not _names_no_actor(text, f, cell)
+        ]
         return [f for f in self._lists(text, kept) if not _activity_name(f)]
 
     def _lists(self, text: str, found: list[Found]) -> list[Found]:
@@ -264,6 +271,8 @@ class Finder:
         extra: list[Found] = []
         retyped: dict[int, Found] = {}
         for items in patterns.list_items(text):
+            if any(_STREET.search(text[s:e]) for s, e in items):
+                continue  # "Nordre Land kommune, Storgata, Dokka": an address, not a list of actors
             inside = [f for f in found if any(f.start < e and s < f.end for s, e in items)]
             kind = _list_kind(text[: items[0][0]])
             has_org = (
@@ -337,7 +346,7 @@ class Finder:
         gaz = gazetteer.load()
         if self._doc_rx is not None:
             for m in self._doc_rx.finditer(text):
-                name = self.resolver.abbreviations[m.group()]
+                name = self.resolver.abbreviations[m.group("abbr")]
                 if not self.defines_org(name, cell):
                     continue
                 entry = _gazetteer_entry(name, self.country)
@@ -361,9 +370,9 @@ class Finder:
             if rx is None:
                 continue
             for m in rx.finditer(text):
-                if m.group() in self.resolver.abbreviations:
+                if m.group("abbr") in self.resolver.abbreviations:
                     continue
-                entry = gaz.lookup_abbr(m.group(), self.country)
+                entry = gaz.lookup_abbr(m.group("abbr"), self.country)
                 if entry is not None:
                     out.append(
                         Found(m.start(), m.end(), m.group(), "ORG", "abbreviation", conf, entry.name, entry)
@@ -382,6 +391,29 @@ class Finder:
             out.append(
                 Found(hit.start, hit.end, surface, "ORG", "pattern", hit.confidence, name, entry, hit.kind)
             )
+        return out
+
+    def _parties(self, text: str) -> list[Found]:
+        """A party abbreviation in brackets after a person ("Mads Kvien (V)", "Anna Ek (S)"):
+        the member's party. Anywhere else "V", "H" or "S" are letters, so only this shape."""
+        out: list[Found] = []
+        for m in _PARTY_RX.finditer(text):
+            if not _PERSON_BEFORE.search(text[max(0, m.start() - 60) : m.start() - 1]):
+                continue  # "figur (A)", "bilaga (B)": a label, not a party
+            entry = _party(m.group("abbr"), self.country)
+            if entry is not None:
+                out.append(
+                    Found(
+                        m.start("abbr"),
+                        m.end("abbr"),
+                        m.group("abbr"),
+                        "ORG",
+                        "abbreviation",
+                        0.8,
+                        entry.name,
+                        entry,
+                    )
+                )
         return out
 
     def _places(self, text: str) -> list[Found]:
@@ -406,6 +438,49 @@ _ACTIVITY_HEAD = re.compile(
     r"prosjekt|prosjektet|specialisering|spesialisering|strategi|strategin|strategien|verktyg|verktøy|"
     r"satsning|satsningen|satsing|satsingen|plan|planen)$"
 )
+
+
+# "Förnamn Efternamn (Ap)": a capitalised surname, the party's abbreviation in brackets.
+_PARTY_RX = re.compile(r"(?<=[a-zåäöøæéü] \()(?P<abbr>[A-ZÅÄÖØÆ][A-Za-zåäöøæ]{0,2})(?=\))")
+_PERSON_BEFORE = re.compile(r"[A-ZÅÄÖØÆ][a-zåäöøæéü-]+(?: [A-ZÅÄÖØÆ][a-zåäöøæéü-]+)+ $")
+
+
+@functools.cache
+def _parties() -> dict[tuple[str, str | None], Entry]:
+    entries = gazetteer.read_tsv(gazetteer.DATA / "parties.tsv")
+    return {(abbr, e.country): e for e in entries for abbr in e.abbreviations}
+
+
+def _party(abbr: str, country: str | None) -> Entry | None:
+    return _parties().get((abbr, country))
+
+
+# A street or square in an address line: "Storgata 12", "Kungsgatan", "Strandvegen", "Torget".
+_STREET = re.compile(
+    r"(?i)(?:gata|gatan|gate|gaten|vägen|väg|vegen|veien|vei|torget|torg|plassen|plass|allé|alléen)"
+    r"(?:\s+\d+\w?)?\s*$"
+)
+# Where "X-regionen" is a place: after a preposition of place ("strategisk plan for Gjøvikregionen").
+_PLACE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:i|for|för|av|til|till|fra|från|innen|inom|hele|hela|rundt|runt)\s+)$"
+)
+# Words that introduce a project or an event by name: "prosjektet Region Ålesund".
+_PROJECT_BEFORE = re.compile(
+    r"(?i)\b(?:prosjektet|projektet|programmet|satsingen|satsningen|initiativet|konferansen|konferensen|"
+    r"festivalen|kampanjen)\s+$"
+)
+
+
+def _names_no_actor(text: str, found: Found, cell: bool) -> bool:
+    """A name that here is not an organisation: a region after a preposition of place
+    (a place, as in "120 000 nya jobb i Göteborgsregionen"), or a name introduced as a project.
+    In a role cell the name stands for the body."""
+    if found.label != "ORG" or cell or found.method not in ("pattern", "gazetteer"):
+        return False
+    before = text[max(0, found.start - 25) : found.start]
+    if re.search(r"regionens?$", found.text) and _PLACE_BEFORE.search(before):
+        return True
+    return found.method == "pattern" and _PROJECT_BEFORE.search(before) is not None
 
 
 def _activity_name(found: Found) -> bool:

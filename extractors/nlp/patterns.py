@@ -24,13 +24,68 @@ HEADS = (
     r"fullmäktige|inspektionen|direktoratet|departementet|etaten|utvalget|tilsynet|"
     r"rådet|institutet|centrum|senteret|sekretariatet|stiftelsen|förbundet|forbundet|"
     r"kommunalförbund|kommunalförbundet|föreningen|foreningen|ämbetet|kammaren|byrån|"
-    r"bolaget|regionen|avdelningen"
+    r"bolaget|regionen|avdelningen|avdelingen|avdelinga|utvalet|revisionen|revisjonen|tinget"
 )
 # Compounds that end like an organisation but are not one.
 NOT_ORG = re.compile(
     r"(?i)(?:nätverket|hantverket|regelverket|ramverket|kraftverket|vattenverket|reningsverket|"
     r"stålverket|konstverket|fyrverket|området|samrådet|stadscentrum|köpcentrum|handelscentrum|"
     r"delregionen|storregionen|kärnregionen|funktionella regionen|hela regionen|arbetsmarknadsregionen)$"
+)
+# Legal forms that end a company's name ("Higab AB", "Nye Veier AS", "Hedalen Bygdeservice BA").
+LEGAL_FORM = r"(?:AB|Aktiebolag|AS|ASA|SF|KF|IKS|HF|BA|SA|DA|ANS|HB|KB)"
+# Heads of association names, written capitalised in a title-case name ("Nordmøre Mållag").
+ASSOCIATION_HEADS = r"förening|forening|mållag|bondelag|idrettslag|ungdomslag|historielag|sogelag|velforening"
+# Words that open a sentence and end like an adjective or genitive but never start a name.
+NOT_NAME_START = frozenset(
+    [
+        "både",
+        "även",
+        "hos",
+        "medan",
+        "dessutom",
+        "ifølge",
+        "samtliga",
+        "sedan",
+        "bare",
+        "kanskje",
+        "kanske",
+        "mange",
+        "många",
+        "alle",
+        "hele",
+        "samme",
+        "egne",
+        "egna",
+        "ulike",
+        "olika",
+        "store",
+        "stora",
+        "gamle",
+        "gamla",
+        "første",
+        "första",
+        "andra",
+        "tredje",
+        "siste",
+        "sista",
+        "neste",
+        "nästa",
+        "dessa",
+        "disse",
+        "andres",
+        "andras",
+        "ens",
+        "våra",
+        "våre",
+        "deras",
+        "dine",
+        "mine",
+        "bägge",
+        "begge",
+        "övriga",
+        "øvrige",
+    ]
 )
 # A common noun that introduces an organisation's own name: "klustret Köksriket",
 # "kommunalförbundet Akademi Norr", "enheten Stöd och Styrning", "selskapet Arena Troms".
@@ -101,6 +156,13 @@ STOP = {
     "sin",
     "all",
     "alla",
+    "alle",
+    "hele",
+    "disse",
+    "dessa",
+    "begge",
+    "bägge",
+    "samtlige",
     "inom",
     "i",
     "för",
@@ -168,7 +230,8 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         "for_phrase",
         _rx(
             rf"\b(?:Förvaltningen|Nämnden|Myndigheten|Verket|Rådet|Stiftelsen|Institutet|Direktoratet|"
-            rf"Delegationen|Kommittén|Styrelsen|Utvalget|Senter|Senteret|Kompetansesenter|Centrum|"
+            rf"Delegationen|Kommittén|Styrelsen|Utvalget|Utvalet|Utvalg|Utval|Hovedutvalg(?:et)?|Hovudutval(?:et)?|"
+            rf"Senter|Senteret|Kompetansesenter|Centrum|"
             rf"[{U}][{L}]{{2,}}(?:styrelsen|nämnden|förvaltningen|rådet|utvalget))"
             rf" (?:för|for) {LOW}(?:(?:,| och| og| samt) {LOW}){{0,3}}(?: {LOW}(?=\s*(?:$|[,;)\n])))?"
         ),
@@ -194,7 +257,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         _rx(
             rf"\b(?:[{U}][{L}]{{2,}}(?:styrelsen|rådet|nämnden|förvaltningen|kontoret)|Länsstyrelsen|Landstinget|"
             rf"Högskolan|Universitetet|Høgskolen|Høgskulen|Statsforvalteren|Fylkesmannen|Handelskammaren|"
-            rf"Kommunförbundet|Regionförbundet) i {CAP}(?: {CAP})?(?: (?:kommun|kommune|län|fylke|stad))?"
+            rf"Kommunförbundet|Regionförbundet) (?:i|for|för) {CAP}(?: {CAP})?(?: (?:kommun|kommune|län|fylke|stad))?"
         ),
         0.85,
     ),
@@ -226,8 +289,8 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     (
         "company",
         _rx(
-            rf"\b(?:{CAP}|[{U}]{{2,}})(?: (?:{CAP}|[{U}0-9]{{2,}}|&|och|og|i|för|for)){{0,4}}"
-            rf" (?:AB|Aktiebolag|AS|ASA|SF|KF|IKS|HF)\b(?: \(publ\))?"
+            rf"\b(?!{LEGAL_FORM}\b)(?:{CAP}|[{U}]{{2,}})(?: (?!{LEGAL_FORM}\b)(?:{CAP}|[{U}0-9]{{2,}}|&|och|og|i|för|for)){{0,4}}"
+            rf" {LEGAL_FORM}\b(?: \(publ\))?"
         ),
         0.85,
     ),
@@ -235,8 +298,8 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     (
         "municipal",
         _rx(
-            rf"\b{CAP}(?: {CAP})? (?:kommun|kommune|Stad|stad|fylkeskommune|regionråd|kommunalförbund|"
-            rf"samkommune|landsting|regionförbund)\b"
+            rf"\b{CAP}(?: {CAP})? (?:kommun|kommune|Stad|stad|fylkeskommune|regionråd|[Kk]ommunalförbund|"
+            rf"samkommune|landsting|[Rr]egionförbund)\b"
         ),
         0.85,
     ),
@@ -262,6 +325,44 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
             rf"(?:(?:,\s*|\s(?:och|og|samt)\s){NAME_WORD}(?:\s{NAME_WORD}){{0,3}})+)"
         ),
         0.7,
+    ),
+    # "Regionala Utvecklingsnämnden", "Västsvenska Turistrådet", "Lundsbergs Bygdegårdsförening",
+    # "Nordmøre Mållag", "Vest-Norges Brusselkontor": a name in title case, an adjective or a
+    # genitive before its capitalised head (checked by _titled_ok)
+    (
+        "titled",
+        _rx(
+            rf"\b[{U}][{L}]+(?:-[{U}][{L}]+)?[aes] "
+            rf"(?:[{U}][{L}]{{2,}}(?:{HEADS}|{ASSOCIATION_HEADS}|kontor)|(?i:{ASSOCIATION_HEADS}))\b"
+        ),
+        0.8,
+    ),
+    # "Gjøvikregionen Reiseliv", "Nordmøre Næringsråd", "Haugaland Vekst", "Visit Bergen": the
+    # development and destination companies of a place, named after it
+    (
+        "place_company",
+        _rx(
+            rf"\b{CAP}(?: {CAP})? (?:Reiseliv|Næringsråd|Næringsforum|Næringsforening|Næringsselskap|Vekst|"
+            rf"Turistråd|Turistbyrå|Näringslivsråd|Företagarförening)\b|\bVisit {CAP}"
+        ),
+        0.75,
+    ),
+    # "Leader Halland", "Leader Skellefteå Älvdal", "Leader Lapland 2020": the local action groups
+    # of the EU's Leader method (associations)
+    ("leader", _rx(rf"\bLeader {CAP}(?: {CAP}){{0,2}}(?: 20\d\d)?"), 0.75),
+    # "Regionalt forskningsfond Vestlandet", "Regionale forskingsfond Agder"
+    (
+        "research_fund",
+        _rx(rf"\bRegional(?:t|e) [Ff]orsk(?:n)?ingsfond(?:et)?(?: {CAP})?"),
+        0.8,
+    ),
+    # "Fagskolen Gokstad Akademiet", "Folkhögskolan Hvilan": a school named after its kind
+    (
+        "school",
+        _rx(
+            rf"\b(?:Fagskolen|Fagskulen|Folkhögskolan|Folkehøgskolen|Folkehøgskulen|Yrkeshögskolan) {CAP}(?: {CAP})?"
+        ),
+        0.75,
     ),
     # "Göteborgs universitet", "Chalmers tekniska högskola", "Nord universitet", "Jönköping University"
     (
@@ -295,6 +396,10 @@ def org_hits(text: str) -> Iterator[Hit]:
                 continue
             if name == "adj_compound" and not common_word(surface.split()[0]):
                 continue  # "Röhsska kulturförvaltningen": a name before the head, not an adjective
+            if name == "titled" and not _titled_ok(surface):
+                continue
+            if name == "company" and _SHOUTED_SHORT_FORM.fullmatch(surface):
+                continue  # "HIT EE ELVA BRA HET BA": a line in capitals, not a company
             start, surface = _strip_stopwords(text, start, end)
             if not surface or end - start < 3 or (surface[0].islower() and name != "civic"):
                 continue
@@ -363,6 +468,23 @@ CUE_KINDS: tuple[tuple[str, str], ...] = (
 )
 
 
+# A name in capitals before one of the two-letter forms that are also everyday letters.
+_SHOUTED_SHORT_FORM = re.compile(rf"(?:[{U}0-9&]+ )+(?:BA|SA|DA|HB|KB)")
+
+
+def _titled_ok(surface: str) -> bool:
+    """The first word of a title-case name: not a sentence word ("Både Trafikverket"), not the
+    genitive of a definite common noun ("Kommunens Näringslivskontor" names no body of its
+    own), and the head not a compound that is no organisation."""
+    first = surface.split(" ")[0]
+    low = first.lower()
+    if low in STOP or low in NOT_NAME_START or NOT_ORG.search(surface):
+        return False
+    if low.endswith(("ens", "ets", "ns", "ts")):  # the genitive of a definite noun
+        return not (common_word(low[:-1], minimum=4.0) and not _known(first[:-1]))
+    return True
+
+
 def _cue_kind(cue: str) -> str | None:
     low = cue.lower()
     if "interkommunal" in low:
@@ -392,7 +514,11 @@ def _trim_place(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
         if len(words) == 3 and not _known(" ".join(words[:2])):
             return start + len(words[0]) + 1, end
         return start, end
-    head, sep, place = surface.partition(" i ") if rule == "head_in_place" else surface.partition(" ")
+    head, sep, place = (
+        re.split(r"( (?:i|for|för) )", surface, maxsplit=1) + ["", ""]
+        if rule == "head_in_place"
+        else list(surface.partition(" "))
+    )[:3]
     pwords = place.split(" ")
     heads = ("kommun", "kommune", "län", "fylke", "stad")
     if sep and len(pwords) >= 2 and pwords[-1] not in heads and not _known(" ".join(pwords[:2])):

@@ -65,6 +65,9 @@ def role_for_label(label: str) -> str:
     return "other"
 
 
+_PLURAL_ENDINGS = ("er", "ar", "or", "erna", "arna", "orna", "ene", "ane", "ende")
+
+
 def looks_like_org(text: str) -> bool:
     """A short, capitalised, number-free item: "Yesbox", "SDF", "Nordic Iron Ore" (not "Alla")."""
     text = clean_name(text)
@@ -77,6 +80,9 @@ def looks_like_org(text: str) -> bool:
         return False
     if len(words) == 1:
         word = words[0]
+        tail = word.rsplit("-", 1)[-1] if "-" in word else ""
+        if tail.islower() and tail.endswith(_PLURAL_ENDINGS) and patterns.common_word(tail):
+            return False  # "GR-kommuner": the members of a body, not a body
         if any(c.isupper() for c in word[1:]):
             return True  # "SDF", "YH-väst", "ArbVux"
         return len(word) <= 12 and not patterns.common_word(word)
