@@ -110,7 +110,7 @@ def test_theme_vocabulary_beyond_the_seed_documents(text: str, theme: str) -> No
 def test_annotated_statements_follow_the_schema() -> None:
     rows = statements()
     assert len([r for r in rows if r["goal_type"]]) >= 200
-    assert {r["lang"] for r in rows} == {"sv", "nb"}
+    assert {r["lang"] for r in rows} == {"sv", "nb", "nn"}
     assert len([r for r in rows if r["lang"] == "nb"]) >= 20
     assert {r["goal_type"] for r in rows} - {""} == set(ENUMS[("goals", "goal_type")])
     assert {r["level"] for r in rows} - {""} <= set(ENUMS[("goals", "level")])
@@ -120,11 +120,13 @@ def test_annotated_statements_follow_the_schema() -> None:
 
 
 def test_cross_validated_accuracy_stays_above_the_measured_floor() -> None:
-    # measured: goal_type 0.894 (n 586), level 0.989 (n 182), theme 0.751 (n 658); floors leave a small margin
-    floors = {"goal_type": 0.86, "level": 0.95, "theme": 0.72}
-    for target, floor in floors.items():
+    # measured on 750/252/840 statements (seeds and other issuers' development half): goal_type 0.855,
+    # level 0.917, theme 0.754; on the seed statements alone 0.903, 0.989, 0.758. Floors leave a margin.
+    floors = {"goal_type": (0.82, 0.88), "level": (0.88, 0.95), "theme": (0.72, 0.72)}
+    for target, (floor, seed_floor) in floors.items():
         result = cross_validate(target)
         assert result["combined"] >= floor, (target, result)
+        assert result["combined_seeds"] >= seed_floor, (target, result)
         assert result["combined"] >= result["model"] - 0.02, (target, result)
 
 

@@ -285,7 +285,7 @@ def test_goal_statements_labelled_in_both_languages() -> None:
 
     rows = statements()
     assert len(rows) >= 200
-    assert {r["lang"] for r in rows} == {"sv", "nb"}
+    assert {r["lang"] for r in rows} == {"sv", "nb", "nn"}
     assert {r["goal_type"] for r in rows} - {""} == {"quantitative", "qualitative", "completion", "process"}
     assert all(r["theme"] in THEMES for r in rows)
     assert {r["level"] for r in rows} >= {"", "activity", "sub", "overall"}

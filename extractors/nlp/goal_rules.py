@@ -79,6 +79,7 @@ def has_quantity(text: str) -> bool:
     masked = re.sub(r"\b\d{1,2}/\d{1,2}(?:\s*-\s*\d{1,2}/\d{1,2})?\b", " ", masked)
     masked = _DAY_MONTH.sub(" ", masked)  # "1 juli 2019", "den 17 november": dates, not numbers
     masked = re.sub(r"(?i)\bQ\s?\d\b|\b\d\.\d\b|\+", " ", masked)
+    masked = _AGES.sub(" ", masked)  # "20–40-åringer", "unga 16-24 år": an age group, not a count
     labels = _pattern("label_word")
     for match in re.finditer(r"\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?", masked):
         before = masked[: match.start()].rstrip()
@@ -105,6 +106,10 @@ def has_quantity(text: str) -> bool:
     return measure is not None and not re.search(r"(?i)\bett\s+antal\b", low[max(0, measure.start() - 4) :])
 
 
+_AGES = re.compile(
+    r"(?i)\b\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s*-?\s*(?:åringar|åringer|åringane|åriga|årige|åringen|åring)\b"
+    r"|\b(?:i åldern|i alderen|mellom|mellan)\s+\d{1,2}\s*(?:[–-]|og|och|til|till)\s*\d{1,2}\s+år\b"
+)
 # guidelines P3: an outcome measured through an existing way of working
 _MEASURED_THROUGH = re.compile(r"(?i)^(?:mäts|måles|följs upp|følges opp)\s+(?:genom|via|i|gjennom)\b")
 # guidelines Q3: an indicator that is a bare noun phrase naming a measured amount
@@ -259,6 +264,8 @@ def _clause_type(words: list[str], found: tuple[int, VerbForm] | None, subordina
     if i >= 2 and words[i - 1] in ("att", "å") and words[i - 2] in _EASE:
         return "qualitative"  # "I Göteborg är det enkelt att driva företag"
     after_auxiliary = bool(set(words[max(0, i - 3) : i]) & AUXILIARY_WORDS)  # "ska kunna mötas"
+    if _reports_done(words, i, form, verb):
+        return "completion"
     if form.tense == "infinitive" or (form.passive and after_auxiliary):
         has_object = i + 1 < len(words) and words[i + 1] not in _PREP | {"och", "og", "eller"}
         if _verb_is("process_verb", verb):
@@ -289,6 +296,28 @@ def _clause_type(words: list[str], found: tuple[int, VerbForm] | None, subordina
                     return task_type
                 break
     return "qualitative" if stated and describes else None
+
+
+# Copulas after which a participle says the thing is done ("Metoden är utvecklad", "Det er utvikla
+# eit …", "Prosjektet vart ikkje realisert"), and the words that may stand between them.
+_DONE_COPULA = frozenset(["är", "er", "blev", "ble", "blei", "vart", "blivit", "blitt", "vorte"])
+_BETWEEN = frozenset(["inte", "ikke", "ikkje", "nu", "nå", "no", "också", "også", "redan", "allerede", "alt"])
+_MODALS = frozenset(["ska", "skall", "skal", "bör", "bør", "måste", "må", "kan", "kunne", "vil", "vill"])
+
+
+def _reports_done(words: list[str], i: int, form: VerbForm, verb: str) -> bool:
+    """Guidelines C1: a participle of a delivering or establishing verb after a copula reports the
+    thing done. After a modal the copula names a state to reach instead ("ska vara
+    representerade", L1); a participle of an effort verb names a state changed ("Tilbudet er
+    styrket", L1)."""
+    if form.tense not in ("supine", "past", "participle") or form.passive:
+        return False
+    k = i - 1
+    while k >= 0 and words[k] in _BETWEEN:
+        k -= 1
+    if k < 0 or words[k] not in _DONE_COPULA or (k > 0 and words[k - 1] in _MODALS):
+        return False
+    return _verb_is("deliver_verb", verb) or _verb_is("establish", verb)
 
 
 def describes_with_copula(words: list[str], found: tuple[int, VerbForm] | None) -> bool:
@@ -372,14 +401,21 @@ def clause_heads(words: list[str]) -> list[str]:
 _DELIVERABLE_COMPOUND = re.compile(r"^.{3,}(?:plan|analys|rapport|förstudie|utredning|överenskommelse)$")
 _COPULA = frozenset(["blev", "blir", "är", "var", "er", "ble", "därför", "derfor"])
 # "Det ska vara enkelt att driva företag" describes a state, not an effort.
-_EASE = frozenset(["enkelt", "lätt", "svårt", "möjligt", "lett", "vanskelig", "mulig"])
+_EASE = frozenset([
+    "enkelt", "lätt", "svårt", "möjligt", "lett", "vanskelig", "mulig", "enklast", "enklare",
+    "lättast", "lättare", "enklere", "enklest", "lettere", "lettest", "attraktivt", "godt", "gott",
+])  # fmt: skip
 
 
 # Level words, most specific first ("Övergripande effektmål" is an effect goal).
 _LEVEL_CUES: tuple[tuple[str, str], ...] = (
-    (r"effektmål\w*|effektmal\w*|langsiktige? mål", "effect"),
     (
-        r"resultatmål\w*|resultatmåle\w*|projektmål|prosjektmål|kortsiktige? mål|förväntat resultat|forventet resultat",
+        r"effektmål\w*|effektmal\w*|langsiktige? mål|förvänta(?:t|d|de) effekt\w*|forvent\w* effekt\w*",
+        "effect",
+    ),
+    (
+        r"resultatmål\w*|resultatmåle\w*|projektmål|prosjektmål|kortsiktige? mål|förvänta(?:t|d|de) resultat|"
+        r"forvent\w* resultat|ønsk\w* resultat",
         "result",
     ),
     (

@@ -24,6 +24,7 @@ AUXILIARIES = frozenset({
     "blir", "blev", "blivit", "ble", "blitt", "ska", "skall", "skulle", "skal",
     "bör", "borde", "bør", "burde", "kan", "kunde", "kunne", "måste", "må",
     "kommer", "kom", "vil", "ville", "vill", "behöver", "behøver",
+    "ha", "vart", "blei", "vorte",
 })  # fmt: skip
 SHORT_VERB = re.compile(r"^[^aeiouyåäöæø]*[aeiouyåäöæø]$")  # gå, bli, se, nå, ta, tro
 
