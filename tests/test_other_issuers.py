@@ -85,6 +85,12 @@ def test_names_that_are_no_organisation_here(text: str, lang: str, not_an_org: s
     assert not_an_org not in _orgs(text, lang)
 
 
+def test_towns_named_as_the_parties_of_a_collaboration_are_municipalities() -> None:
+    got = _orgs("Avtalet om samarbetet mellan Aneby, Eksjö och Tranås förlängs.", "sv")
+    assert got == {"Aneby": "Aneby kommun", "Eksjö": "Eksjö kommun", "Tranås": "Tranås kommun"}
+    assert _orgs("Företag i Aneby, Eksjö och Tranås växer.", "sv") == {}  # places
+
+
 def test_an_address_is_not_a_list_of_organisations() -> None:
     got = _orgs("Hole kommune, Storgata 4, Vik", "nb")
     assert set(got) == {"Hole kommune"}

@@ -262,7 +262,8 @@ class Finder:
             for f in _resolve_overlaps(found)
             if not _activity_name(f) and not _names_no_actor(text, f, cell)
         ]
-        return [f for f in self._lists(text, kept) if not _activity_name(f)]
+        listed = [f for f in self._lists(text, kept) if not _activity_name(f)]
+        return _partner_municipalities(text, listed)
 
     def _lists(self, text: str, found: list[Found]) -> list[Found]:
         """Members of a list with a known organisation in it are organisations too; bare county names
@@ -453,6 +454,31 @@ def _parties() -> dict[tuple[str, str | None], Entry]:
 
 def _party(abbr: str, country: str | None) -> Entry | None:
     return _parties().get((abbr, country))
+
+
+# "samarbetet mellan Kinda, Ödeshög och Ydre", "avtalen mellom Lenvik og Berg": the towns are parties.
+_PARTNERS_BEFORE = re.compile(
+    r"(?i)\b(?:samarbe(?:te|id)|samverka|avtal|partnerskap)\w*\s+(?:mellan|mellom)\s+$"
+)
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:och|og|samt))\s+")
+
+
+def _partner_municipalities(text: str, found: list[Found]) -> list[Found]:
+    """Bare municipality names listed as the parties of a collaboration act as municipalities."""
+    out = list(found)
+    for i, f in enumerate(out):
+        if f.label != "LOC" or not _PARTNERS_BEFORE.search(text[max(0, f.start - 40) : f.start]):
+            continue
+        k = i
+        while k < len(out) and out[k].label == "LOC" and out[k].entry is not None:
+            entry = out[k].entry
+            if entry is not None and entry.actor_type == "municipality":
+                out[k] = replace(out[k], label="ORG", confidence=0.7)
+            nxt = out[k + 1] if k + 1 < len(out) else None
+            if nxt is None or not _LIST_JOIN.fullmatch(text[out[k].end : nxt.start]):
+                break
+            k += 1
+    return out
 
 
 # A street or square in an address line: "Storgata 12", "Kungsgatan", "Strandvegen", "Torget".
