@@ -113,6 +113,10 @@ def test_members_of_a_body_are_no_body() -> None:
         ("Föreningarna ska ha tagit fram en handlingsplan.", "completion"),  # "ha" is an auxiliary
         ("Tilbudet til reisende er styrket.", None),  # a state changed, not a task done
         ("Regionen ska vara den plats där det är enklast att starta företag.", None),
+        ("Omsetning i landbruksnæringa (NOK mill.)", "quantitative"),  # an indicator with its unit
+        ("Sysselsättning i besöksnäringen", "quantitative"),
+        ("Studieresor för lokala företagare", "completion"),  # events held (C4)
+        ("Företagsbesök hos nya företag i kommunen", "completion"),
     ],
 )
 def test_goal_type_of_reports_and_goals_of_other_issuers(text: str, goal_type: str | None) -> None:

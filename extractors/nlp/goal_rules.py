@@ -115,14 +115,17 @@ _MEASURED_THROUGH = re.compile(r"(?i)^(?:mäts|måles|följs upp|følges opp)\s+
 # guidelines Q3: an indicator that is a bare noun phrase naming a measured amount
 _AMOUNT = re.compile(
     r"(?i)^[\wåäöæø-]*(?:investeringar|investeringer|omsättning|omsetning|intäkter|inntekter|kostnader|"
-    r"gästnätter|övernattningar|overnattinger|utsläpp|utslipp)\b"
+    r"gästnätter|övernattningar|overnattinger|gjestedøgn|utsläpp|utslipp|sysselsättning|sysselsetting|"
+    r"sysselsetjing|driftsresultat|folkmängd|folketall|folketal|kvantum|volym|volum)\b"
+    # or a noun phrase with its unit in brackets: "Relativ del av landingane (verdi)", "(NOK mill.)"
+    r"|\((?:[^()]*\b(?:nok|sek|kr|kronor|kroner|tkr|mnkr|mill|mrd|tonn|ton|verdi|värde|årsverk|antal|antall)\b[^()]*)\)\s*$"
 )
 
 
 def _names_an_amount(text: str) -> bool:
     """ "FoU-investeringar från privat, akademisk och offentlig sektor": an amount named, no verb."""
     body = text.strip()
-    return _AMOUNT.match(body) is not None and main_verb(tokens(body)) is None
+    return _AMOUNT.search(body) is not None and main_verb(tokens(body)) is None
 
 
 # "en gång i månaden", "en gang i året", "ett par gånger per termin": a frequency is a count too
@@ -398,7 +401,12 @@ def clause_heads(words: list[str]) -> list[str]:
 
 
 # A compound naming a deliverable: "Behovsanalys", "Lärandeplan", "Förstudie" (not a bare "plan").
-_DELIVERABLE_COMPOUND = re.compile(r"^.{3,}(?:plan|analys|rapport|förstudie|utredning|överenskommelse)$")
+# A deliverable, or an event held (guidelines C2, C4), at the end of a compound title word:
+# "Behovsanalys …", "Visningsresor för …", "Företagsbesök hos …", "Byromskartlegging i …".
+_DELIVERABLE_COMPOUND = re.compile(
+    r"^.{3,}(?:plan|analys|rapport|förstudie|forstudie|utredning|överenskommelse|kartläggning|kartlegging|"
+    r"resa|resor|reise|reiser|besök|besøk|seminarium|seminarier|seminar|konferens|konferanse|workshop|mässa|messe)$"
+)
 _COPULA = frozenset(["blev", "blir", "är", "var", "er", "ble", "därför", "derfor"])
 # "Det ska vara enkelt att driva företag" describes a state, not an effort.
 _EASE = frozenset([

@@ -123,6 +123,7 @@ _NOT_VERBS = frozenset({
     "att", "och", "eller", "som", "för", "av", "om", "med", "till", "i", "på", "inom", "mellan",
     "under", "efter", "från", "den", "det", "de", "en", "ett", "alla", "samtliga",
     "å", "og", "for", "til", "innen", "etter", "fra", "ei", "et",
+    "hos", "vid", "ved", "hjå", "frå", "mot", "via", "bland", "blant",
 })  # fmt: skip
 
 
