@@ -124,7 +124,7 @@ def predict(records: list[dict[str, Any]]) -> dict[str, list[tuple[int, int, str
         for record in seed_records:
             spans: list[tuple[int, int, str]] = []
             for offset, text, cell in _cells(record["text"]):
-                for found in finder.find(text, cell=cell, people=False):
+                for found in finder.find(text, cell=cell):
                     if found.label == "ORG":
                         spans.append((offset + found.start, offset + found.end, found.name or found.text))
             out[record["id"]] = spans
