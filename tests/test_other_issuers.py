@@ -44,6 +44,48 @@ def _orgs(text: str, lang: str = "nb", cell: bool = False) -> dict[str, str | No
         ("Medel söktes hos Leader Sjuhärad och Leader Västerbotten 2020.", "sv", "Leader Sjuhärad", None),
         ("Regionalt forskningsfond Innlandet gav midler.", "nb", "Regionalt forskningsfond Innlandet", None),
         ("Kurset holdes av Fagskolen Innlandet.", "nb", "Fagskolen Innlandet", None),
+        ("Saken behandles av Nordfjords kommunestyre.", "nb", "Nordfjords kommunestyre", None),
+        ("Beslutet fattades av Åsele kommunfullmäktige i maj.", "sv", "Åsele kommunfullmäktige", None),
+        (
+            "Frågan bereds av socialförvaltningen och landsbygdsdepartementet.",
+            "sv",
+            "landsbygdsdepartementet",
+            None,
+        ),
+        (
+            "Med i gruppen var kultur- och fritidsförvaltningen.",
+            "sv",
+            "kultur- och fritidsförvaltningen",
+            None,
+        ),
+        (
+            "Næringsforeningen i Bodø og Fylkestinget i Nordland var med.",
+            "nb",
+            "Næringsforeningen i Bodø",
+            None,
+        ),
+        ("Kurset gis av Opplæringskontoret for byggfag.", "nb", "Opplæringskontoret for byggfag", None),
+        (
+            "Elevane ved Voss vidaregåande skule og Katedralskolegymnasiet deltok.",
+            "nn",
+            "Voss vidaregåande skule",
+            None,
+        ),
+        ("Midlar frå Sparbanksstiftelsen Skaraborg och Vik utviklingslag.", "nn", "Vik utviklingslag", None),
+        (
+            "Midler fra Sparebankstiftelsen Hedmark gikk til prosjektet.",
+            "nb",
+            "Sparebankstiftelsen Hedmark",
+            None,
+        ),
+        ("Saka gjekk til Ulvik herad og Voss Ungdomsråd.", "nn", "Ulvik herad", None),
+        (
+            "Regionalt Samarbeidsforum Nordland (RSN) møtes. RSN vedtok planen.",
+            "nb",
+            "RSN",
+            "Regionalt Samarbeidsforum Nordland",
+        ),
+        ("Evalueringen er gjort av PwC og Kairos Future.", "nb", "PwC", "PricewaterhouseCoopers"),
         # research institutes and their abbreviations, also in the genitive
         (
             "Analysen er gjort av NIFU og TØI. TØIs rapport kom i mai.",
@@ -91,6 +133,23 @@ def test_towns_named_as_the_parties_of_a_collaboration_are_municipalities() -> N
     assert _orgs("Företag i Aneby, Eksjö och Tranås växer.", "sv") == {}  # places
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "towns"),
+    [
+        (
+            "Medlemskommuner: Aneby, Eksjö, Tranås och Vetlanda.",
+            "sv",
+            {"Aneby", "Eksjö", "Tranås", "Vetlanda"},
+        ),
+        ("Selskapet er eigd av kommunane Stord, Fitjar og Tysnes.", "nn", {"Stord", "Fitjar", "Tysnes"}),
+        ("Bodø, Saltdal og Beiarn kommuner har søkt om midler.", "nb", {"Bodø", "Saltdal", "Beiarn"}),
+        ("Leaderområdet omfattar kommunerna Hjo, Tibro och Skövde.", "sv", set()),  # the area covered
+    ],
+)
+def test_towns_as_members_and_owners(text: str, lang: str, towns: set[str]) -> None:
+    assert {surface for surface in _orgs(text, lang) if " " not in surface} == towns
+
+
 def test_an_address_is_not_a_list_of_organisations() -> None:
     got = _orgs("Hole kommune, Storgata 4, Vik", "nb")
     assert set(got) == {"Hole kommune"}
@@ -117,6 +176,9 @@ def test_members_of_a_body_are_no_body() -> None:
         ("Sysselsättning i besöksnäringen", "quantitative"),
         ("Studieresor för lokala företagare", "completion"),  # events held (C4)
         ("Företagsbesök hos nya företag i kommunen", "completion"),
+        ("Felles arbeid for utbedring av fv. 17 og rv. 80", None),  # road numbers are labels
+        ("Festivalen er arrangert fire år på rad.", "process"),  # a repetition, not a count
+        ("Bygda ligg ved den 12 km lange vegen til sentrum.", "qualitative"),  # the size of a thing
     ],
 )
 def test_goal_type_of_reports_and_goals_of_other_issuers(text: str, goal_type: str | None) -> None:
@@ -152,6 +214,8 @@ def test_level_words_in_all_three_written_forms(context: str, level: str) -> Non
         ("Flere etablerere får veiledning i næringshagen", "innovation_entrepreneurship"),
         ("Et bedre kollektivtilbud mellom byene", "infrastructure_transport"),
         ("Tilbakeflytting av unge voksne", "attractiveness"),
+        ("Når Hamre-tunnelen er åpnet blir reisetiden kortere", "infrastructure_transport"),
+        ("Antal nystartade företag per år", "innovation_entrepreneurship"),
     ],
 )
 def test_theme_words_of_norwegian_plans(text: str, theme: str) -> None:
@@ -175,8 +239,8 @@ def test_other_issuers_org_passages_are_consistent_and_scored() -> None:
     assert all(len(s) == 1 for s in sides.values())
     dev = [r for r in records if r["split"] == "dev"]
     t = org_set.tally(dev, org_set.predict(dev))
-    # measured on the development half: F1 0.629 before the rules read from it, 0.881 after
-    assert t.gold >= 100 and t.f1 >= 0.85 and t.linking >= 0.95
+    # measured on the development passages (two rounds, 395 mentions): F1 0.876, linking 0.960
+    assert t.gold >= 390 and t.f1 >= 0.84 and t.linking >= 0.93
 
 
 def test_other_issuers_statements_split_between_training_and_test() -> None:

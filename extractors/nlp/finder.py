@@ -458,26 +458,35 @@ def _party(abbr: str, country: str | None) -> Entry | None:
 
 # "samarbetet mellan Kinda, Ödeshög och Ydre", "avtalen mellom Lenvik og Berg": the towns are parties.
 _PARTNERS_BEFORE = re.compile(
-    r"(?i)\b(?:samarbe(?:te|id)|samverka|avtal|partnerskap)\w*\s+(?:mellan|mellom)\s+$"
+    r"(?i)(?:\b(?:samarbe(?:te|id)|samverka|avtal|partnerskap|samarbeidsorgan)\w*\s+(?:mellan|mellom|med|for|för)"
+    r"|\b(?:medlems|eier|eigar|ägar|deltagar|deltakar)kommun\w*:?"
+    r"|\b(?:eid|eigd|ägd|ägs|eies|eigast)\s+av(?:\s+kommun(?:ane|ene|erna))?)\s+$"
 )
+# "Haugesund, Fusa og Vindafjord kommunar har …": the plural after the list makes them municipalities.
+_MUNICIPALITIES_AFTER = re.compile(r"(?i)^\s+kommun(?:ar|er|erna|ene|ane)\b")
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:och|og|samt))\s+")
 
 
 def _partner_municipalities(text: str, found: list[Found]) -> list[Found]:
-    """Bare municipality names listed as the parties of a collaboration act as municipalities."""
+    """Bare municipality names listed as the parties of a collaboration, as a body's members or
+    owners ("Medlemskommuner: Essunga, Falköping …", "eigd av kommunane Austevoll, Bømlo …"), or
+    followed by the plural ("Haugesund, Fusa og Vindafjord kommunar") act as municipalities."""
     out = list(found)
+    runs: list[list[int]] = []
     for i, f in enumerate(out):
-        if f.label != "LOC" or not _PARTNERS_BEFORE.search(text[max(0, f.start - 40) : f.start]):
+        if f.label != "LOC" or f.entry is None or f.entry.actor_type != "municipality":
             continue
-        k = i
-        while k < len(out) and out[k].label == "LOC" and out[k].entry is not None:
-            entry = out[k].entry
-            if entry is not None and entry.actor_type == "municipality":
+        if runs and runs[-1][-1] == i - 1 and _LIST_JOIN.fullmatch(text[out[i - 1].end : f.start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        first, last = out[run[0]], out[run[-1]]
+        if _PARTNERS_BEFORE.search(text[max(0, first.start - 40) : first.start]) or (
+            len(run) > 1 and _MUNICIPALITIES_AFTER.match(text[last.end :])
+        ):
+            for k in run:
                 out[k] = replace(out[k], label="ORG", confidence=0.7)
-            nxt = out[k + 1] if k + 1 < len(out) else None
-            if nxt is None or not _LIST_JOIN.fullmatch(text[out[k].end : nxt.start]):
-                break
-            k += 1
     return out
 
 
@@ -504,8 +513,9 @@ def _names_no_actor(text: str, found: Found, cell: bool) -> bool:
     if found.label != "ORG" or cell or found.method not in ("pattern", "gazetteer"):
         return False
     before = text[max(0, found.start - 25) : found.start]
-    if re.search(r"regionens?$", found.text) and _PLACE_BEFORE.search(before):
-        return True
+    region_body = found.entry is not None and found.entry.actor_type == "county_region"
+    if re.search(r"regionens?$", found.text) and _PLACE_BEFORE.search(before) and not region_body:
+        return True  # (Västra Götalandsregionen is the region's own name, not a place)
     return found.method == "pattern" and _PROJECT_BEFORE.search(before) is not None
 
 

@@ -152,7 +152,15 @@ def _describes_a_set(text: str, start: int, end: int) -> bool:
         return True
     if re.match(rf"-(?!tal){_WORD}", text[end:]):
         return True  # a compound modifier: "två-dagars", "3-årigt"
+    if _LENGTH_OF_A_THING.match(text[end:]) or _IN_A_ROW.match(text[end:]):
+        return True  # "den knappt 15 mil långa vägen": the size of a thing; "tre år på rad": a repetition
     return bool(_DURATION.search(before) and _DURATION_UNIT.match(text[end:]))
+
+
+_IN_A_ROW = re.compile(r"(?i)\s*(?:år|gånger|ganger|gonger)\s+(?:på|i)\s+rad\b")
+_LENGTH_OF_A_THING = re.compile(
+    r"(?i)\s*(?:mil|km|kilometer|meter|m)\s+(?:lång|långa|långt|lang|lange|langt|brei|breda|bred|høg|hög|höga)\b"
+)
 
 
 _SET_WORD = re.compile(

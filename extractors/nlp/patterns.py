@@ -128,7 +128,7 @@ def english_org_name(name: str) -> bool:
 CIVIC = (
     r"kommunfullmäktige|kommunstyrelsen|regionfullmäktige|regionstyrelsen|landstingsfullmäktige|"
     r"kommunestyret|kommunstyret|formannskapet|fylkestinget|fylkesutvalget|bystyret|regionrådet|"
-    r"landstingsstyrelsen|stadsfullmäktige"
+    r"landstingsstyrelsen|stadsfullmäktige|fylkesrådet|regionstyret|fylkesutvalet"
 )
 # Capitalised words that start a sentence or phrase, never a place name before "kommun".
 STOP = {
@@ -232,7 +232,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
             rf"\b(?:Förvaltningen|Nämnden|Myndigheten|Verket|Rådet|Stiftelsen|Institutet|Direktoratet|"
             rf"Delegationen|Kommittén|Styrelsen|Utvalget|Utvalet|Utvalg|Utval|Hovedutvalg(?:et)?|Hovudutval(?:et)?|"
             rf"Senter|Senteret|Kompetansesenter|Centrum|"
-            rf"[{U}][{L}]{{2,}}(?:styrelsen|nämnden|förvaltningen|rådet|utvalget))"
+            rf"[{U}][{L}]{{2,}}(?:styrelsen|nämnden|förvaltningen|rådet|utvalget|kontoret|kontor))"
             rf" (?:för|for) {LOW}(?:(?:,| och| og| samt) {LOW}){{0,3}}(?: {LOW}(?=\s*(?:$|[,;)\n])))?"
         ),
         0.8,
@@ -255,7 +255,8 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     (
         "head_in_place",
         _rx(
-            rf"\b(?:[{U}][{L}]{{2,}}(?:styrelsen|rådet|nämnden|förvaltningen|kontoret)|Länsstyrelsen|Landstinget|"
+            rf"\b(?:[{U}][{L}]{{2,}}(?:styrelsen|rådet|nämnden|förvaltningen|kontoret|föreningen|foreningen|"
+            rf"förbundet|forbundet|tinget|utvalget|utvalet)|Länsstyrelsen|Landstinget|"
             rf"Högskolan|Universitetet|Høgskolen|Høgskulen|Statsforvalteren|Fylkesmannen|Handelskammaren|"
             rf"Kommunförbundet|Regionförbundet) (?:i|for|för) {CAP}(?: {CAP})?(?: (?:kommun|kommune|län|fylke|stad))?"
         ),
@@ -278,7 +279,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     # "Intresseföreningen Bergslaget", "Kommunförbundet Skåne"
     (
         "named_association",
-        _rx(rf"\b[{U}][{L}]{{2,}}(?:föreningen|foreningen|förbundet|forbundet) {CAP}\b"),
+        _rx(rf"\b[{U}][{L}]{{2,}}(?:föreningen|foreningen|förbundet|forbundet|stiftelsen) {CAP}\b"),
         0.75,
     ),
     # "Grundskoleförvaltningen", "Stadsbyggnadskontoret", "Tillväxtverket", "Hälsoteknikalliansen"
@@ -298,8 +299,8 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     (
         "municipal",
         _rx(
-            rf"\b{CAP}(?: {CAP})? (?:kommun|kommune|Stad|stad|fylkeskommune|regionråd|[Kk]ommunalförbund|"
-            rf"samkommune|landsting|[Rr]egionförbund)\b"
+            rf"\b{CAP}(?: {CAP})? (?:kommun|kommune|Stad|stad|fylkeskommune|[Rr]egionråd|[Kk]ommunalförbund|"
+            rf"samkommune|landsting|[Rr]egionförbund|herad)\b"
         ),
         0.85,
     ),
@@ -343,9 +344,45 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         "place_company",
         _rx(
             rf"\b{CAP}(?: {CAP})? (?:Reiseliv|Næringsråd|Næringsforum|Næringsforening|Næringsselskap|Vekst|"
+            rf"Næring|Næringsutvikling|Næringshage|[Uu]ngdomsråd|"
             rf"Turistråd|Turistbyrå|Näringslivsråd|Företagarförening)\b|\bVisit {CAP}"
         ),
         0.75,
+    ),
+    # "Hovin utviklingslag", "Skärhamns byalag": a local association named after its place
+    (
+        "local_association",
+        _rx(
+            rf"\b{CAP} (?:utviklingslag|grendalag|grendelag|bygdelag|velforening|idrettslag|historielag|"
+            rf"ungdomslag|hembygdsförening|bygdegårdsförening|byalag|intresseförening|företagarförening|"
+            rf"näringslivsförening|næringsforening|idrottsförening|idrottsklubb)\b"
+        ),
+        0.75,
+    ),
+    # "Storumans kommunfullmäktige", "Bodø kommunestyre", "Sogndal formannskap": a council with its place
+    (
+        "place_council",
+        _rx(
+            rf"\b{CAP} (?:kommunfullmäktige|kommunstyrelse|kommunstyrelsen|kommunestyre|kommunestyret|"
+            rf"formannskap|formannskapet|bystyre|bystyret|regionfullmäktige|regionstyrelsen|fylkesting|fylkestinget)\b"
+        ),
+        0.8,
+    ),
+    # "Kvinnherad vidaregåande skule", "Hvilans folkhögskola", "Munkagårdsgymnasiet"
+    (
+        "school_name",
+        _rx(
+            rf"\b{CAP}(?: {CAP})? (?:vidaregåande skule|videregående skole|folkhögskola|folkehøgskole|"
+            rf"folkehøgskule|gymnasieskola)\b|\b[{U}][{L}]{{3,}}gymnasiet\b"
+        ),
+        0.75,
+    ),
+    # "landsbygdsdepartementet", "individ- och omsorgsförvaltningen": written in lower case in
+    # running Swedish text, still one body
+    (
+        "lower_body",
+        _rx(rf"(?<![{L}{U}-])(?:[{L}]+- (?:och|og) )?[{L}]{{4,}}(?:departementet|förvaltningen|nämnden)\b"),
+        0.7,
     ),
     # "Leader Halland", "Leader Skellefteå Älvdal", "Leader Lapland 2020": the local action groups
     # of the EU's Leader method (associations)
@@ -401,7 +438,11 @@ def org_hits(text: str) -> Iterator[Hit]:
             if name == "company" and _SHOUTED_SHORT_FORM.fullmatch(surface):
                 continue  # "HIT EE ELVA BRA HET BA": a line in capitals, not a company
             start, surface = _strip_stopwords(text, start, end)
-            if not surface or end - start < 3 or (surface[0].islower() and name != "civic"):
+            if (
+                not surface
+                or end - start < 3
+                or (surface[0].islower() and name not in ("civic", "lower_body"))
+            ):
                 continue
             if name == "university" and " " not in surface:
                 continue  # "The University": no name left once the article is gone

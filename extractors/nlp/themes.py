@@ -46,7 +46,8 @@ def _scores(low: str) -> tuple[tuple[str, int], ...]:
     cross a word); a word-start stem is looked up among the words' prefixes."""
     words = re.findall(r"[a-zåäöøæéü0-9][a-zåäöøæéü0-9\-]*", low)
     longest = _longest_start_stem()
-    starts = {w[:n] for w in words for n in range(1, min(len(w), longest) + 1)}
+    parts = words + [part for w in words if "-" in w for part in w.split("-")[1:] if part]  # "toven-tunnelen"
+    starts = {w[:n] for w in parts for n in range(1, min(len(w), longest) + 1)}
     scores: dict[str, int] = {}
     for theme, stem, at_start, weight in lexicon():
         if stem in starts if at_start and " " not in stem else stem in low:

@@ -182,9 +182,21 @@ def _base_form(name: str, abbr: str) -> str:
         and not last.endswith(("ss", "us", "is"))
         and not abbr.lower().endswith("s")
         and _abbr_fits(abbr, name[:-1])
+        and not _place_name(last)  # "Regionalt Samarbeidsforum Troms (RST)": Troms is a name
     ):
         return name[:-1]
     return name
+
+
+def _place_name(word: str) -> bool:
+    """A municipality, county or region name that ends in -s of its own (Troms, Hammarö is not)."""
+    from extractors.nlp import gazetteer
+
+    gaz = gazetteer.load()
+    return gaz.is_place(word) or any(
+        gaz.lookup(f"{word} {head}") is not None
+        for head in ("fylkeskommune", "fylke", "län", "kommun", "kommune")
+    )
 
 
 _COMPANY = re.compile(r"^(?P<base>.+?) (?:AB|AS|ASA|Aktiebolag)$")
