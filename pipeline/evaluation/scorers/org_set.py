@@ -174,7 +174,7 @@ def figures(path: Path = DATA, label: str = "annotated seed set") -> list[Figure
 def agreement(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> Tally:
     """The second labelling scored like a system against the first: span F1 and same canonical name."""
     predicted = {r["id"]: [(s, e, name) for s, e, _label, name in r["spans"]] for r in second}
-    return tally(first, predicted)
+    return tally([r for r in first if r["id"] in predicted], predicted)  # the passages labelled twice
 
 
 def score(docs: list[EvalDoc]) -> list[Figure]:
@@ -186,13 +186,13 @@ def score(docs: list[EvalDoc]) -> list[Figure]:
         out += [
             Figure(
                 "nlp",
-                "org mention F1 agreement of two annotation passes, passages of other issuers",
+                "org mention F1 agreement of two annotation passes, first-round passages of other issuers",
                 t.f1,
                 t.gold,
             ),
             Figure(
                 "nlp",
-                "org linking agreement of two annotation passes, passages of other issuers",
+                "org linking agreement of two annotation passes, first-round passages of other issuers",
                 t.linking,
                 t.right,
             ),
