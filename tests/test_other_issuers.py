@@ -262,3 +262,18 @@ def test_other_issuers_statements_split_between_training_and_test() -> None:
     texts = {" ".join(r["text"].split()) for r in statements()}
     assert not [r["id"] for r in test if " ".join(r["text"].split()) in texts]
     assert {r["id"] for r in train} <= {r["id"] for r in statements()}
+    # measured on the test half (never read): goal_type 0.695 (n 154), level 0.756 (n 78), theme 0.562 (n 169)
+    from pipeline.evaluation.scorers.goal_typing import held_out
+
+    for target, floor in {"goal_type": 0.65, "level": 0.70, "theme": 0.52}.items():
+        accuracy, _rules, n = held_out(target, test)
+        assert n >= 75 and accuracy >= floor, (target, accuracy, n)
+
+
+def test_other_issuers_org_test_half_stays_above_its_measured_floor() -> None:
+    from pipeline.evaluation.scorers import org_set
+
+    test = [r for r in org_set.load(org_set.OTHER) if r["split"] == "test"]
+    t = org_set.tally(test, org_set.predict(test))
+    # measured (never read): F1 0.669 at first, 0.784 after two development rounds; linking 0.968
+    assert t.gold >= 180 and t.f1 >= 0.75 and t.linking >= 0.93
