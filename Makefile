@@ -54,6 +54,7 @@ bench: $(STAMP) system-deps
 	$(BIN)/python bench/ocr_cer.py --corpus $(SHARED)/corpus --out docs/ocr.md
 	$(BIN)/python bench/stages.py --corpus $(SHARED)/corpus
 	$(BIN)/python bench/ner_trial.py
+	$(BIN)/python bench/ner_trial.py --set other
 
 clean:
 	rm -rf $(VENV) data/processed/*/ data/processed/_manifest.json data/processed/report.html
