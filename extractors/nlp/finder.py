@@ -401,7 +401,7 @@ class Finder:
         for m in _PARTY_RX.finditer(text):
             if not _PERSON_BEFORE.search(text[max(0, m.start() - 60) : m.start() - 1]):
                 continue  # "figur (A)", "bilaga (B)": a label, not a party
-            entry = _party(m.group("abbr"), self.country)
+            entry = gazetteer.parties().get((m.group("abbr"), self.country))
             if entry is not None:
                 out.append(
                     Found(
@@ -446,16 +446,6 @@ _PARTY_RX = re.compile(r"(?<=[a-zåäöøæéü] \()(?P<abbr>[A-ZÅÄÖØÆ][A-Z
 _PERSON_BEFORE = re.compile(r"[A-ZÅÄÖØÆ][a-zåäöøæéü-]+(?: [A-ZÅÄÖØÆ][a-zåäöøæéü-]+)+ $")
 
 
-@functools.cache
-def _parties() -> dict[tuple[str, str | None], Entry]:
-    entries = gazetteer.read_tsv(gazetteer.DATA / "parties.tsv")
-    return {(abbr, e.country): e for e in entries for abbr in e.abbreviations}
-
-
-def _party(abbr: str, country: str | None) -> Entry | None:
-    return _parties().get((abbr, country))
-
-
 # "samarbetet mellan Kinda, Ödeshög och Ydre", "avtalen mellom Lenvik og Berg": the towns are parties.
 _PARTNERS_BEFORE = re.compile(
     r"(?i)(?:\b(?:samarbe(?:te|id)|samverka|avtal|partnerskap|samarbeidsorgan)\w*\s+(?:mellan|mellom|med|for|för)"
@@ -464,7 +454,7 @@ _PARTNERS_BEFORE = re.compile(
 )
 # "Haugesund, Fusa og Vindafjord kommunar har …": the plural after the list makes them municipalities.
 _MUNICIPALITIES_AFTER = re.compile(r"(?i)^\s+kommun(?:ar|er|erna|ene|ane)\b")
-_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:och|og|samt))\s+")
+_LIST_JOIN = re.compile(rf"\s*{patterns.LIST_SEP}")
 
 
 def _partner_municipalities(text: str, found: list[Found]) -> list[Found]:

@@ -106,6 +106,13 @@ class Gazetteer:
         """A municipality of either country is called so, whatever the document's country."""
         return key(word) in self.places
 
+    def names_an_area(self, word: str) -> bool:
+        """A municipality, county or region is called so ("Troms": Troms fylkeskommune)."""
+        return self.is_place(word) or any(
+            self.lookup(f"{word} {head}") is not None
+            for head in ("fylkeskommune", "fylke", "län", "kommun", "kommune")
+        )
+
     def surface_forms(self) -> list[tuple[str, Entry]]:
         """Every full name and alias (not bare place names), for the phrase matcher."""
         out: list[tuple[str, Entry]] = []
@@ -151,3 +158,10 @@ def first_names() -> frozenset[str]:
     path = DATA / "first_names.txt"
     names = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(n for n in names if n and not n.startswith("#"))
+
+
+@functools.cache
+def parties() -> dict[tuple[str, str | None], Entry]:
+    """(abbreviation, country) -> party, from parties.tsv: read only after a member's name, so
+    kept apart from the gazetteer, where "V", "H" or "S" would match everywhere."""
+    return {(abbr, e.country): e for e in read_tsv(DATA / "parties.tsv") for abbr in e.abbreviations}

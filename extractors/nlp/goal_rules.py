@@ -66,10 +66,12 @@ _ADVERBIAL = re.compile(
     r"(?i)^(?:(?:aktivt|löpande|inte bara|till exempel|t\.ex\.|på ett \w+ sätt|under (?:19|20)\d\d|"
     r"det finns ett behov av|[\wåäö ]{1,40}? är ett (?:medel|sätt|verktyg) för)(?:\s+att|\s+å)?\s+)+"
 )
-# A modal before the main verb: "Reglab bör undersöka", "X ska skapa", "skulle kunna erbjuda".
-_MODAL = re.compile(
-    r"(?i)\b(?:ska|skall|skulle|bör|borde|kan|måste|skal|vil|bør|må)(?:\s+(?:kunna|kunne))?\s+"
+# Modals: "Reglab bör undersöka", "X ska skapa", "skulle kunna erbjuda", "skal kunne tilby".
+_MODALS = frozenset(
+    ["ska", "skall", "skulle", "bör", "borde", "kan", "måste", "skal", "vil", "vill", "bør", "må", "kunne"]
 )
+# A modal before the main verb.
+_MODAL = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_MODALS))})(?:\s+(?:kunna|kunne))?\s+")
 
 
 def has_quantity(text: str) -> bool:
@@ -313,7 +315,6 @@ def _clause_type(words: list[str], found: tuple[int, VerbForm] | None, subordina
 # eit …", "Prosjektet vart ikkje realisert"), and the words that may stand between them.
 _DONE_COPULA = frozenset(["är", "er", "blev", "ble", "blei", "vart", "blivit", "blitt", "vorte"])
 _BETWEEN = frozenset(["inte", "ikke", "ikkje", "nu", "nå", "no", "också", "også", "redan", "allerede", "alt"])
-_MODALS = frozenset(["ska", "skall", "skal", "bör", "bør", "måste", "må", "kan", "kunne", "vil", "vill"])
 
 
 def _reports_done(words: list[str], i: int, form: VerbForm, verb: str) -> bool:

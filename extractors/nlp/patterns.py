@@ -36,57 +36,14 @@ NOT_ORG = re.compile(
 LEGAL_FORM = r"(?:AB|Aktiebolag|AS|ASA|SF|KF|IKS|HF|BA|SA|DA|ANS|HB|KB)"
 # Heads of association names, written capitalised in a title-case name ("Nordmøre Mållag").
 ASSOCIATION_HEADS = r"förening|forening|mållag|bondelag|idrettslag|ungdomslag|historielag|sogelag|velforening"
-# Words that open a sentence and end like an adjective or genitive but never start a name.
-NOT_NAME_START = frozenset(
-    [
-        "både",
-        "även",
-        "hos",
-        "medan",
-        "dessutom",
-        "ifølge",
-        "samtliga",
-        "sedan",
-        "bare",
-        "kanskje",
-        "kanske",
-        "mange",
-        "många",
-        "alle",
-        "hele",
-        "samme",
-        "egne",
-        "egna",
-        "ulike",
-        "olika",
-        "store",
-        "stora",
-        "gamle",
-        "gamla",
-        "første",
-        "första",
-        "andra",
-        "tredje",
-        "siste",
-        "sista",
-        "neste",
-        "nästa",
-        "dessa",
-        "disse",
-        "andres",
-        "andras",
-        "ens",
-        "våra",
-        "våre",
-        "deras",
-        "dine",
-        "mine",
-        "bägge",
-        "begge",
-        "övriga",
-        "øvrige",
-    ]
-)
+# Words that open a sentence and end like an adjective or genitive but never start a name
+# (besides STOP, which holds alle, hele, dessa, disse, begge, bägge).
+NOT_NAME_START = frozenset({
+    "både", "även", "hos", "medan", "dessutom", "ifølge", "samtliga", "sedan", "bare", "kanskje",
+    "kanske", "mange", "många", "samme", "egne", "egna", "ulike", "olika", "store", "stora", "gamle",
+    "gamla", "første", "första", "andra", "tredje", "siste", "sista", "neste", "nästa", "andres",
+    "andras", "ens", "våra", "våre", "deras", "dine", "mine", "övriga", "øvrige",
+})  # fmt: skip
 # A common noun that introduces an organisation's own name: "klustret Köksriket",
 # "kommunalförbundet Akademi Norr", "enheten Stöd och Styrning", "selskapet Arena Troms".
 APPOSITION_ONE = (
@@ -555,11 +512,11 @@ def _trim_place(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
         if len(words) == 3 and not _known(" ".join(words[:2])):
             return start + len(words[0]) + 1, end
         return start, end
-    head, sep, place = (
-        re.split(r"( (?:i|for|för) )", surface, maxsplit=1) + ["", ""]
-        if rule == "head_in_place"
-        else list(surface.partition(" "))
-    )[:3]
+    if rule == "head_in_place":  # "Länsstyrelsen i X", "Regionrådet for X"
+        m = re.search(r" (?:i|for|för) ", surface)
+        head, sep, place = (surface[: m.start()], m.group(), surface[m.end() :]) if m else (surface, "", "")
+    else:
+        head, sep, place = surface.partition(" ")
     pwords = place.split(" ")
     heads = ("kommun", "kommune", "län", "fylke", "stad")
     if sep and len(pwords) >= 2 and pwords[-1] not in heads and not _known(" ".join(pwords[:2])):
@@ -621,15 +578,16 @@ def company_names(text: str) -> list[str]:
     return out
 
 
-_SEP = r"(?:,\s+|,?\s+(?:och|og|samt)\s+)"
+# Between the items of a list: ", ", " och ", ", og ", " samt ".
+LIST_SEP = r"(?:,\s+|,?\s+(?:och|og|samt)\s+)"
 # A capitalised name, or one with a lower-case tail when a list separator follows it
 # ("Tåg i Bergslagen", "High voltage valley samt Samarkand"; not after a genitive:
 # "YH-västs medlemmar").
 _ITEM = (
     rf"[{U}][\w&\-]*(?: (?:(?:i|for|of|&) )?[{U}][\w&\-]*){{0,3}}"
-    rf"(?:(?<!s)(?:\s[{L}][\w\-]*){{1,2}}(?={_SEP}))?"
+    rf"(?:(?<!s)(?:\s[{L}][\w\-]*){{1,2}}(?={LIST_SEP}))?"
 )
-LIST_RX = re.compile(rf"(?<![\w-]){_ITEM}(?:,\s+{_ITEM})+(?:{_SEP}{_ITEM})?")
+LIST_RX = re.compile(rf"(?<![\w-]){_ITEM}(?:,\s+{_ITEM})+(?:{LIST_SEP}{_ITEM})?")
 
 
 def list_items(text: str) -> Iterator[list[tuple[int, int]]]:

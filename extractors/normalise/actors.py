@@ -189,14 +189,10 @@ def _base_form(name: str, abbr: str) -> str:
 
 
 def _place_name(word: str) -> bool:
-    """A municipality, county or region name that ends in -s of its own (Troms, Hammarö is not)."""
+    """A municipality, county or region name that ends in -s of its own (Troms)."""
     from extractors.nlp import gazetteer
 
-    gaz = gazetteer.load()
-    return gaz.is_place(word) or any(
-        gaz.lookup(f"{word} {head}") is not None
-        for head in ("fylkeskommune", "fylke", "län", "kommun", "kommune")
-    )
+    return gazetteer.load().names_an_area(word)
 
 
 _COMPANY = re.compile(r"^(?P<base>.+?) (?:AB|AS|ASA|Aktiebolag)$")
