@@ -46,9 +46,9 @@ def held_out_rows(path: Path = HELD_OUT) -> list[dict[str, str]]:
         return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def held_out(target: str, rows: list[dict[str, str]]) -> tuple[float, float, int]:
-    """(rules + model, rules alone, n) on the held-out statements labelled for `target`; the
-    model is the one the pipeline uses, fitted on all annotated statements."""
+def judged(target: str, rows: list[dict[str, str]]) -> list[tuple[dict[str, str], bool, bool]]:
+    """(statement, rules + model right, rules alone right) for each statement labelled for
+    `target`; the model is the one the pipeline uses, fitted on all annotated statements."""
     from extractors.nlp.goal_model import classify_many, rule_answer, rules_alone
 
     chosen = [row for row in rows if row.get(target)]
@@ -57,9 +57,20 @@ def held_out(target: str, rows: list[dict[str, str]]) -> tuple[float, float, int
         for r in chosen
     ]
     answers = classify_many(target, chosen, rules) if chosen else []
-    hits = sum(answer == row[target] for answer, row in zip(answers, chosen, strict=True))
-    rule_hits = sum(rules_alone(target, rule) == row[target] for rule, row in zip(rules, chosen, strict=True))
-    return ratio(hits, len(chosen)), ratio(rule_hits, len(chosen)), len(chosen)
+    return [
+        (row, answer == row[target], rules_alone(target, rule) == row[target])
+        for row, answer, rule in zip(chosen, answers, rules, strict=True)
+    ]
+
+
+def _shares(marks: list[tuple[dict[str, str], bool, bool]]) -> tuple[float, float, int]:
+    n = len(marks)
+    return ratio(sum(m[1] for m in marks), n), ratio(sum(m[2] for m in marks), n), n
+
+
+def held_out(target: str, rows: list[dict[str, str]]) -> tuple[float, float, int]:
+    """(rules + model, rules alone, n) on the held-out statements labelled for `target`."""
+    return _shares(judged(target, rows))
 
 
 def agreement(target: str, first: list[dict[str, str]], second: list[dict[str, str]]) -> tuple[float, int]:
@@ -104,26 +115,32 @@ def figures() -> list[Figure]:
                         int(result[f"n_{key}"]),
                     )
                 )
-    rows = held_out_rows()
-    sets = (
-        ("held-out statements", HELD_OUT),
-        ("second held-out set", HELD_OUT_2),
-        ("other issuers' statements, test half", OTHER_TEST),
-    )
-    for label, path in sets:
+    sets = {
+        "held-out statements": held_out_rows(HELD_OUT),
+        "second held-out set": held_out_rows(HELD_OUT_2),
+        "other issuers' statements, test half": held_out_rows(OTHER_TEST),
+    }
+    by_language: dict[str, list[Figure]] = {}
+    for label, set_rows in sets.items():
         for target in TARGETS:
-            combined, rules, n = held_out(target, held_out_rows(path))
+            marks = judged(target, set_rows)
+            combined, rules, n = _shares(marks)
             if n:
                 out.append(Figure(SECTION, f"{target} accuracy, {label} (rules + model)", combined, n))
                 out.append(Figure(SECTION, f"{target} accuracy, {label} (rules alone)", rules, n))
-    other = held_out_rows(OTHER_TEST)
-    for lang in sorted({r["lang"] for r in other}):
-        for target in TARGETS:
-            combined, _rules, n = held_out(target, [r for r in other if r["lang"] == lang])
-            if n:
-                out.append(
-                    Figure(SECTION, f"{target} accuracy, other issuers' test half, {lang} only", combined, n)
-                )
+            if label == "other issuers' statements, test half":
+                for lang in sorted({m[0]["lang"] for m in marks}):
+                    lang_combined, _rules, lang_n = _shares([m for m in marks if m[0]["lang"] == lang])
+                    by_language.setdefault(lang, []).append(
+                        Figure(
+                            SECTION,
+                            f"{target} accuracy, other issuers' test half, {lang} only",
+                            lang_combined,
+                            lang_n,
+                        )
+                    )
+    out += [figure for lang in sorted(by_language) for figure in by_language[lang]]
+    rows, other = sets["held-out statements"], sets["other issuers' statements, test half"]
     passes = (
         ("held-out statements", rows, held_out_rows(SECOND_PASS) if rows else []),
         ("other issuers' test half", other, held_out_rows(OTHER_TEST_SECOND) if other else []),
