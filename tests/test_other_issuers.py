@@ -206,6 +206,49 @@ def test_level_words_in_all_three_written_forms(context: str, level: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("context", "parent", "area", "level"),
+    [
+        # an expected outcome in an activity's row is activity-level, whatever the column is called (V4)
+        ("Forventet resultat", "Etablere en felles næringsarealoversikt", "", "activity"),
+        ("Förväntat resultat", "Visningsresor för företag", "Besöksnäring", "activity"),
+        ("Förväntat resultat", "", "", "result"),
+        # a goal heading under a strategic area is that area's goal (V5); with no area, the overall goal (V3)
+        ("Mål", "", "Næringsutvikling", "sub"),
+        ("Målsetting", "", "Landbruk", "sub"),
+        ("Strategiskt mål: Arbetskraft", "", "Utbildning och kompetens", "sub"),
+        ("Mål", "", "", "overall"),
+        # a project's purpose or a goal lead-in stays overall under a heading
+        ("Syfte", "", "Erfarenhetsutbyte om planering", "overall"),
+        ("Målet blev att", "", "Kluster och innovation", "overall"),
+        # indicators under their own headings
+        ("Mått", "", "Fler arbetstillfällen", "activity"),
+        ("Hur mäter vi arbetet med lokalt företagsklimat?", "", "", "activity"),
+    ],
+)
+def test_level_of_outcomes_in_rows_and_of_area_goals(
+    context: str, parent: str, area: str, level: str
+) -> None:
+    assert rule_level("Flere bedrifter får rettleiing", context, parent, area) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "goal_type"),
+    [
+        ("Bransje- og klyngeutvikling", "process"),
+        ("Felles profilering og markedsføring av regionen", "process"),
+        ("Systematisering av gästundersökningar och omvärldsanalyser", "process"),
+        ("Kompetanseheving for reiselivsbedriftene", "process"),
+        ("Vidareføre etablerarrettleiinga i alle eigarkommunane", "process"),
+        ("Tal på nyetableringar i regionen per år", "quantitative"),
+        ("Utviklingsplan for sentrum", "completion"),
+        ("Utvecklingen av regionen är god", "qualitative"),
+    ],
+)
+def test_nominal_titles_of_efforts_and_counts(text: str, goal_type: str) -> None:
+    assert rule_goal_type(text, default=None) == goal_type
+
+
+@pytest.mark.parametrize(
     ("text", "theme"),
     [
         ("Auke verdiskapinga i havbruksnæringa", "business_climate"),

@@ -52,7 +52,7 @@ def rule_answer(target: str, text: str, context: str = "", area: str = "", paren
     if target == "goal_type":
         return rule_goal_type(text, default=None) or "none"
     if target == "level":
-        return rule_level(text, context) or "none"
+        return rule_level(text, context, parent, area) or "none"
     return rule_theme(text, area, parent)
 
 

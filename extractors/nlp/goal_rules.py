@@ -243,6 +243,8 @@ def rule_goal_type(text: str | None, default: str | None = "qualitative") -> str
             return "process"
     if by_verb is not None:
         return by_verb
+    if found is None and names_an_effort(words):
+        return "process"
     if describes_with_copula(words, found):
         return "qualitative"
     if _pattern("done").search(body) or _pattern("deliver_noun").search(body):
@@ -409,6 +411,39 @@ def clause_heads(words: list[str]) -> list[str]:
     return heads
 
 
+# Words before the head noun of a nominal title: "Felles profilering …", "Bransje- og klyngeutvikling".
+_TITLE_LEAD = frozenset(
+    [
+        "felles",
+        "felleskap",
+        "gemensam",
+        "gemensamma",
+        "gemensamt",
+        "aktiv",
+        "aktivt",
+        "systematisk",
+        "og",
+        "och",
+        "samt",
+    ]
+)
+
+
+def names_an_effort(words: list[str]) -> bool:
+    """Guidelines P4: a title naming a continuing effort by the noun of its verb ("Utveckling av …",
+    "Bransje- og klyngeutvikling", "Felles profilering og markedsføring av regionen")."""
+    k = 0
+    while k < len(words) and (words[k] in _TITLE_LEAD or words[k].endswith("-")):
+        k += 1
+    if k >= len(words):
+        return False
+    head = words[k]
+    return any(
+        head == noun or (head.endswith(noun) and len(head) - len(noun) >= 3)
+        for noun in cues().get("effort_noun", ())
+    )
+
+
 # A compound naming a deliverable: "Behovsanalys", "Lärandeplan", "Förstudie" (not a bare "plan").
 # A deliverable, or an event held (guidelines C2, C4), at the end of a compound title word:
 # "Behovsanalys …", "Visningsresor för …", "Företagsbesök hos …", "Byromskartlegging i …".
@@ -441,27 +476,45 @@ _LEVEL_CUES: tuple[tuple[str, str], ...] = (
         "sub",
     ),
     (
-        r"aktivitetsmål|förväntat utfall|forventet utfall|\butfall\b|indikator|målvärde|måltall|aktivitet|"
+        r"aktivitetsmål|förväntat utfall|forventet utfall|\butfall\b|indikator|målvärde|måltall|nyckeltal|\bmått\b|"
+        r"mäter vi|aktivitet|"
         r"arbetsmodell|arbetspaket|mötesplats|förslag\b|vad gäller",
         "activity",
     ),
     (r"\bvision\w*|målbild|visjon|vill se", "vision"),
+    (r"övergripande|overordn\w*|hovedmål|hovudmål|huvudmål|inriktningsmål|samlet mål", "overall"),
     (
-        r"övergripande|overordn\w*|hovedmål|hovudmål|huvudmål|inriktningsmål|samlet mål|syft\w*|\bmål\w*|"
-        r"ambition\w*|avsikt\w*|formål|tanke\w*|projektidé|handlar om|strategi|riktlinje\w*|bakgrund",
-        "overall",
+        r"syft\w*|\bmål\w*|ambition\w*|avsikt\w*|formål|tanke\w*|projektidé|handlar om|strategi|riktlinje\w*|"
+        r"bakgrund",
+        "goal",
     ),
 )
 
 
-def rule_level(text: str | None, context: str | None = None) -> str | None:
-    """The level word of the statement's own label ("Vision 2025:", "Delmål 2:"), else of its heading or lead-in."""
+# A goal heading of its own ("Mål", "Målsetting", "Strategiskt mål: …", "Mål 2020"), not a
+# lead-in to a project's purpose ("Målet blev att", "Syfte").
+_AREA_GOAL_HEADING = re.compile(
+    r"\s*(?:strategisk\w* )?(?:mål|målsetting\w*|målsättning\w*|målsetjing\w*|målsetning\w*)(?![\wåäöæø])(?!.*\b(?:att|å)\s*$)"
+)
+
+
+def rule_level(
+    text: str | None, context: str | None = None, parent: str | None = None, area: str | None = None
+) -> str | None:
+    """The level word of the statement's own label ("Vision 2025:", "Delmål 2:"), else of its heading or lead-in.
+
+    A statement in an activity's row (`parent`: the activity's title) is an activity-level goal
+    (guidelines V4) even under a column named "Forventet resultat", which names a result goal only
+    where a project states its goals. A goal word with no level ("Mål", "Syfte") is the overall goal
+    of the document or project (V3); a goal heading under a strategic area is that area's goal (V5)."""
     label = re.match(r"^\s*([^:]{1,40}):", text or "")
     for source in (label.group(1) if label else "", context or ""):
         low = source.lower()
         for pattern, level in _LEVEL_CUES:
             if re.search(pattern, low):
-                return level
+                if level == "goal":
+                    return "sub" if area and _AREA_GOAL_HEADING.match(low) else "overall"
+                return "activity" if level == "result" and parent else level
     return None
 
 
