@@ -98,6 +98,54 @@ def _orgs(text: str, lang: str = "nb", cell: bool = False) -> dict[str, str | No
         # a member's party after the name
         ("Utvalget ledes av Kari Nordmann (H) og Ola Dunker (Sp).", "nb", "Sp", "Senterpartiet"),
         ("Ordförande är Anna Ek (S).", "sv", "S", "Socialdemokraterna"),
+        # a national association named with a county or municipality is its regional branch
+        ("Rådgivningen gjordes av Coompanion Jämtland.", "sv", "Coompanion Jämtland", "Coompanion Jämtland"),
+        ("Møtet ble holdt hos NHO Vestland i mars.", "nb", "NHO Vestland", "NHO Vestland"),
+        ("Företagarna Umeå och kommunen bjöd in.", "sv", "Företagarna Umeå", "Företagarna Umeå"),
+        # savings banks, cooperatives, development companies, committees, hospitals, secretariats
+        (
+            "Sponsorer var Tjustbygdens Sparbank och SpareBank 1 Nordvest.",
+            "sv",
+            "Tjustbygdens Sparbank",
+            None,
+        ),
+        ("Sponsorer var Tjustbygdens Sparbank och SpareBank 1 Nordvest.", "sv", "SpareBank 1 Nordvest", None),
+        ("Driften sköts av Byaliv ekonomisk förening.", "sv", "Byaliv ekonomisk förening", None),
+        (
+            "Prosjektet eigast av Luster Utvikling og Stiftinga Sogn Næringshage.",
+            "nn",
+            "Luster Utvikling",
+            None,
+        ),
+        (
+            "Prosjektet eigast av Luster Utvikling og Stiftinga Sogn Næringshage.",
+            "nn",
+            "Stiftinga Sogn Næringshage",
+            None,
+        ),
+        ("Bokningen sköts av Destination Sundsvall.", "sv", "Destination Sundsvall", None),
+        (
+            "Samrådet leds av Samverkanskommittén Norra Dalarna.",
+            "sv",
+            "Samverkanskommittén Norra Dalarna",
+            None,
+        ),
+        ("Frågan togs upp i Regionala beredningen i maj.", "sv", "Regionala beredningen", None),
+        ("Ärendet gick vidare till Gränskommittén.", "sv", "Gränskommittén", None),
+        ("Avtalen er inngått med Sykehuset Levanger.", "nb", "Sykehuset Levanger", None),
+        ("Møtet var i Kompetanseforum i Salten.", "nb", "Kompetanseforum i Salten", None),
+        (
+            "Saken går til Komite for helse og omsorg, som møtes i mai.",
+            "nb",
+            "Komite for helse og omsorg",
+            None,
+        ),
+        (
+            "Enligt utvecklingssekretariatets rapport ökade antalet.",
+            "sv",
+            "utvecklingssekretariatets",
+            "Utvecklingssekretariatet",
+        ),
     ],
 )
 def test_organisation_shapes_of_other_issuers(text: str, lang: str, surface: str, name: str | None) -> None:
@@ -125,6 +173,32 @@ def test_organisation_shapes_of_other_issuers(text: str, lang: str, surface: str
 )
 def test_names_that_are_no_organisation_here(text: str, lang: str, not_an_org: str) -> None:
     assert not_an_org not in _orgs(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "towns"),
+    [
+        (
+            "Projektet finansierades av Region Gävleborg och kommunerna Bollnäs, Ovanåker och Ljusdal.",
+            "sv",
+            {"Bollnäs", "Ovanåker", "Ljusdal"},
+        ),
+        (
+            "Arbetet sker i samverkan med länets kommuner (Borgholm, Mörbylånga och Kalmar).",
+            "sv",
+            {"Borgholm", "Mörbylånga", "Kalmar"},
+        ),
+    ],
+)
+def test_towns_after_the_plural_or_in_brackets_are_municipalities(
+    text: str, lang: str, towns: set[str]
+) -> None:
+    assert towns <= set(_orgs(text, lang))
+
+
+def test_towns_alongside_a_place_are_places() -> None:
+    got = _orgs("Lærdal vart vald ut som ein av fire pilotar, saman med Trysil, Røros og Vega.", "nn")
+    assert not {"Trysil", "Røros", "Vega"} & set(got)
 
 
 def test_towns_named_as_the_parties_of_a_collaboration_are_municipalities() -> None:
@@ -272,7 +346,7 @@ def test_other_issuers_org_passages_are_consistent_and_scored() -> None:
     assert len(records) >= 150 and sum(len(r["spans"]) for r in records) >= 280
     assert {r["lang"] for r in records} == {"sv", "nb", "nn"}
     for r in records:
-        assert r["source"].startswith("http") and r["split"] in ("dev", "test")
+        assert r["source"].startswith("http") and r["split"] in ("dev", "test", "test3")
         for start, end, label, name in r["spans"]:
             assert label == "ORG" and 0 <= start < end <= len(r["text"]) and name
     # a document's passages sit on one side of the split

@@ -252,6 +252,7 @@ class Finder:
         found.extend(self._patterns(text))
         found.extend(self._places(text))
         found.extend(self._parties(text))
+        found.extend(_regional_branches(text, found))
         if people:
             for hit in patterns.person_hits(text, gazetteer.first_names()):
                 found.append(
@@ -384,7 +385,8 @@ class Finder:
         out: list[Found] = []
         for hit in patterns.org_hits(text):
             surface = text[hit.start : hit.end]
-            base = surface[:-1] if hit.rule == "civic" and surface.lower().endswith("s") else surface
+            genitive = hit.rule == "civic" or (hit.rule == "lower_body" and surface.endswith(("ets", "ens")))
+            base = surface[:-1] if genitive and surface.lower().endswith("s") else surface
             name = self.resolver.preferred(self.resolver.canonical(base)[0])
             if name[:1].islower():
                 name = name[0].upper() + name[1:]
@@ -450,11 +452,46 @@ _PERSON_BEFORE = re.compile(r"[A-ZÅÄÖØÆ][a-zåäöøæéü-]+(?: [A-ZÅÄÖ
 _PARTNERS_BEFORE = re.compile(
     r"(?i)(?:\b(?:samarbe(?:te|id)|samverka|avtal|partnerskap|samarbeidsorgan)\w*\s+(?:mellan|mellom|med|for|för)"
     r"|\b(?:medlems|eier|eigar|ägar|deltagar|deltakar)kommun\w*:?"
-    r"|\b(?:eid|eigd|ägd|ägs|eies|eigast)\s+av(?:\s+kommun(?:ane|ene|erna))?)\s+$"
+    r"|\b(?:eid|eigd|ägd|ägs|eies|eigast)\s+av(?:\s+kommun(?:ane|ene|erna))?"
+    r"|\b(?:och|og|samt|av|med|mellan|mellom),?\s+kommun(?:erna|ene|ane))\s+$"
+    # "i samverkan med alla Blekinges kommuner (Karlshamn, Karlskrona …)": the members in brackets
+    r"|\bkommun(?:er|ar|erna|ene|ane)\s*\(\s*$"
 )
 # "Haugesund, Fusa og Vindafjord kommunar har …": the plural after the list makes them municipalities.
 _MUNICIPALITIES_AFTER = re.compile(r"(?i)^\s+kommun(?:ar|er|erna|ene|ane)\b")
 _LIST_JOIN = re.compile(rf"\s*{patterns.LIST_SEP}")
+
+
+# The place after a national organisation's name: "Coompanion Blekinge", "NHO Innlandet", "Företagarna Haninge".
+_BRANCH_PLACE = re.compile(rf" (?P<place>{patterns.CAP})(?![\w-])")
+_BRANCH_TYPES = frozenset({"association", "company", "network"})
+
+
+def _regional_branches(text: str, found: list[Found]) -> list[Found]:
+    """An association or company of national reach named with a county or municipality is its regional
+    branch, an actor of its own ("Coompanion Roslagen"), not the national body and a place."""
+    gaz = gazetteer.load()
+    out: list[Found] = []
+    for f in found:
+        if f.label != "ORG" or f.entry is None or f.entry.actor_type not in _BRANCH_TYPES:
+            continue
+        if f.entry.actor_type == "company" and f.entry.parent_municipality:
+            continue  # a municipal company is already local
+        after = _BRANCH_PLACE.match(text, f.end)
+        if after is None:
+            continue
+        place = after.group("place")
+        if not (
+            gaz.names_an_area(place)
+            or gaz.lookup(f"Region {place}") is not None
+            or gaz.lookup(f"{_genitive(place)} län") is not None
+        ):
+            continue
+        surface = text[f.start : after.end()]
+        out.append(
+            Found(f.start, after.end(), surface, "ORG", "pattern", 0.8, surface, None, f.entry.actor_type)
+        )
+    return out
 
 
 def _partner_municipalities(text: str, found: list[Found]) -> list[Found]:
@@ -514,6 +551,8 @@ def _activity_name(found: Found) -> bool:
     if found.label != "ORG" or found.entry is not None or found.method not in ("pattern", "abbreviation"):
         return False
     name = found.name or found.text
+    if re.fullmatch(rf"{patterns.CAP}(?: {patterns.CAP})? Utvikling", name):
+        return False  # "Årdal Utvikling", "Sunnfjord Utvikling": a place's development company
     head = re.split(r" (?:för|for) ", name, maxsplit=1)[0]  # "Stöd- och evalueringsverktyg för …"
     return _ACTIVITY_HEAD.search(name) is not None or _ACTIVITY_HEAD.search(head) is not None
 

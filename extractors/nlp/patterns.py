@@ -24,7 +24,7 @@ HEADS = (
     r"fullmäktige|inspektionen|direktoratet|departementet|etaten|utvalget|tilsynet|"
     r"rådet|institutet|centrum|senteret|sekretariatet|stiftelsen|förbundet|forbundet|"
     r"kommunalförbund|kommunalförbundet|föreningen|foreningen|ämbetet|kammaren|byrån|"
-    r"bolaget|regionen|avdelningen|avdelingen|avdelinga|utvalet|revisionen|revisjonen|tinget"
+    r"bolaget|regionen|avdelningen|avdelingen|avdelinga|utvalet|revisionen|revisjonen|tinget|kommittén|utskottet|utskott"
 )
 # Compounds that end like an organisation but are not one.
 NOT_ORG = re.compile(
@@ -188,9 +188,10 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         _rx(
             rf"\b(?:Förvaltningen|Nämnden|Myndigheten|Verket|Rådet|Stiftelsen|Institutet|Direktoratet|"
             rf"Delegationen|Kommittén|Styrelsen|Utvalget|Utvalet|Utvalg|Utval|Hovedutvalg(?:et)?|Hovudutval(?:et)?|"
-            rf"Senter|Senteret|Kompetansesenter|Centrum|"
+            rf"Senter|Senteret|Kompetansesenter|Centrum|Komite|Komiteen|Komité|Komitéen|"
             rf"[{U}][{L}]{{2,}}(?:styrelsen|nämnden|förvaltningen|rådet|utvalget|kontoret|kontor))"
-            rf" (?:för|for) {LOW}(?:(?:,| och| og| samt) {LOW}){{0,3}}(?: {LOW}(?=\s*(?:$|[,;)\n])))?"
+            rf" (?:för|for) {LOW}(?:(?:,| och| og| samt) (?!(?:som|der|där|hvor|vilket|hvilket)\b){LOW}){{0,3}}"
+            rf"(?: {LOW}(?=\s*(?:$|[,;)\n])))?"
         ),
         0.8,
     ),
@@ -204,7 +205,8 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     (
         "adj_compound",
         _rx(
-            rf"\b[{U}][{L}]+(?:al|ell|isk|iska|ska|lig|liga|ala) [{L}]{{3,}}(?:förvaltningen|förvaltning|nämnden|nämnd|kontoret)\b"
+            rf"\b[{U}][{L}]+(?:al|ell|isk|iska|ska|lig|liga|ala|alt) (?:[{L}]{{3,}}(?:förvaltningen|förvaltning|nämnden|"
+            rf"nämnd|kontoret|rådet)|beredningen|forum)\b"
         ),
         0.7,
     ),
@@ -213,7 +215,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         "head_in_place",
         _rx(
             rf"\b(?:[{U}][{L}]{{2,}}(?:styrelsen|rådet|nämnden|förvaltningen|kontoret|föreningen|foreningen|"
-            rf"förbundet|forbundet|tinget|utvalget|utvalet)|Länsstyrelsen|Landstinget|"
+            rf"förbundet|forbundet|tinget|utvalget|utvalet|senteret|forum)|Länsstyrelsen|Landstinget|"
             rf"Högskolan|Universitetet|Høgskolen|Høgskulen|Statsforvalteren|Fylkesmannen|Handelskammaren|"
             rf"Kommunförbundet|Regionförbundet) (?:i|for|för) {CAP}(?: {CAP})?(?: (?:kommun|kommune|län|fylke|stad))?"
         ),
@@ -236,7 +238,10 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     # "Intresseföreningen Bergslaget", "Kommunförbundet Skåne"
     (
         "named_association",
-        _rx(rf"\b[{U}][{L}]{{2,}}(?:föreningen|foreningen|förbundet|forbundet|stiftelsen) {CAP}\b"),
+        _rx(
+            rf"\b(?:[{U}][{L}]{{2,}}(?:föreningen|foreningen|förbundet|forbundet|stiftelsen|kommittén)|Stiftelsen|Stiftinga)"
+            rf" {CAP}(?: {CAP}){{0,2}}\b"
+        ),
         0.75,
     ),
     # "Grundskoleförvaltningen", "Stadsbyggnadskontoret", "Tillväxtverket", "Hälsoteknikalliansen"
@@ -264,7 +269,10 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     # "Spenshults reumatikersjukhus", "Sahlgrenska sjukhuset", "Nordlandssykehuset"
     (
         "hospital",
-        _rx(rf"\b(?:{CAP}s?\s[{L}]*|[{U}][{L}]{{2,}})(?:sjukhus|sjukhuset|sykehus|sykehuset)\b"),
+        _rx(
+            rf"\b(?:{CAP}s?\s[{L}]*|[{U}][{L}]{{2,}})(?:sjukhus|sjukhuset|sykehus|sykehuset)\b"
+            rf"|\b(?:Sjukhuset|Sykehuset) {CAP}"
+        ),
         0.75,
     ),
     # "klustret Köksriket", "kommunalförbundet Akademi Norr", "enheten Stöd och Styrning"
@@ -301,8 +309,9 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         "place_company",
         _rx(
             rf"\b{CAP}(?: {CAP})? (?:Reiseliv|Næringsråd|Næringsforum|Næringsforening|Næringsselskap|Vekst|"
-            rf"Næring|Næringsutvikling|Næringshage|[Uu]ngdomsråd|"
-            rf"Turistråd|Turistbyrå|Näringslivsråd|Företagarförening)\b|\bVisit {CAP}"
+            rf"Næring|Næringsutvikling|Næringshage|Kulturnæringshage|Næringskontor|Utvikling|[Uu]ngdomsråd|"
+            rf"[Nn]æringsselskap|Turistråd|Turistbyrå|Näringslivsråd|Företagarförening)\b"
+            rf"|\b(?:Visit|Destination|Destinasjon) {CAP}"
         ),
         0.75,
     ),
@@ -338,7 +347,9 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     # running Swedish text, still one body
     (
         "lower_body",
-        _rx(rf"(?<![{L}{U}-])(?:[{L}]+- (?:och|og) )?[{L}]{{4,}}(?:departementet|förvaltningen|nämnden)\b"),
+        _rx(
+            rf"(?<![{L}{U}-])(?:[{L}]+- (?:och|og) )?[{L}]{{4,}}(?:departementet|förvaltningen|nämnden|sekretariatet)s?\b"
+        ),
         0.7,
     ),
     # "Leader Halland", "Leader Skellefteå Älvdal", "Leader Lapland 2020": the local action groups
@@ -358,6 +369,17 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         ),
         0.75,
     ),
+    # "Sala Sparbank", "SpareBank 1 Søre Sunnmøre", "Sparebanken Vest": savings banks named after their place
+    (
+        "savings_bank",
+        _rx(
+            rf"\b{CAP}(?: {CAP})? (?:Sparbank|Sparebank)\b|\bSpare[Bb]ank ?1 {CAP}(?: {CAP})?"
+            rf"|\bSparebanken {CAP}(?: {CAP})?"
+        ),
+        0.8,
+    ),
+    # "Ywood ekonomisk förening", "Hela Byn ideell förening": a cooperative or association by its legal form
+    ("cooperative", _rx(rf"\b{CAP}(?: {CAP})? (?:ekonomisk|ideell) förening\b"), 0.8),
     # "Göteborgs universitet", "Chalmers tekniska högskola", "Nord universitet", "Jönköping University"
     (
         "university",
