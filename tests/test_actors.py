@@ -94,6 +94,15 @@ def test_company_forms_merge() -> None:
     assert r.canonical("Business Region Göteborg AB")[0] == "Business Region Göteborg"
 
 
+def test_a_letter_misread_by_ocr_links_to_the_documents_name() -> None:
+    r = ActorResolver(country="SE")
+    r.learn("Nyföretagarcentrum Dalarna", "NFC")
+    assert r.canonical("Nyföretagarcentrum Dalarna")[0] == "Nyföretagarcentrum Dalarna"
+    assert r.canonical("Nyföretagarcenlrum Dalarna")[0] == "Nyföretagarcentrum Dalarna"  # t read as l
+    # a short name, or one two letters off, stays its own
+    assert r.canonical("Nyföretagarcenlrum Dalarma")[0] == "Nyföretagarcenlrum Dalarma"
+
+
 def test_guess_actor_type() -> None:
     assert guess_actor_type("Byggnadsnämnden") == "committee"
     assert guess_actor_type("Stadsbyggnadskontoret") == "administration"

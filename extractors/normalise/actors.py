@@ -382,8 +382,25 @@ class ActorResolver:
     def _inferred(self, name: str) -> str | None:
         """A known name of the document this one stands for, by the document's own wording."""
         return (
-            self._antecedent(name) or self._loose(name) or self._without_place(name) or self._linking_s(name)
+            self._antecedent(name)
+            or self._loose(name)
+            or self._without_place(name)
+            or self._linking_s(name)
+            or self._one_letter_off(name)
         )
+
+    def _one_letter_off(self, name: str) -> str | None:
+        """ "Eusiness Region Göteborg" in a scanned page is the document's "Business Region Göteborg":
+        OCR misreads single letters, so a long name of two or more words that differs from exactly one
+        known name by one letter at the same place is that name."""
+        if len(name) < 14 or " " not in name:
+            return None
+        hits = {
+            known
+            for known in self.names.values()
+            if len(known) == len(name) and sum(a != b for a, b in zip(known, name, strict=True)) == 1
+        }
+        return hits.pop() if len(hits) == 1 else None
 
     def _linking_s(self, name: str) -> str | None:
         """ "Partnerskap Bergslagbanan" is the document's "Partnerskap Bergslagsbanan": a known
