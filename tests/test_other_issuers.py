@@ -316,6 +316,12 @@ def test_level_of_outcomes_in_rows_and_of_area_goals(
         ("Tal på nyetableringar i regionen per år", "quantitative"),
         ("Utviklingsplan for sentrum", "completion"),
         ("Utvecklingen av regionen är god", "qualitative"),
+        ("Mottagande av nya invånare i kommunen", "process"),
+        ("Fjällnära – utveckling av besöksnäringen i västra Jämtland", "process"),
+        ("Dialogmøter med næringslivet hvert kvartal", "process"),
+        ("Även i år har kommunen genomfört en företagarenkät.", "process"),
+        ("Arbeta för att 5G byggs ut i hela länet", "process"),
+        ("Bygga ut 5 nya laddstationer", "quantitative"),
     ],
 )
 def test_nominal_titles_of_efforts_and_counts(text: str, goal_type: str) -> None:

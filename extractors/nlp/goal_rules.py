@@ -81,6 +81,7 @@ def has_quantity(text: str) -> bool:
     masked = re.sub(r"\b\d{1,2}/\d{1,2}(?:\s*-\s*\d{1,2}/\d{1,2})?\b", " ", masked)
     masked = _DAY_MONTH.sub(" ", masked)  # "1 juli 2019", "den 17 november": dates, not numbers
     masked = re.sub(r"(?i)\bQ\s?\d\b|\b\d\.\d\b|\+", " ", masked)
+    masked = re.sub(r"\b\d[A-Z]\b", " ", masked)  # "5G", "3D": a technology's name, not a count
     masked = _AGES.sub(" ", masked)  # "20–40-åringer", "unga 16-24 år": an age group, not a count
     labels = _pattern("label_word")
     for match in re.finditer(r"\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?", masked):
@@ -243,7 +244,7 @@ def rule_goal_type(text: str | None, default: str | None = "qualitative") -> str
             return "process"
     if by_verb is not None:
         return by_verb
-    if found is None and names_an_effort(words):
+    if found is None and (names_an_effort(words) or names_an_effort(tokens(_after_dash(body)))):
         return "process"
     if describes_with_copula(words, found):
         return "qualitative"
@@ -427,6 +428,12 @@ _TITLE_LEAD = frozenset(
         "samt",
     ]
 )
+
+
+def _after_dash(text: str) -> str:
+    """What a title says after its name: "Dunc – utveckling av natur- och kulturarv"."""
+    parts = re.split(r"\s[–—-]\s", text, maxsplit=1)
+    return parts[1] if len(parts) == 2 else ""
 
 
 def names_an_effort(words: list[str]) -> bool:
