@@ -306,6 +306,25 @@ def test_level_of_outcomes_in_rows_and_of_area_goals(
 
 
 @pytest.mark.parametrize(
+    ("heading", "level"),
+    [
+        ("Effektmål för projektet", "effect"),
+        ("Forventa resultat", "result"),
+        ("Delmal 2", "sub"),  # a level word written without its ring, as OCR and some fonts give it
+        ("Innsatsområde 3: Reiseliv", "sub"),
+        ("Indikatorer", "activity"),
+        ("Övergripande mål", "overall"),
+        ("Projektets mål", None),  # a bare goal word leaves the level to the document's structure
+        ("Mål och aktiviteter", None),
+    ],
+)
+def test_level_word_of_a_heading_for_the_document_structure(heading: str, level: str | None) -> None:
+    from extractors.families.report_goals import level_of
+
+    assert level_of(heading) == level
+
+
+@pytest.mark.parametrize(
     ("text", "goal_type"),
     [
         ("Bransje- og klyngeutvikling", "process"),

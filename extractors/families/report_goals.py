@@ -17,15 +17,6 @@ from dataclasses import dataclass, field
 from extractors.families.sections import Section, is_bulleted, sentences, split_items
 from extractors.pdf.structures import Block
 
-# Level words (sv, nb, nn, da), most specific first: "Övergripande effektmål" is an effect goal.
-LEVEL_CUES: tuple[tuple[str, str], ...] = (
-    (r"effektmål|effektmal|effektmåle|langsiktige? mål", "effect"),
-    (r"resultatmål|resultatmal|resultatmåle|projektmål|prosjektmål|prosjektmal|kortsiktige? mål", "result"),
-    (r"delmål|delmal|delmåle|etappmål", "sub"),
-    (r"aktivitetsmål|aktivitetsmal", "activity"),
-    (r"vision|målbild|visjon", "vision"),
-    (r"övergripande|overordn\w*|hovedmål|hovudmål|overordnet|huvudmål|samlet mål", "overall"),
-)
 # A heading that announces goals (but not "Målgrupp").
 GOAL_HEADING = re.compile(
     r"(?i)(?<![\wåäöæø])(mål|målen|målet|måla|målene|målsättning\w*|målsetting\w*|målsetning\w*|"
@@ -129,10 +120,10 @@ class GoalGroup:
 
 
 def level_of(text: str) -> str | None:
-    for pattern, level in LEVEL_CUES:
-        if re.search(pattern, text, re.IGNORECASE):
-            return level
-    return None
+    """The level word of a heading, lead-in or goal sentence, by the same cues the goal-typing rules use."""
+    from extractors.nlp.goal_rules import level_word
+
+    return level_word(text)
 
 
 def is_goal_heading(title: str) -> bool:

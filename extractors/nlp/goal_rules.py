@@ -473,17 +473,17 @@ _LEVEL_CUES: tuple[tuple[str, str], ...] = (
         "effect",
     ),
     (
-        r"resultatmål\w*|resultatmåle\w*|projektmål|prosjektmål|kortsiktige? mål|förvänta(?:t|d|de) resultat|"
+        r"resultatmål\w*|resultatmåle\w*|resultatmal\w*|projektmål|prosjektmål|prosjektmal|kortsiktige? mål|förvänta(?:t|d|de) resultat|"
         r"forvent\w* resultat|ønsk\w* resultat",
         "result",
     ),
     (
-        r"delmål\w*|delmåle\w*|etappmål|\bmål \d{1,2}\b|målsetting [a-z\d]\b|detta tema|sätt att nå|"
+        r"delmål\w*|delmåle\w*|delmal\w*|etappmål|\bmål \d{1,2}\b|målsetting [a-z\d]\b|detta tema|sätt att nå|"
         r"strategisk\w* område|satsingsområde|innsatsområde|fokusområde|målområde",
         "sub",
     ),
     (
-        r"aktivitetsmål|förväntat utfall|forventet utfall|\butfall\b|indikator|målvärde|måltall|nyckeltal|\bmått\b|"
+        r"aktivitetsmål|aktivitetsmal|förväntat utfall|forventet utfall|\butfall\b|indikator|målvärde|måltall|nyckeltal|\bmått\b|"
         r"mäter vi|aktivitet|"
         r"arbetsmodell|arbetspaket|mötesplats|förslag\b|vad gäller",
         "activity",
@@ -503,6 +503,20 @@ _LEVEL_CUES: tuple[tuple[str, str], ...] = (
 _AREA_GOAL_HEADING = re.compile(
     r"\s*(?:strategisk\w* )?(?:mål|målsetting\w*|målsättning\w*|målsetjing\w*|målsetning\w*)(?![\wåäöæø])(?!.*\b(?:att|å)\s*$)"
 )
+
+
+def level_word(text: str | None) -> str | None:
+    """The level a heading, lead-in or sentence names by a level word ("Effektmål", "Delmål 2",
+    "Indikatorer"), None for a bare goal word ("Mål", "Syfte") that leaves the level to the structure."""
+    low = (text or "").lower()
+    for pattern, level in _LEVEL_CUES:
+        found = re.search(pattern, low)
+        if found is None:
+            continue
+        if level == "goal" or (found.group(0).startswith("aktivitet") and re.search(r"\bmål", low)):
+            return None  # "Mål och aktiviteter": goals and activities side by side, no level named
+        return level
+    return None
 
 
 def rule_level(
