@@ -358,6 +358,11 @@ def test_nominal_titles_of_efforts_and_counts(text: str, goal_type: str) -> None
         ("Tilbakeflytting av unge voksne", "attractiveness"),
         ("Når Hamre-tunnelen er åpnet blir reisetiden kortere", "infrastructure_transport"),
         ("Antal nystartade företag per år", "innovation_entrepreneurship"),
+        ("Spørreundersøkelse blant hytteeierne i kommunen", "tourism_visitors"),
+        ("Nye turkart for fjellområdet", "tourism_visitors"),
+        ("Renovering av bygdegården i Norrby", "attractiveness"),
+        ("Utbygging av E39 gjennom fylket", "infrastructure_transport"),
+        ("Kommunens placering i Nöjd Kund Index", "business_climate"),
     ],
 )
 def test_theme_words_of_norwegian_plans(text: str, theme: str) -> None:
