@@ -124,6 +124,7 @@ def _orgs(text: str, lang: str = "nb", cell: bool = False) -> dict[str, str | No
             None,
         ),
         ("Bokningen sköts av Destination Sundsvall.", "sv", "Destination Sundsvall", None),
+        ("Rapporten frå Sunnhordlandsrådet iks kom i mai.", "nn", "Sunnhordlandsrådet iks", None),
         (
             "Samrådet leds av Samverkanskommittén Norra Dalarna.",
             "sv",
@@ -187,6 +188,11 @@ def test_names_that_are_no_organisation_here(text: str, lang: str, not_an_org: s
             "Arbetet sker i samverkan med länets kommuner (Borgholm, Mörbylånga och Kalmar).",
             "sv",
             {"Borgholm", "Mörbylånga", "Kalmar"},
+        ),
+        (
+            "Regionen möter Enköpings, Heby och Östhammars kommuner två gånger om året.",
+            "sv",
+            {"Enköpings", "Heby", "Östhammars"},
         ),
     ],
 )

@@ -264,7 +264,7 @@ class Finder:
             if not _activity_name(f) and not _names_no_actor(text, f, cell)
         ]
         listed = [f for f in self._lists(text, kept) if not _activity_name(f)]
-        return _partner_municipalities(text, listed)
+        return _partner_municipalities(text, listed, self.country)
 
     def _lists(self, text: str, found: list[Found]) -> list[Found]:
         """Members of a list with a known organisation in it are organisations too; bare county names
@@ -457,8 +457,6 @@ _PARTNERS_BEFORE = re.compile(
     # "i samverkan med alla Blekinges kommuner (Karlshamn, Karlskrona …)": the members in brackets
     r"|\bkommun(?:er|ar|erna|ene|ane)\s*\(\s*$"
 )
-# "Haugesund, Fusa og Vindafjord kommunar har …": the plural after the list makes them municipalities.
-_MUNICIPALITIES_AFTER = re.compile(r"(?i)^\s+kommun(?:ar|er|erna|ene|ane)\b")
 _LIST_JOIN = re.compile(rf"\s*{patterns.LIST_SEP}")
 
 
@@ -494,10 +492,11 @@ def _regional_branches(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
-def _partner_municipalities(text: str, found: list[Found]) -> list[Found]:
+def _partner_municipalities(text: str, found: list[Found], country: str | None) -> list[Found]:
     """Bare municipality names listed as the parties of a collaboration, as a body's members or
     owners ("Medlemskommuner: Essunga, Falköping …", "eigd av kommunane Austevoll, Bømlo …"), or
-    followed by the plural ("Haugesund, Fusa og Vindafjord kommunar") act as municipalities."""
+    listed before the plural ("Haugesund, Fusa og Vindafjord kommunar", _listed_before_plural) act as
+    municipalities."""
     out = list(found)
     runs: list[list[int]] = []
     for i, f in enumerate(out):
@@ -508,13 +507,46 @@ def _partner_municipalities(text: str, found: list[Found]) -> list[Found]:
         else:
             runs.append([i])
     for run in runs:
-        first, last = out[run[0]], out[run[-1]]
-        if _PARTNERS_BEFORE.search(text[max(0, first.start - 40) : first.start]) or (
-            len(run) > 1 and _MUNICIPALITIES_AFTER.match(text[last.end :])
-        ):
+        first = out[run[0]]
+        if _PARTNERS_BEFORE.search(text[max(0, first.start - 40) : first.start]):
             for k in run:
                 out[k] = replace(out[k], label="ORG", confidence=0.7)
-    return out
+    return _listed_before_plural(text, out, country)
+
+
+# "Enköpings, Heby, Håbo och Östhammars kommuner", "Haugesund, Fusa og Vindafjord kommunar": names
+# listed before the plural, the genitive -s allowed on any of them.
+_PLURAL_AFTER_LIST = re.compile(
+    rf"(?:{patterns.CAP},\s+)*{patterns.CAP}\s+(?:och|og|samt)\s+{patterns.CAP}\s+$"
+)
+_PLURAL = re.compile(r"\bkommun(?:er|ar|erna|ene|ane)\b")
+_LIST_NAME = re.compile(patterns.CAP)
+
+
+def _listed_before_plural(text: str, found: list[Found], country: str | None) -> list[Found]:
+    """Towns listed before "kommuner/kommunar" are those municipalities, as organisations."""
+    gaz = gazetteer.load()
+    out = list(found)
+    for plural in _PLURAL.finditer(text):
+        listed = _PLURAL_AFTER_LIST.search(text[: plural.start()])
+        if listed is None:
+            continue
+        names: list[Found] = []
+        for m in _LIST_NAME.finditer(text, listed.start(), plural.start()):
+            word = m.group(0)
+            if word in ("och", "og", "samt"):
+                continue
+            entry = gaz.lookup_place(word, country) or (
+                gaz.lookup_place(word[:-1], country) if word.endswith("s") else None
+            )
+            if entry is None or entry.actor_type != "municipality":
+                names = []
+                break  # a list of municipalities only
+            names.append(Found(m.start(), m.end(), word, "ORG", "place", 0.7, entry.name, entry))
+        if len(names) < 2:
+            continue
+        out = [f for f in out if not any(f.start < n.end and n.start < f.end for n in names)] + names
+    return sorted(out, key=lambda f: (f.start, f.end))
 
 
 # A street or square in an address line: "Storgata 12", "Kungsgatan", "Strandvegen", "Torget".

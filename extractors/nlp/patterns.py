@@ -33,7 +33,7 @@ NOT_ORG = re.compile(
     r"delregionen|storregionen|kärnregionen|funktionella regionen|hela regionen|arbetsmarknadsregionen)$"
 )
 # Legal forms that end a company's name ("Higab AB", "Nye Veier AS", "Hedalen Bygdeservice BA").
-LEGAL_FORM = r"(?:AB|Aktiebolag|AS|ASA|SF|KF|IKS|HF|BA|SA|DA|ANS|HB|KB)"
+LEGAL_FORM = r"(?:AB|Aktiebolag|AS|ASA|SF|KF|IKS|iks|HF|BA|SA|DA|ANS|HB|KB)"
 # Heads of association names, written capitalised in a title-case name ("Nordmøre Mållag").
 ASSOCIATION_HEADS = r"förening|forening|mållag|bondelag|idrettslag|ungdomslag|historielag|sogelag|velforening"
 # Words that open a sentence and end like an adjective or genitive but never start a name
