@@ -202,6 +202,14 @@ def test_towns_after_the_plural_or_in_brackets_are_municipalities(
     assert towns <= set(_orgs(text, lang))
 
 
+def test_a_list_introduced_as_partners_names_organisations() -> None:
+    got = _orgs(
+        "Samarbeidspartnarar: Fjordgarden Bygdetun, Vinterfestivalen, Smak av Hardanger og Statens vegvesen",
+        "nn",
+    )
+    assert {"Fjordgarden Bygdetun", "Vinterfestivalen", "Smak av Hardanger", "Statens vegvesen"} <= set(got)
+
+
 def test_towns_alongside_a_place_are_places() -> None:
     got = _orgs("Lærdal vart vald ut som ein av fire pilotar, saman med Trysil, Røros og Vega.", "nn")
     assert not {"Trysil", "Røros", "Vega"} & set(got)

@@ -279,6 +279,7 @@ class Finder:
             kind = _list_kind(text[: items[0][0]])
             has_org = (
                 kind is not None
+                or _PARTNER_LIST.search(text[max(0, items[0][0] - 40) : items[0][0]]) is not None
                 or any(f.label == "ORG" for f in inside)
                 or any(" ".join(text[s:e].split()).lower() in self.resolver.names for s, e in items)
             )
@@ -600,6 +601,14 @@ _COMPANY_LIST = re.compile(
 def _acronym(surface: str) -> bool:
     """ "NSF", "CDC": an all-capitals word, an organisation's short name in a list of them."""
     return surface.isalpha() and surface.isupper() and 3 <= len(surface) <= 6
+
+
+# A list introduced as the parties of the work: "Samarbeidspartnarar: …", "Medfinansiärer: …".
+_PARTNER_LIST = re.compile(
+    r"(?i)\b(?:samarbets?partner\w*|samarbeidspart\w*|partner(?:e|s|na|ar|arna|ane|ene)?|medverkande|"
+    r"deltagare|deltakarar|deltakere|medfinansiär\w*|finansiär\w*|finansiør\w*|medlemmar|medlemmer|"
+    r"aktörer|aktører)\s*:\s*$"
+)
 
 
 def _list_kind(before: str) -> str | None:

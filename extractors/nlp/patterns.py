@@ -606,7 +606,7 @@ LIST_SEP = r"(?:,\s+|,?\s+(?:och|og|samt)\s+)"
 # ("Tåg i Bergslagen", "High voltage valley samt Samarkand"; not after a genitive:
 # "YH-västs medlemmar").
 _ITEM = (
-    rf"[{U}][\w&\-]*(?: (?:(?:i|for|of|&) )?[{U}][\w&\-]*){{0,3}}"
+    rf"[{U}][\w&\-]*(?: (?:(?:i|for|of|av|&) )?[{U}][\w&\-]*){{0,3}}"
     rf"(?:(?<!s)(?:\s[{L}][\w\-]*){{1,2}}(?={LIST_SEP}))?"
 )
 LIST_RX = re.compile(rf"(?<![\w-]){_ITEM}(?:,\s+{_ITEM})+(?:{LIST_SEP}{_ITEM})?")
