@@ -414,6 +414,12 @@ def org_hits(text: str) -> Iterator[Hit]:
                 continue  # "Röhsska kulturförvaltningen": a name before the head, not an adjective
             if name == "titled" and not _titled_ok(surface):
                 continue
+            if (
+                name == "place_company"
+                and surface.startswith("Destination")
+                and not _known(surface.split()[1])
+            ):
+                continue  # "Destination Piteå", not an English "Destination Geary"
             if name == "company" and _SHOUTED_SHORT_FORM.fullmatch(surface):
                 continue  # "HIT EE ELVA BRA HET BA": a line in capitals, not a company
             start, surface = _strip_stopwords(text, start, end)
