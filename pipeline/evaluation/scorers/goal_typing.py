@@ -43,6 +43,19 @@ OTHER_TEST3 = HELD_OUT.with_name("goal_statements_other_test3.tsv")
 OTHER_TEST_SETS = ("other issuers' statements, test half", "other issuers' statements, round-3 test half")
 
 
+# What a statement is in its document (the id's kind letter, extractors/data/goal_statements.md):
+# goals are what the pipeline types (goals.goal_type); the other kinds are typed for evaluation.
+KIND_GROUPS = {
+    "goals only (vision, goal, effect, result, goal sentence)": frozenset("vgerm"),
+    "activity titles and expected outcomes": frozenset("to"),
+    "reported outcomes": frozenset("u"),
+}
+
+
+def _kind(row: dict[str, str]) -> str:
+    return row["id"].rsplit("/", 1)[-1][:1]
+
+
 def held_out_rows(path: Path = HELD_OUT) -> list[dict[str, str]]:
     if not path.exists():
         return []
@@ -135,6 +148,17 @@ def figures() -> list[Figure]:
                 out.append(Figure(SECTION, f"{target} accuracy, {label} (rules alone)", rules, n))
             if label in OTHER_TEST_SETS:
                 half = label.split(", ", 1)[1]
+                for group, kinds in KIND_GROUPS.items():
+                    group_combined, _rules, group_n = _shares([m for m in marks if _kind(m[0]) in kinds])
+                    if group_n:
+                        out.append(
+                            Figure(
+                                SECTION,
+                                f"{target} accuracy, other issuers' {half}, {group}",
+                                group_combined,
+                                group_n,
+                            )
+                        )
                 for lang in sorted({m[0]["lang"] for m in marks}):
                     lang_combined, _rules, lang_n = _shares([m for m in marks if m[0]["lang"] == lang])
                     by_language.setdefault(lang, []).append(
