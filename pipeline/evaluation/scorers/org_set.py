@@ -34,7 +34,7 @@ OTHER = DATA.with_name("org_mentions_other.jsonl")
 SETS = ((DATA, "annotated seed set"), (OTHER, "passages of other issuers"))
 # A second labelling of the same passages, blind to the first: how far two readings agree.
 OTHER_SECOND = DATA.with_name("org_mentions_other_second.jsonl")
-_LEGAL = re.compile(r"(?i)\s+(?:ab|as|asa|aktiebolag)$")
+_LEGAL = re.compile(r"(?i)\s+(?:ab|as|asa|aktiebolag|iks|sf|kf|hf|ba|sa|da|ans|hb|kb)$")
 
 
 def canonical_key(name: str | None) -> str:
