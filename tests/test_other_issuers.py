@@ -400,8 +400,8 @@ def test_other_issuers_org_passages_are_consistent_and_scored() -> None:
     assert all(len(s) == 1 for s in sides.values())
     dev = [r for r in records if r["split"] == "dev"]
     t = org_set.tally(dev, org_set.predict(dev))
-    # measured on the development passages (two rounds, 395 mentions): F1 0.876, linking 0.960
-    assert t.gold >= 390 and t.f1 >= 0.84 and t.linking >= 0.93
+    # measured on the development passages (four rounds, 991 mentions; round 4 before it was read): F1 0.827
+    assert t.gold >= 980 and t.f1 >= 0.80 and t.linking >= 0.90
     # two blind labellings of the first round agree on 0.990 of spans (286 mentions)
     agreed = org_set.agreement(records, org_set.load(org_set.OTHER_SECOND))
     assert agreed.gold >= 280 and agreed.f1 >= 0.95
