@@ -125,6 +125,9 @@ def _orgs(text: str, lang: str = "nb", cell: bool = False) -> dict[str, str | No
         ),
         ("Bokningen sköts av Destination Sundsvall.", "sv", "Destination Sundsvall", None),
         ("Rapporten frå Sunnhordlandsrådet iks kom i mai.", "nn", "Sunnhordlandsrådet iks", None),
+        ("Styret ga garanti for Dyrøy Energi A/S og Dyrøy Utleiebygg AS.", "nb", "Dyrøy Energi A/S", None),
+        ("Styret ga garanti for Dyrøy Energi A/S og Dyrøy Utleiebygg AS.", "nb", "Dyrøy Utleiebygg AS", None),
+        ("Studiet gis av Høgskolen i Buskerud og Vestfold.", "nb", "Høgskolen i Buskerud og Vestfold", None),
         (
             "Samrådet leds av Samverkanskommittén Norra Dalarna.",
             "sv",
@@ -194,6 +197,18 @@ def test_names_that_are_no_organisation_here(text: str, lang: str, not_an_org: s
             "sv",
             {"Enköpings", "Heby", "Östhammars"},
         ),
+        (
+            "Rådet er et samarbeidsorgan for kommunene Enebakk, Vestby og Frogn.",
+            "nb",
+            {"Enebakk", "Vestby", "Frogn"},
+        ),
+        (
+            "Kommuner: Kvænangen, Nordreisa og Skjervøy. Prosjekt: Omdømme.",
+            "nb",
+            {"Kvænangen", "Nordreisa", "Skjervøy"},
+        ),
+        ("Lofoten har regionrådet for Røst, Værøy og Moskenes.", "nb", {"Røst", "Værøy", "Moskenes"}),
+        ("Finansiärer var kommunerna Tanum, Sotenäs och Lysekil.", "sv", {"Tanum", "Sotenäs", "Lysekil"}),
     ],
 )
 def test_towns_after_the_plural_or_in_brackets_are_municipalities(
@@ -208,6 +223,22 @@ def test_a_list_introduced_as_partners_names_organisations() -> None:
         "nn",
     )
     assert {"Fjordgarden Bygdetun", "Vinterfestivalen", "Smak av Hardanger", "Statens vegvesen"} <= set(got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaderområdet omfattar kommunerna Hjo, Tibro och Skövde.",
+        "Området omfattar Bräcke, Ånge och Sundsvalls kommuner.",
+        "Många bor i kommunerna Hjo, Tibro och Skövde.",
+    ],
+)
+def test_towns_an_area_covers_are_places(text: str) -> None:
+    assert not {"Hjo", "Tibro", "Skövde", "Bräcke", "Ånge", "Sundsvalls"} & set(_orgs(text, "sv"))
+
+
+def test_a_members_party_is_not_a_definition_of_their_name() -> None:
+    assert _orgs("Det sier fylkesordfører Rune Hogsnes (H).", "nb") == {"H": "Høyre"}
 
 
 def test_towns_alongside_a_place_are_places() -> None:

@@ -451,10 +451,14 @@ _PERSON_BEFORE = re.compile(r"[A-ZÅÄÖØÆ][a-zåäöøæéü-]+(?: [A-ZÅÄÖ
 
 # "samarbetet mellan Kinda, Ödeshög och Ydre", "avtalen mellom Lenvik og Berg": the towns are parties.
 _PARTNERS_BEFORE = re.compile(
-    r"(?i)(?:\b(?:samarbe(?:te|id)|samverka|avtal|partnerskap|samarbeidsorgan)\w*\s+(?:mellan|mellom|med|for|för)"
+    r"(?i)(?:\b(?:samarbe(?:te|id)|samverka|avtal|partnerskap|samarbeidsorgan|samverkansorgan|regionråd)\w*\s+"
+    r"(?:mellan|mellom|med|for|för)"
     r"|\b(?:medlems|eier|eigar|ägar|deltagar|deltakar)kommun\w*:?"
+    r"|\b(?:kommuner|kommunar|eiere|eigarar|ägare|medlemmer|medlemmar|medlemar)\s*:"
     r"|\b(?:eid|eigd|ägd|ägs|eies|eigast)\s+av(?:\s+kommun(?:ane|ene|erna))?"
-    r"|\b(?:och|og|samt|av|med|mellan|mellom),?\s+kommun(?:erna|ene|ane))\s+$"
+    # "for kommunene Enebakk, Frogn …", "var kommunerna Strömstad, Tanum …" (not "i kommunerna X och Y")
+    r"|(?<!\bi )(?<!\binom )(?<!\bfrån )(?<!\bfra )(?<!\bfrå )(?<!omfattar )(?<!omfatter )(?<!täcker )(?<!dekker )"
+    r"\bkommun(?:erna|ene|ane))\s+$"
     # "i samverkan med alla Blekinges kommuner (Karlshamn, Karlskrona …)": the members in brackets
     r"|\bkommun(?:er|ar|erna|ene|ane)\s*\(\s*$"
 )
@@ -521,6 +525,10 @@ _PLURAL_AFTER_LIST = re.compile(
     rf"(?:{patterns.CAP},\s+)*{patterns.CAP}\s+(?:och|og|samt)\s+{patterns.CAP}\s+$"
 )
 _PLURAL = re.compile(r"\bkommun(?:er|ar|erna|ene|ane)\b")
+# "Området omfattar Bräcke, Ånge … kommuner", "i Strömstads och Tanums kommuner": an area, not parties.
+_TERRITORY_BEFORE = re.compile(
+    r"(?i)\b(?:omfattar|omfatter|omfattas\s+av|täcker|dekker|utgörs\s+av|är|er|i|inom|innanför|från|fra|frå)\s+$"
+)
 _LIST_NAME = re.compile(patterns.CAP)
 
 
@@ -530,7 +538,7 @@ def _listed_before_plural(text: str, found: list[Found], country: str | None) ->
     out = list(found)
     for plural in _PLURAL.finditer(text):
         listed = _PLURAL_AFTER_LIST.search(text[: plural.start()])
-        if listed is None:
+        if listed is None or _TERRITORY_BEFORE.search(text[max(0, listed.start() - 30) : listed.start()]):
             continue
         names: list[Found] = []
         for m in _LIST_NAME.finditer(text, listed.start(), plural.start()):

@@ -33,7 +33,7 @@ NOT_ORG = re.compile(
     r"delregionen|storregionen|kärnregionen|funktionella regionen|hela regionen|arbetsmarknadsregionen)$"
 )
 # Legal forms that end a company's name ("Higab AB", "Nye Veier AS", "Hedalen Bygdeservice BA").
-LEGAL_FORM = r"(?:AB|Aktiebolag|AS|ASA|SF|KF|IKS|iks|HF|BA|SA|DA|ANS|HB|KB)"
+LEGAL_FORM = r"(?:AB|Aktiebolag|AS|A/S|ASA|SF|KF|IKS|iks|HF|BA|SA|DA|ANS|HB|KB)"
 # Heads of association names, written capitalised in a title-case name ("Nordmøre Mållag").
 ASSOCIATION_HEADS = r"förening|forening|mållag|bondelag|idrettslag|ungdomslag|historielag|sogelag|velforening"
 # Words that open a sentence and end like an adjective or genitive but never start a name
@@ -57,7 +57,8 @@ APPOSITION_MANY = (
 )
 # Units inside an organisation: "Planavdelningen", "Tillståndsenheten", "Strategiska avd."
 UNIT_HEAD = re.compile(
-    r"(?i)(?:avdelning|avdelningen|avd\.?|enhet|enheten|sektion|sektionen|gruppen|avdeling|avdelingen)$"
+    r"(?i)(?:avdelning|avdelningen|avd\.?|enhet|enheten|sektion|sektionen|gruppen|avdeling|avdelingen|seksjon|"
+    r"seksjonen|sektor|sektoren)$"
 )
 NAME_WORD = rf"[{U}][{L}{U}0-9&]*(?:-[{U}{L}][{L}{U}]*)*"
 # Head words of English organisation names ("Environmental Protection Agency"), where title case
@@ -389,6 +390,8 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
+    # "Høgskolen i Buskerud og Vestfold": a university college named after two counties
+    ("university", _rx(rf"\b(?:Høgskolen|Høgskulen|Högskolan) i {CAP} og {CAP}"), 0.85),
     # "Jönköping University", "Ohio State University", "University of Bergen" (not a longer
     # name it starts: "University Research Initiative")
     (

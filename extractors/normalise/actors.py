@@ -245,7 +245,8 @@ class ActorResolver:
     def _definition(self, words: list[str], inner: str) -> tuple[str, str] | None:
         if inner.rstrip(".").lower() in _LEGAL_FORMS:
             return None  # "… Communications Pvt. Limited (Ltd)": a legal form, not this body's abbreviation
-        if _ABBR.match(inner) and not inner.isdigit() and words:
+        if _ABBR.match(inner) and not inner.isdigit() and len(inner) >= 2 and words:
+            # one letter is never a body's abbreviation: "Rune Hogsnes (H)" gives a member's party
             # shortest run of preceding words that starts capitalised and the abbreviation fits
             for n in range(1, min(7, len(words)) + 1):
                 cand = words[-n:]
