@@ -128,6 +128,13 @@ def _orgs(text: str, lang: str = "nb", cell: bool = False) -> dict[str, str | No
         ("Styret ga garanti for Dyrøy Energi A/S og Dyrøy Utleiebygg AS.", "nb", "Dyrøy Energi A/S", None),
         ("Styret ga garanti for Dyrøy Energi A/S og Dyrøy Utleiebygg AS.", "nb", "Dyrøy Utleiebygg AS", None),
         ("Studiet gis av Høgskolen i Buskerud og Vestfold.", "nb", "Høgskolen i Buskerud og Vestfold", None),
+        ("Planen er laga med Møre og Romsdal bondelag.", "nn", "Møre og Romsdal bondelag", None),
+        (
+            "Kurset holdes av Skogselskapet i Troms og Finnmark.",
+            "nb",
+            "Skogselskapet i Troms og Finnmark",
+            None,
+        ),
         (
             "Samrådet leds av Samverkanskommittén Norra Dalarna.",
             "sv",

@@ -18,6 +18,11 @@ L = "a-zåäöøæéüß"
 CAP = rf"[{U}][{L}{U}]*(?:-[{U}{L}][{L}{U}]*)*"  # Capitalised word, hyphen parts allowed
 LOW = rf"[{L}][{L}]*-?"
 
+# Norwegian counties whose names join two parts with "og" (present and former): a CAP run stops at "og".
+TWO_PART_COUNTY = (
+    r"(?:Møre og Romsdal|Sogn og Fjordane|Troms og Finnmark|Vestfold og Telemark|Oslo og Akershus)"
+)
+
 # Compound heads of organisation names (definite and indefinite forms).
 HEADS = (
     r"förvaltningen|förvaltning|nämnden|nämnd|styrelsen|kontoret|verket|myndigheten|enheten|"
@@ -219,6 +224,17 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
             rf"förbundet|forbundet|tinget|utvalget|utvalet|senteret|forum)|Länsstyrelsen|Landstinget|"
             rf"Högskolan|Universitetet|Høgskolen|Høgskulen|Statsforvalteren|Fylkesmannen|Handelskammaren|"
             rf"Kommunförbundet|Regionförbundet) (?:i|for|för) {CAP}(?: {CAP})?(?: (?:kommun|kommune|län|fylke|stad))?"
+        ),
+        0.85,
+    ),
+    # "Sogn og Fjordane bondelag", "Skogselskapet i Møre og Romsdal", "NHO Oslo og Akershus": bodies named
+    # after a county whose name has two parts
+    (
+        "two_part_county",
+        _rx(
+            rf"\b{TWO_PART_COUNTY} (?:[{L}]*(?:lag|råd|forbund|forening)|[Nn]æringsråd|[Bb]ondelag)\b"
+            rf"|\b(?:[{U}][{L}]{{2,}}(?:selskapet|laget|rådet|forbundet|foreningen|senteret)|NHO|LO|KS) "
+            rf"(?:i )?{TWO_PART_COUNTY}\b"
         ),
         0.85,
     ),
