@@ -393,6 +393,9 @@ def test_level_word_of_a_heading_for_the_document_structure(heading: str, level:
         ("Även i år har kommunen genomfört en företagarenkät.", "process"),
         ("Arbeta för att 5G byggs ut i hela länet", "process"),
         ("Bygga ut 5 nya laddstationer", "quantitative"),
+        ("Verdiskaping per ansatt i regionen", "quantitative"),
+        ("Folkevekst i fylket målt mot landet", "quantitative"),
+        ("Sysselsättning i kommunen jämfört med riket", "quantitative"),
     ],
 )
 def test_nominal_titles_of_efforts_and_counts(text: str, goal_type: str) -> None:
