@@ -418,6 +418,10 @@ def test_nominal_titles_of_efforts_and_counts(text: str, goal_type: str) -> None
         ("Renovering av bygdegården i Norrby", "attractiveness"),
         ("Utbygging av E39 gjennom fylket", "infrastructure_transport"),
         ("Kommunens placering i Nöjd Kund Index", "business_climate"),
+        ("Fleire tomme gardar får fastbuande att", "attractiveness"),
+        ("Netto innflytting til regionen per år", "attractiveness"),
+        ("Satsing på bioenergi frå lokalt trevirke", "energy"),
+        ("Fiberutbyggnaden på landsbygden är klar", "digitalisation"),
     ],
 )
 def test_theme_words_of_norwegian_plans(text: str, theme: str) -> None:
