@@ -129,6 +129,18 @@ def _orgs(text: str, lang: str = "nb", cell: bool = False) -> dict[str, str | No
         ("Styret ga garanti for Dyrøy Energi A/S og Dyrøy Utleiebygg AS.", "nb", "Dyrøy Utleiebygg AS", None),
         ("Studiet gis av Høgskolen i Buskerud og Vestfold.", "nb", "Høgskolen i Buskerud og Vestfold", None),
         ("Planen er laga med Møre og Romsdal bondelag.", "nn", "Møre og Romsdal bondelag", None),
+        ("Søknaden kom frå Olden Bygdelag og Loen Vel.", "nn", "Olden Bygdelag", None),
+        ("Søknaden kom frå Olden Bygdelag og Loen Vel.", "nn", "Loen Vel", None),
+        ("Møtet vart leia av Stryn handelsforening.", "nn", "Stryn handelsforening", None),
+        ("Kurset holdes av Institutt for bedriftsutvikling.", "nb", "Institutt for bedriftsutvikling", None),
+        (
+            "Utvärderingen gjordes av Centrum för studier om landsbygdens utveckling.",
+            "sv",
+            "Centrum för studier om landsbygdens utveckling",
+            None,
+        ),
+        ("Projektet drivs av Lycksele Utveckling och Umeå Energi.", "sv", "Lycksele Utveckling", None),
+        ("Projektet drivs av Lycksele Utveckling och Umeå Energi.", "sv", "Umeå Energi", None),
         (
             "Kurset holdes av Skogselskapet i Troms og Finnmark.",
             "nb",
@@ -230,6 +242,17 @@ def test_a_list_introduced_as_partners_names_organisations() -> None:
         "nn",
     )
     assert {"Fjordgarden Bygdetun", "Vinterfestivalen", "Smak av Hardanger", "Statens vegvesen"} <= set(got)
+
+
+def test_towns_acting_together_are_municipalities() -> None:
+    got = _orgs("Hjo, Tibro och Skövde bidrar med 100 000 kronor var per år.", "sv")
+    assert {"Hjo", "Tibro", "Skövde"} <= set(got)
+    got = _orgs("Kring sjön samarbetar Hjo, Tibro och Skövde sedan länge.", "sv")
+    assert {"Hjo", "Tibro", "Skövde"} <= set(got)
+
+
+def test_a_development_heading_is_not_a_company() -> None:
+    assert "Regional Utveckling" not in _orgs("Regional Utveckling och näringsliv i länet", "sv")
 
 
 @pytest.mark.parametrize(

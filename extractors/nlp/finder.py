@@ -497,6 +497,16 @@ def _regional_branches(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+# "Mariestad, Töreboda och Gullspång bidrar med …", "samarbetar Gislaved, Ljungby och Värnamo": towns
+# listed as the subject of a verb of acting together are the municipalities.
+_ACTING_VERBS = (
+    r"samarbetar|samarbeider|samarbeidar|samverkar|bidrar|bidreg|bidrog|deltar|deltek|deltok|driver|driv|"
+    r"finansierar|finansierer|finansierer|står\s+bakom|står\s+bak|eier|eig|äger"
+)
+_ACTING_AFTER = re.compile(rf"(?i)^\s+(?:{_ACTING_VERBS})\b")
+_ACTING_BEFORE = re.compile(rf"(?i)\b(?:{_ACTING_VERBS})\s+$")
+
+
 def _partner_municipalities(text: str, found: list[Found], country: str | None) -> list[Found]:
     """Bare municipality names listed as the parties of a collaboration, as a body's members or
     owners ("Medlemskommuner: Essunga, Falköping …", "eigd av kommunane Austevoll, Bømlo …"), or
@@ -513,7 +523,12 @@ def _partner_municipalities(text: str, found: list[Found], country: str | None) 
             runs.append([i])
     for run in runs:
         first = out[run[0]]
-        if _PARTNERS_BEFORE.search(text[max(0, first.start - 40) : first.start]):
+        last = out[run[-1]]
+        acting = len(run) > 1 and (
+            _ACTING_AFTER.match(text[last.end :]) is not None
+            or _ACTING_BEFORE.search(text[max(0, first.start - 20) : first.start]) is not None
+        )
+        if acting or _PARTNERS_BEFORE.search(text[max(0, first.start - 40) : first.start]):
             for k in run:
                 out[k] = replace(out[k], label="ORG", confidence=0.7)
     return _listed_before_plural(text, out, country)
@@ -592,10 +607,12 @@ def _activity_name(found: Found) -> bool:
     if found.label != "ORG" or found.entry is not None or found.method not in ("pattern", "abbreviation"):
         return False
     name = found.name or found.text
-    if re.fullmatch(rf"{patterns.CAP}(?: {patterns.CAP})? Utvikling", name):
+    if re.fullmatch(rf"{patterns.CAP}(?: {patterns.CAP})? (?:Utvikling|Utveckling)", name):
         return False  # "Årdal Utvikling", "Sunnfjord Utvikling": a place's development company
-    head = re.split(r" (?:för|for) ", name, maxsplit=1)[0]  # "Stöd- och evalueringsverktyg för …"
-    return _ACTIVITY_HEAD.search(name) is not None or _ACTIVITY_HEAD.search(head) is not None
+    # with a "för/for" phrase the noun before it decides: "Stöd- och evalueringsverktyg för …" is a
+    # tool, "Institutt for organisasjonsutvikling" an institute
+    head = re.split(r" (?:för|for) ", name, maxsplit=1)[0]
+    return _ACTIVITY_HEAD.search(head) is not None
 
 
 # A list introduced as companies: "varumärken som ABB, Spendrups, Ovako", "bedrifter som …".

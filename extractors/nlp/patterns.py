@@ -192,12 +192,12 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     (
         "for_phrase",
         _rx(
-            rf"\b(?:Förvaltningen|Nämnden|Myndigheten|Verket|Rådet|Stiftelsen|Institutet|Direktoratet|"
+            rf"\b(?:Förvaltningen|Nämnden|Myndigheten|Verket|Rådet|Stiftelsen|Institutet|Institutt|Direktoratet|"
             rf"Delegationen|Kommittén|Styrelsen|Utvalget|Utvalet|Utvalg|Utval|Hovedutvalg(?:et)?|Hovudutval(?:et)?|"
             rf"Senter|Senteret|Kompetansesenter|Centrum|Komite|Komiteen|Komité|Komitéen|"
             rf"[{U}][{L}]{{2,}}(?:styrelsen|nämnden|förvaltningen|rådet|utvalget|kontoret|kontor))"
             rf" (?:för|for) {LOW}(?:(?:,| och| og| samt) (?!(?:som|der|där|hvor|vilket|hvilket)\b){LOW}){{0,3}}"
-            rf"(?: {LOW}(?=\s*(?:$|[,;)\n])))?"
+            rf"(?: {LOW}(?=\s*(?:$|[,;)\n]))| om {LOW}(?: {LOW})?(?=\s*(?:$|[,;.()\n])))?"
         ),
         0.8,
     ),
@@ -232,7 +232,8 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     (
         "two_part_county",
         _rx(
-            rf"\b{TWO_PART_COUNTY} (?:[{L}]*(?:lag|råd|forbund|forening)|[Nn]æringsråd|[Bb]ondelag)\b"
+            rf"\b{TWO_PART_COUNTY} (?:[{L}]*(?:lag|råd|forbund|forening)|[Nn]æringsråd|[Bb]ondelag|"
+            rf"(?i:bonde- og småbrukarlag))\b"
             rf"|\b(?:[{U}][{L}]{{2,}}(?:selskapet|laget|rådet|forbundet|foreningen|senteret)|NHO|LO|KS) "
             rf"(?:i )?{TWO_PART_COUNTY}\b"
         ),
@@ -328,7 +329,8 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
             rf"\b{CAP}(?: {CAP})? (?:Reiseliv|Næringsråd|Næringsforum|Næringsforening|Næringsselskap|Vekst|"
             rf"Næring|Næringsutvikling|Næringshage|Kulturnæringshage|Næringskontor|Utvikling|[Uu]ngdomsråd|"
             rf"[Nn]æringsselskap|Turistråd|Turistbyrå|Näringslivsråd|Företagarförening)\b"
-            rf"|\b(?:Visit|Destination|Destinasjon) {CAP}"
+            rf"|\b(?:Visit|Destination|Destinasjon) {CAP}(?: Region)?|\bBusiness [Rr]egion {CAP}"
+            rf"|\b{CAP}(?: {CAP})? (?:Utveckling|Kraft|Energi|Turism)\b"
         ),
         0.75,
     ),
@@ -336,9 +338,10 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     (
         "local_association",
         _rx(
-            rf"\b{CAP} (?:utviklingslag|grendalag|grendelag|bygdelag|velforening|idrettslag|historielag|"
-            rf"ungdomslag|hembygdsförening|bygdegårdsförening|byalag|intresseförening|företagarförening|"
-            rf"näringslivsförening|næringsforening|idrottsförening|idrottsklubb)\b"
+            rf"\b{CAP} (?:(?i:utviklingslag|bygdeutviklingslag|grendalag|grendelag|bygdelag|bondelag|"
+            rf"bygdekvinnelag|velforening|idrettslag|historielag|ungdomslag|hembygdsförening|bygdegårdsförening|"
+            rf"byalag|intresseförening|företagarförening|näringslivsförening|næringsforening|handelsforening|"
+            rf"idrottsförening|idrottsklubb|bonde- og småbrukarlag)|Vel)\b"
         ),
         0.75,
     ),
@@ -439,6 +442,8 @@ def org_hits(text: str) -> Iterator[Hit]:
                 and not _known(surface.split()[1])
             ):
                 continue  # "Destination Piteå", not an English "Destination Geary"
+            if name == "place_company" and _NEEDS_PLACE.search(surface) and not _known(surface.split()[0]):
+                continue  # "Bodens Utveckling", "Skellefteå Kraft"; not "Regional Utveckling"
             if name == "company" and _SHOUTED_SHORT_FORM.fullmatch(surface):
                 continue  # "HIT EE ELVA BRA HET BA": a line in capitals, not a company
             start, surface = _strip_stopwords(text, start, end)
@@ -463,6 +468,8 @@ def org_hits(text: str) -> Iterator[Hit]:
 
 
 _CENTRE = re.compile(r"(?:centrum|center|senter|senteret)$")
+# Heads of place companies that name them only after a known place.
+_NEEDS_PLACE = re.compile(r" (?:Utveckling|Kraft|Energi|Turism)$")
 
 
 def _centre_place(text: str, start: int, end: int) -> int:

@@ -45,14 +45,16 @@ def canonical_key(name: str | None) -> str:
 
 def same_organisation(predicted: str | None, gold: str | None) -> bool:
     """The linked actor is the gold organisation: the same canonical name, or a name the
-    gazetteer records for the predicted organisation ("By- og regionforskningsinstituttet" is
-    an alias of Norsk institutt for by- og regionforskning, the actor's canonical name)."""
+    gazetteer (or the party table) records for the predicted organisation ("By- og
+    regionforskningsinstituttet" is an alias of Norsk institutt for by- og regionforskning, the
+    actor's canonical name; "Moderata samlingspartiet" of Moderaterna)."""
     from extractors.nlp import gazetteer
 
     want = canonical_key(gold)
     if canonical_key(predicted) == want:
         return True
-    entries = gazetteer.load().by_name.get(gazetteer.key(predicted or ""), [])
+    entries = list(gazetteer.load().by_name.get(gazetteer.key(predicted or ""), []))
+    entries += [e for e in gazetteer.parties().values() if canonical_key(e.name) == canonical_key(predicted)]
     return any(want in {canonical_key(n) for n in (e.name, *e.aliases)} for e in entries)
 
 
