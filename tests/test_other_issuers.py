@@ -419,6 +419,10 @@ def test_level_word_of_a_heading_for_the_document_structure(heading: str, level:
         ("Verdiskaping per ansatt i regionen", "quantitative"),
         ("Folkevekst i fylket målt mot landet", "quantitative"),
         ("Sysselsättning i kommunen jämfört med riket", "quantitative"),
+        ("Befolkningsutveckling i kommunen", "quantitative"),
+        ("Folketalsutvikling og alderssamansetjing i regionen", "quantitative"),
+        ("Kommunen har träffat ett femtiotal företag under året.", "quantitative"),
+        ("Kommunen skal halvere klimagassutsleppa innan 2030.", "quantitative"),
     ],
 )
 def test_nominal_titles_of_efforts_and_counts(text: str, goal_type: str) -> None:
