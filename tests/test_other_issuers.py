@@ -472,8 +472,8 @@ def test_other_issuers_org_passages_are_consistent_and_scored() -> None:
     assert all(len(s) == 1 for s in sides.values())
     dev = [r for r in records if r["split"] == "dev"]
     t = org_set.tally(dev, org_set.predict(dev))
-    # measured on the development passages (four rounds, 991 mentions; round 4 before it was read): F1 0.827
-    assert t.gold >= 980 and t.f1 >= 0.80 and t.linking >= 0.90
+    # measured on the development passages (five rounds, 1361 mentions): F1 0.854, linking 0.943
+    assert t.gold >= 1350 and t.f1 >= 0.82 and t.linking >= 0.92
     # two blind labellings of the first round agree on 0.990 of spans (286 mentions)
     agreed = org_set.agreement(records, org_set.load(org_set.OTHER_SECOND))
     assert agreed.gold >= 280 and agreed.f1 >= 0.95
@@ -495,10 +495,10 @@ def test_other_issuers_statements_split_between_training_and_test() -> None:
     texts = {" ".join(r["text"].split()) for r in statements()}
     assert not [r["id"] for r in test if " ".join(r["text"].split()) in texts]
     assert {r["id"] for r in train} <= {r["id"] for r in statements()}
-    # measured on the test half (never read): goal_type 0.695 (n 154), level 0.756 (n 78), theme 0.562 (n 169)
+    # measured on the test half (never read): goal_type 0.747 (n 154), level 0.872 (n 78), theme 0.633 (n 169)
     from pipeline.evaluation.scorers.goal_typing import held_out
 
-    for target, floor in {"goal_type": 0.65, "level": 0.70, "theme": 0.52}.items():
+    for target, floor in {"goal_type": 0.71, "level": 0.82, "theme": 0.59}.items():
         accuracy, _rules, n = held_out(target, test)
         assert n >= 75 and accuracy >= floor, (target, accuracy, n)
 
@@ -508,5 +508,25 @@ def test_other_issuers_org_test_half_stays_above_its_measured_floor() -> None:
 
     test = [r for r in org_set.load(org_set.OTHER) if r["split"] == "test"]
     t = org_set.tally(test, org_set.predict(test))
-    # measured (never read): F1 0.669 at first, 0.784 after two development rounds; linking 0.968
-    assert t.gold >= 180 and t.f1 >= 0.75 and t.linking >= 0.93
+    # measured (never read): F1 0.669 at first, 0.784 after two development rounds, 0.853 after five; linking 0.972
+    assert t.gold >= 180 and t.f1 >= 0.82 and t.linking >= 0.93
+    test3 = [r for r in org_set.load(org_set.OTHER) if r["split"] == "test3"]
+    t = org_set.tally(test3, org_set.predict(test3))
+    # the third round's test half (never read): F1 0.723 before any of its round was read, 0.774 after five rounds
+    assert t.gold >= 240 and t.f1 >= 0.74 and t.linking >= 0.90
+
+
+def test_other_issuers_round_3_test_half_is_apart_from_training_and_above_its_floor() -> None:
+    from extractors.nlp.goal_model import OTHER_STATEMENTS, statements
+    from pipeline.evaluation.scorers.goal_typing import OTHER_TEST3, held_out, held_out_rows
+
+    test = held_out_rows(OTHER_TEST3)
+    train = held_out_rows(OTHER_STATEMENTS)
+    assert len(test) >= 150 and {r["lang"] for r in test} == {"sv", "nb", "nn"}
+    assert not {r["id"].split("-")[0] for r in test} & {r["id"].split("-")[0] for r in train}
+    texts = {" ".join(r["text"].split()) for r in statements()}
+    assert not [r["id"] for r in test if " ".join(r["text"].split()) in texts]
+    # measured (never read): goal_type 0.671 -> 0.712 (n 146), level 0.794 -> 0.809 (n 68), theme 0.596 -> 0.634 (n 161)
+    for target, floor in {"goal_type": 0.67, "level": 0.75, "theme": 0.59}.items():
+        accuracy, _rules, n = held_out(target, test)
+        assert n >= 60 and accuracy >= floor, (target, accuracy, n)
