@@ -65,6 +65,15 @@ def test_split_list_keeps_suspended_compounds_and_splits_slashes() -> None:
     assert r.split_list("Göteborg & Co") == ["Göteborg & Co"]
 
 
+def test_split_list_keeps_a_two_part_county_whole() -> None:
+    r = ActorResolver(country="NO")
+    assert r.split_list("Innovasjon Norge, Møre og Romsdal fylkeskommune og NAV") == [
+        "Innovasjon Norge",
+        "Møre og Romsdal fylkeskommune",
+        "NAV",
+    ]
+
+
 def test_split_title() -> None:
     assert split_title("Verksamhetsstrateg BRG") == ("Verksamhetsstrateg", "BRG")
     assert split_title("Kvalitets- och utvecklingschef") == ("Kvalitets- och utvecklingschef", "")

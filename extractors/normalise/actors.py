@@ -485,14 +485,19 @@ class ActorResolver:
         "och" joins a lower-case word ("Arbetsmarknad och vuxenutbildning (Arbvux)"), and so do
         slashes inside a word pair only when both halves are short ("Utvecklings/teamentledare").
         """
+        from extractors.nlp.patterns import TWO_PART_COUNTY
+
         text = clean_name(cell.replace("\u00ad", ""))
         text = re.sub(r"\s*\n\s*", ", ", text)
+        # "Møre og Romsdal fylkeskommune" is one name: its "og" is not a list's
+        text = re.sub(TWO_PART_COUNTY, lambda m: m.group(0).replace(" og ", "\u0001"), text)
         parts = re.split(
             r"\s*(?:,|;|•|\s+-\s+|(?<![-])\s+och\s+(?![a-zåäöøæ])|(?<![-])\s+og\s+(?![a-zåäöøæ])|\s+samt\s+|\s+&\s+(?=[A-ZÅÄÖØÆ][a-zåäöøæ]{3}))\s*",
             text,
         )
         out: list[str] = []
         for part in parts:
+            part = part.replace("\u0001", " og ")
             for piece in self._split_slash(part):
                 piece = clean_name(piece)
                 if piece:
