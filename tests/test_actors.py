@@ -74,6 +74,19 @@ def test_split_list_keeps_a_two_part_county_whole() -> None:
     ]
 
 
+def test_a_head_noun_wrapped_inside_a_narrow_cell_is_joined_again() -> None:
+    r = ActorResolver(country="SE")
+    assert r.split_list(
+        "Kommunledningsförv altningen, Arbetsmarknads- och vuxenutbildningsförva ltningen"
+    ) == [
+        "Kommunledningsförvaltningen",
+        "Arbetsmarknads- och vuxenutbildningsförvaltningen",
+    ]
+    # a word before a whole head stays apart; so does a break outside the head noun
+    assert r.split_list("Social resursförvaltningen") == ["Social resursförvaltningen"]
+    assert r.split_list("Ludvika kommun och Trafikverket") == ["Ludvika kommun", "Trafikverket"]
+
+
 def test_split_title() -> None:
     assert split_title("Verksamhetsstrateg BRG") == ("Verksamhetsstrateg", "BRG")
     assert split_title("Kvalitets- och utvecklingschef") == ("Kvalitets- och utvecklingschef", "")

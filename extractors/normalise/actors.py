@@ -80,6 +80,32 @@ def clean_name(text: str) -> str:
     return text
 
 
+# The heads of organisation names a narrow table column may break inside (no hyphen printed).
+_BROKEN_HEAD = re.compile(
+    r"(förvaltningen|förvaltning|nämnden|kontoret|avdelningen|avdelingen|enheten|sekretariatet|"
+    r"forvaltningen|etaten|utvalget|direktoratet|departementet)$"
+)
+
+
+def rejoin_broken_head(text: str) -> str:
+    """ "Kommunledningsförv altningen" is "Kommunledningsförvaltningen": a word too long for a
+    narrow cell is wrapped inside the word with no hyphen. Two pieces are joined only when the
+    joined word ends in an organisation's head noun and the break falls inside that noun, so
+    "Social resursförvaltningen" stays two words."""
+
+    words = text.split(" ")
+    out: list[str] = []
+    for word in words:
+        if out and re.fullmatch(r"[a-zåäöøæ]\w*\W?", word) and re.search(r"\w$", out[-1]):
+            joined = out[-1] + word
+            head = _BROKEN_HEAD.search(joined.rstrip(",.;:)"))
+            if head is not None and head.start() < len(out[-1]):
+                out[-1] = joined
+                continue
+        out.append(word)
+    return " ".join(out)
+
+
 def guess_actor_type(name: str) -> str:
     """actor_type from the organisation word a Swedish/Norwegian name ends (or starts) with.
 
@@ -497,7 +523,7 @@ class ActorResolver:
         )
         out: list[str] = []
         for part in parts:
-            part = part.replace("\u0001", " og ")
+            part = rejoin_broken_head(part.replace("\u0001", " og "))
             for piece in self._split_slash(part):
                 piece = clean_name(piece)
                 if piece:
