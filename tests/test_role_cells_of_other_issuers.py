@@ -1,0 +1,145 @@
+"""Role cells of other issuers' plans, read from PDFs built here by the real pipeline stages: a
+county whose name joins two parts with "og", towns before "kommuner", a regional branch, an
+abbreviation defined in the introduction, and head nouns a narrow column wraps with no hyphen."""
+
+from __future__ import annotations
+
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("reportlab")
+
+from tests.test_plan_variants import AREA, PlanSpec, Run, build_plan, run_pipeline  # noqa: E402
+
+_TMP = tempfile.TemporaryDirectory(prefix="role-cells-")
+_DIR = Path(_TMP.name)
+
+
+@lru_cache(maxsize=1)
+def norwegian() -> Run:
+    rows = [
+        (AREA, "Innsatsområde 1: Næringsutvikling"),
+        (
+            "1.1",
+            "Etablere felles førstelinjetjeneste for etablerere",
+            "Vekst i Nordvest AS",
+            "Innovasjon Norge, Møre og Romsdal fylkeskommune, NAV",
+            "2024–2025",
+        ),
+        (
+            "1.2",
+            "Videreføre bedriftsnettverket for leverandørindustrien",
+            "Næringsavdelingen, Ålesund kommune",
+            "Ulstein kommune, Herøy og Sande kommuner, NCE Blue Maritime",
+            "2024",
+        ),
+        (
+            "1.3",
+            "Kartlegge ledige næringsarealer",
+            "Regionrådet (RR)",
+            "Kommunene Giske, Sula og Haram",
+            "2025",
+        ),
+        (AREA, "Innsatsområde 2: Kompetanse"),
+        (
+            "2.1",
+            "Kompetanseheving for ledere i små bedrifter",
+            "NTNU i Ålesund",
+            "RR, Sparebanken Møre",
+            "2025",
+        ),
+    ]
+    spec = PlanSpec(
+        title="Handlingsprogram for næringsutvikling 2024–2026",
+        issuer_line="Sunnmøre regionråd IKS",
+        running="Handlingsprogram 2024–2026",
+        page_label="Side {n}",
+        headers=["Nr", "Tiltak", "Ansvarlig", "Samarbeidspartnere", "Tidsramme"],
+        widths=[30, 170, 110, 140, 60],
+        parts=[(None, rows)],
+        intro="Handlingsprogrammet er utarbeidet av Sunnmøre regionråd IKS (RR) i samarbeid med medlemskommunene.",
+    )
+    pdf = _DIR / "handlingsprogram.pdf"
+    build_plan(pdf, spec)
+    return run_pipeline(pdf)
+
+
+@lru_cache(maxsize=1)
+def swedish() -> Run:
+    rows = [
+        (AREA, "Fokusområde 1 – Företagsklimat"),
+        (
+            "Företagslotsen utvecklas med fler förvaltningar",
+            "Kommunledningsförvaltningen (KLF)",
+            "Samhällsbyggnadsförvaltningen, Företagarna Härnösand",
+            "2024",
+        ),
+        (
+            "Ta fram en etableringsstrategi",
+            "KLF",
+            "Region Västernorrland, Kramfors, Sollefteå och Ånge kommuner",
+            "2025",
+        ),
+        (
+            "Utveckla yrkesvux inom vård och industri",
+            "Arbetsmarknads- och vuxenutbildningsförvaltningen",
+            "Arbetsförmedlingen, Mittuniversitetet, Coompanion Västernorrland",
+            "2026",
+        ),
+    ]
+    spec = PlanSpec(
+        title="Näringslivsprogram 2024–2026 – handlingsplan",
+        issuer_line="Härnösands kommun",
+        running="Handlingsplan näringsliv",
+        page_label="Sida {n}",
+        headers=["Aktivitet", "Ansvarig", "Samverkanspartner", "Tidplan"],
+        widths=[160, 100, 170, 60],  # narrow enough that the long head nouns wrap inside the word
+        parts=[(None, rows)],
+        intro="Handlingsplanen har tagits fram av Kommunledningsförvaltningen (KLF).",
+    )
+    pdf = _DIR / "handlingsplan.pdf"
+    build_plan(pdf, spec)
+    return run_pipeline(pdf)
+
+
+def _roles(run: Run, title: str) -> dict[str, set[str]]:
+    names = {a["actor_id"]: a["name"] for a in run.result.actors.values()}
+    row = run.node(title)
+    out: dict[str, set[str]] = {}
+    for role in run.result.table("actor_roles"):
+        if role.get("activity_id") == row["activity_id"]:
+            out.setdefault(role["role"], set()).add(names[role["actor_id"]])
+    return out
+
+
+def test_a_two_part_county_in_a_partner_cell_is_one_actor() -> None:
+    roles = _roles(norwegian(), "Etablere felles")
+    assert {"Innovasjon Norge", "Møre og Romsdal fylkeskommune"} <= roles["participant"]
+    assert not any(name.startswith("Romsdal") for names in roles.values() for name in names)
+
+
+def test_towns_before_the_plural_and_after_kommunene_are_the_municipalities() -> None:
+    assert {"Herøy kommune", "Sande kommune", "NCE Blue Maritime"} <= _roles(norwegian(), "Videreføre")[
+        "participant"
+    ]
+    assert {"Giske kommune", "Sula kommune", "Haram kommune"} <= _roles(norwegian(), "Kartlegge")[
+        "participant"
+    ]
+
+
+def test_an_abbreviation_defined_in_the_introduction_is_the_issuer() -> None:
+    assert _roles(norwegian(), "Kartlegge")["lead"] == {"Sunnmøre regionråd"}
+    assert "Sunnmøre regionråd" in _roles(norwegian(), "Kompetanseheving")["participant"]
+
+
+def test_wrapped_head_nouns_and_regional_branches_in_swedish_role_cells() -> None:
+    assert _roles(swedish(), "Företagslotsen")["responsible"] == {"Kommunledningsförvaltningen"}
+    utveckla = _roles(swedish(), "Utveckla yrkesvux")
+    assert utveckla["responsible"] == {"Arbetsmarknads- och vuxenutbildningsförvaltningen"}
+    assert "Coompanion Västernorrland" in utveckla["participant"]
+    assert {"Kramfors kommun", "Sollefteå kommun", "Ånge kommun"} <= _roles(swedish(), "Ta fram")[
+        "participant"
+    ]
