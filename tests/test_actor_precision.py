@@ -226,6 +226,20 @@ def test_a_place_that_starts_a_longer_name_is_not_the_municipality() -> None:
     assert towns[:2] == ["Ludvika", "Smedjebacken"]
 
 
+def test_a_person_after_a_title_is_a_person_of_the_next_organisation() -> None:
+    from extractors.nlp.roles import RoleParser
+
+    r = ActorResolver(country="NO")
+    parser = RoleParser(r, Finder(r, "nn"), Extraction(doc_id="d"))
+    parties = parser.parties(
+        "rådmann Ola Berg, Luster kommune (leiar); kommunalsjef Siri Dale, Årdal kommune"
+    )
+    assert [(p.person_name, p.person_title, p.actor_id) for p in parties] == [
+        ("Ola Berg", "rådmann", "luster-kommune"),
+        ("Siri Dale", "kommunalsjef", "ardal-kommune"),
+    ]
+
+
 def test_a_unit_named_before_its_organisation_is_a_title_not_an_actor() -> None:
     from extractors.nlp.roles import RoleParser
 

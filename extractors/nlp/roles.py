@@ -194,14 +194,15 @@ class RoleParser:
         items = self.resolver.split_list(text)
         for i, item in enumerate(items):
             title, rest = split_title(item)
+            people = list(patterns.person_hits(rest, gazetteer.first_names()))
             if (
                 rest
+                and not people  # "rådmann Ola Berg, Luster kommune": a person, not a unit of the next
                 and i + 1 < len(items)
                 and self._unit_of_next(title, rest, items[i + 1], len(items), responsible)
             ):
                 pending_title = f"{title} {rest}" if title else rest
                 continue
-            people = [h for h in patterns.person_hits(rest, gazetteer.first_names())]
             if people:
                 for hit in people:
                     pending_people.append(Party(person_name=rest[hit.start : hit.end], person_title=title))
