@@ -143,3 +143,52 @@ def test_wrapped_head_nouns_and_regional_branches_in_swedish_role_cells() -> Non
     assert {"Kramfors kommun", "Sollefteå kommun", "Ånge kommun"} <= _roles(swedish(), "Ta fram")[
         "participant"
     ]
+
+
+@lru_cache(maxsize=1)
+def nynorsk_report() -> Run:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    h1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=18, leading=22)
+    h2 = ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=13, leading=16, spaceBefore=10)
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10.5, leading=14, spaceAfter=6)
+    story = [
+        Paragraph("Sluttrapport: Bulyst i Indre Sogn 2021–2023", h1),
+        Paragraph("Prosjekteigar: Luster kommune", body),
+        Spacer(1, 12),
+        Paragraph("Samandrag", h2),
+        Paragraph(
+            "Prosjektet har vore eit samarbeid mellom Luster, Årdal og Lærdal kommunar, med støtte frå "
+            "Vestland fylkeskommune. Prosjektleiar har vore Kari Nes, Luster kommune.",
+            body,
+        ),
+        Paragraph("Organisering", h2),
+        Paragraph(
+            "Styringsgruppe: rådmann Ola Berg, Luster kommune (leiar); kommunalsjef Siri Dale, Årdal kommune; "
+            "næringssjef Per Moe, Lærdal kommune.",
+            body,
+        ),
+    ]
+    pdf = _DIR / "sluttrapport.pdf"
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
+    return run_pipeline(pdf)
+
+
+def test_a_steering_group_written_title_first_gives_people_of_their_organisations() -> None:
+    run = nynorsk_report()
+    names = {a["actor_id"]: a["name"] for a in run.result.actors.values()}
+    group = {
+        (r["person_name"], r["person_title"], names.get(r["actor_id"]))
+        for r in run.result.table("actor_roles")
+        if r["role"] == "steering_group"
+    }
+    assert group == {
+        ("Ola Berg", "rådmann", "Luster kommune"),
+        ("Siri Dale", "kommunalsjef", "Årdal kommune"),
+        ("Per Moe", "næringssjef", "Lærdal kommune"),
+    }
+    # named once each: no second role row for the same person from the prose pass
+    people = [r["person_name"] for r in run.result.table("actor_roles") if r.get("person_name")]
+    assert sorted(people) == ["Kari Nes", "Ola Berg", "Per Moe", "Siri Dale"]
