@@ -240,6 +240,36 @@ def test_a_person_after_a_title_is_a_person_of_the_next_organisation() -> None:
     ]
 
 
+def test_a_title_between_a_person_and_the_organisation_is_the_persons() -> None:
+    from extractors.nlp.roles import RoleParser
+
+    r = ActorResolver(country="SE")
+    parser = RoleParser(r, Finder(r, "sv"), Extraction(doc_id="d"))
+    parties = parser.parties(
+        "Anna Svensson, näringslivschef, Malung-Sälens kommun; Maria Lind, Region Dalarna"
+    )
+    assert [(p.person_name, p.person_title, p.actor_id) for p in parties] == [
+        ("Anna Svensson", "näringslivschef", "malung-salens-kommun"),
+        ("Maria Lind", None, "region-dalarna"),
+    ]
+
+
+def test_a_fund_via_an_agency_is_two_financiers_and_och_ends_a_known_partner() -> None:
+    assert ActorResolver(country="SE").split_list(
+        "Europeiska regionala utvecklingsfonden via Tillväxtverket"
+    ) == [
+        "Europeiska regionala utvecklingsfonden",
+        "Tillväxtverket",
+    ]
+    finder = Finder(ActorResolver(country="SE"), "sv")
+    found = [
+        f.text
+        for f in finder.find("i samverkan med Region Dalarna och Visit Dalarna AB.")
+        if f.label == "ORG"
+    ]
+    assert found == ["Region Dalarna", "Visit Dalarna AB"]
+
+
 def test_a_unit_named_before_its_organisation_is_a_title_not_an_actor() -> None:
     from extractors.nlp.roles import RoleParser
 

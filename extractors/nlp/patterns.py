@@ -446,6 +446,8 @@ def org_hits(text: str) -> Iterator[Hit]:
                 continue  # "Bodens Utveckling", "Skellefteå Kraft"; not "Regional Utveckling"
             if name == "company" and _SHOUTED_SHORT_FORM.fullmatch(surface):
                 continue  # "HIT EE ELVA BRA HET BA": a line in capitals, not a company
+            if name == "company":
+                start = _after_known_partner(text, start, end)
             start, surface = _strip_stopwords(text, start, end)
             if (
                 not surface
@@ -465,6 +467,18 @@ def org_hits(text: str) -> Iterator[Hit]:
             if name == "compound":
                 end = _centre_place(text, start, end)
             yield Hit(start, end, "ORG", name, conf)
+
+
+def _after_known_partner(text: str, start: int, end: int) -> int:
+    """ "Region Dalarna och Visit Dalarna AB": a known organisation joined by "och/og" before a
+    company is a partner of its own, so the company's name starts after the conjunction."""
+    from extractors.nlp.gazetteer import load
+
+    surface = text[start:end]
+    for m in re.finditer(r" (?:och|og) ", surface):
+        if load().lookup(surface[: m.start()]) is not None:
+            return start + m.end()
+    return start
 
 
 _CENTRE = re.compile(r"(?:centrum|center|senter|senteret)$")

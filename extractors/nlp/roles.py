@@ -221,6 +221,9 @@ class RoleParser:
             if pending_people:
                 for person in pending_people:
                     person.actor_id = ids[0]
+                    if person.person_title is None and pending_title:
+                        person.person_title = pending_title  # "Anna Svensson, näringslivschef, X kommun"
+                        pending_title = None
                     out.append(person)
                 pending_people = []
                 ids = ids[1:]

@@ -518,7 +518,7 @@ class ActorResolver:
         # "Møre og Romsdal fylkeskommune" is one name: its "og" is not a list's
         text = re.sub(TWO_PART_COUNTY, lambda m: m.group(0).replace(" og ", "\u0001"), text)
         parts = re.split(
-            r"\s*(?:,|;|•|\s+-\s+|(?<![-])\s+och\s+(?![a-zåäöøæ])|(?<![-])\s+og\s+(?![a-zåäöøæ])|\s+samt\s+|\s+&\s+(?=[A-ZÅÄÖØÆ][a-zåäöøæ]{3}))\s*",
+            r"\s*(?:,|;|•|\s+-\s+|(?<![-])\s+och\s+(?![a-zåäöøæ])|(?<![-])\s+og\s+(?![a-zåäöøæ])|\s+samt\s+|\s+via\s+|\s+&\s+(?=[A-ZÅÄÖØÆ][a-zåäöøæ]{3}))\s*",
             text,
         )
         out: list[str] = []
