@@ -192,3 +192,52 @@ def test_a_steering_group_written_title_first_gives_people_of_their_organisation
     # named once each: no second role row for the same person from the prose pass
     people = [r["person_name"] for r in run.result.table("actor_roles") if r.get("person_name")]
     assert sorted(people) == ["Kari Nes", "Ola Berg", "Per Moe", "Siri Dale"]
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Run:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+
+    h1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=18, leading=22)
+    h2 = ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=14, leading=17, spaceBefore=10)
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10.5, leading=14, spaceAfter=5)
+    projects = [
+        ("Grønn Havn Nordfjord", "Nordfjord Næringsråd", "Kari Hope, dagleg leiar, Nordfjord Næringsråd"),
+        ("Ungt entreprenørskap i Sunnfjord", "Sunnfjord kommune", "Per Aase, rådgjevar, Sunnfjord kommune"),
+        ("Reiselivsløft Hornindal", "Hornindal Reiselivslag SA", "Ola Hornnes, styreleiar"),
+    ]
+    story = [Paragraph("Prosjektkatalog 2023 – Regionalt næringsfond", h1), PageBreak()]
+    for title, owner, contact in projects:
+        story += [
+            Paragraph(title, h2),
+            Paragraph(f"Prosjekteigar: {owner}", body),
+            Paragraph(f"Kontaktperson: {contact}", body),
+            Paragraph("Finansiering: Sparebanken Sogn og Fjordane, Vestland fylkeskommune", body),
+            Spacer(1, 14),
+        ]
+    pdf = _DIR / "prosjektkatalog.pdf"
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
+    return run_pipeline(pdf)
+
+
+def test_a_catalogue_with_plain_fact_lines_gives_its_projects_and_their_contacts() -> None:
+    run = catalogue()
+    assert [r["title"] for r in run.rows] == [
+        "Grønn Havn Nordfjord",
+        "Ungt entreprenørskap i Sunnfjord",
+        "Reiselivsløft Hornindal",
+    ]
+    names = {a["actor_id"]: a["name"] for a in run.result.actors.values()}
+    contacts = {
+        (r["person_name"], r["person_title"], names.get(r["actor_id"]))
+        for r in run.result.table("actor_roles")
+        if r["role"] == "contact" and r.get("activity_id")
+    }
+    assert contacts == {
+        ("Kari Hope", "dagleg leiar", "Nordfjord Næringsråd"),
+        ("Per Aase", "rådgjevar", "Sunnfjord kommune"),
+        ("Ola Hornnes", "styreleiar", "Hornindal Reiselivslag SA"),
+    }
+    assert "Sparebanken Sogn og Fjordane" in names.values()

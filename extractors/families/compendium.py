@@ -27,6 +27,7 @@ from extractors.families.sections import (
     sentences,
     split_names,
 )
+from extractors.normalise.actors import split_title
 from extractors.pdf.structures import Block
 from extractors.registry import register
 
@@ -204,9 +205,20 @@ def _presentations(ctx: ExtractionContext, entries: list[Entry]) -> list[tuple[B
         nxt = next((h for h in heads[i + 1 :] if h.size >= head.size - 0.3), None)
         start = blocks.index(head) if head in blocks else -1
         stop = blocks.index(nxt) if nxt is not None and nxt in blocks else len(blocks)
-        if start >= 0 and any(b.kind == "fact_box" for b in blocks[start:stop]):
+        # a plain fact line ("Prosjekteigar: …") counts only before the next heading of any size
+        following = next((blocks.index(h) for h in heads[i + 1 :] if h in blocks), len(blocks))
+        if start >= 0 and (
+            any(b.kind == "fact_box" for b in blocks[start:stop])
+            or any(_fact_line(b) for b in blocks[start:following])
+        ):
             found.append((head, None))
     return found
+
+
+def _fact_line(block: Block) -> bool:
+    """A line that opens with a fact label ("Prosjekteigar: …"): a fact box printed without shading."""
+    labels = parse_labels(block.text, FACT_LABELS)
+    return bool(labels) and clean(block.text).lower().startswith(labels[0][1].lower())
 
 
 def _index_of(blocks: list[Block], head: Block) -> int:
@@ -290,17 +302,27 @@ def _add_roles(ctx: ExtractionContext, activity_id: str, facts: list[tuple[str, 
             continue
         person, _, org = value.partition(",")
         person = clean(person)
-        org_id = ctx.actors.resolve(clean(org), ctx.result) if clean(org) else owner_id
+        title, org = _title_and_org(clean(org))
+        org_id = ctx.actors.resolve(org, ctx.result) if org else owner_id
         ctx.result.add(
             "actor_roles",
             activity_id=activity_id,
             actor_id=org_id,
             role="project_leader" if key == "leader" else "contact",
             person_name=person if looks_like_person(person) or len(person.split()) in (2, 3) else None,
-            person_title=label,
+            person_title=title or label,
             raw=f"{label}: {value}",
             page=page,
         )
+
+
+def _title_and_org(rest: str) -> tuple[str | None, str]:
+    """ "dagleg leiar, Nordfjord Næringsråd" -> (title, organisation); "Styreleiar" -> (title, "")."""
+    first, _, after = rest.partition(",")
+    title, remainder = split_title(clean(first))
+    if title and not remainder:
+        return title, clean(after)
+    return None, rest
 
 
 def _ingress(chunk: list[Block]) -> str | None:

@@ -157,9 +157,13 @@ def _mentions(ctx: ExtractionContext, parser: Any, roles: list[dict[str, Any]]) 
                     row.get("page_start"),
                     field in CELL_FIELDS,
                 )
+    emitted_raw: set[tuple[str, Any]] = set()
     for role in roles:
         raw = role.get("raw")
-        if isinstance(raw, str) and raw.strip():
+        # a fact line shared by several role rows ("Samverkande kommuner: Aneby, Eksjö, …", one row
+        # per municipality) is read once, not once per row
+        if isinstance(raw, str) and raw.strip() and (raw.strip(), role.get("page")) not in emitted_raw:
+            emitted_raw.add((raw.strip(), role.get("page")))
             emit(raw, "actor_roles", None, "raw", role.get("page"), True)
     for block in ctx.layout.blocks():
         if block.text.strip():

@@ -394,7 +394,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         "savings_bank",
         _rx(
             rf"\b{CAP}(?: {CAP})? (?:Sparbank|Sparebank)\b|\bSpare[Bb]ank ?1 {CAP}(?: {CAP})?"
-            rf"|\bSparebanken {CAP}(?: {CAP})?"
+            rf"|\bSparebanken (?:{TWO_PART_COUNTY}|{CAP}(?: {CAP})?)"
         ),
         0.8,
     ),

@@ -149,7 +149,8 @@ TITLE_WORD = re.compile(
     r"utvecklare|controller|analytiker|specialist|expert|ombudsman|kommunalråd|ordförande|leiar|"
     r"rektor|rektorer|förvaltningsdirektör|stadsdirektör|kommundirektör|kommunedirektør|rådmann|ordfører|"
     r"projektledare|prosjektleder|processledare|prosessleder|teamledare|gruppchef|handledare|"
-    r"näringslivsutvecklare|næringssjef|næringsansvarlig|planerare|planlegger|medarbetare|medarbeider)"
+    r"näringslivsutvecklare|næringssjef|næringsansvarlig|planerare|planlegger|medarbetare|medarbeider|medarbeidar|"
+    r"rådgjevar|saksbehandler|sakshandsamar|prosjektleiar)"
     r"(?:en|et|n)?$",
     re.IGNORECASE,
 )
@@ -165,6 +166,8 @@ def split_title(item: str) -> tuple[str | None, str]:
         if TITLE_WORD.match(head) or head.lower() in TITLE_ONLY:
             return head, clean_name(" ".join(words[n:]))
     if len(words) > 1 and (TITLE_WORD.match(words[-1]) or words[-1].lower() in TITLE_ONLY):
+        if all(w[:1].islower() for w in words[:-1]):
+            return item, ""  # "dagleg leiar", "administrerende direktør": the whole item is the title
         return words[-1], clean_name(" ".join(words[:-1]))
     return None, item
 
