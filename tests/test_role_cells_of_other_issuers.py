@@ -7,6 +7,7 @@ from __future__ import annotations
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -145,15 +146,32 @@ def test_wrapped_head_nouns_and_regional_branches_in_swedish_role_cells() -> Non
     ]
 
 
+def _text_pdf(name: str, story: list[Any]) -> Run:
+    """A text document (no tables) laid out on A4 and read through the real stages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    pdf = _DIR / name
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
+    return run_pipeline(pdf)
+
+
+def _styles() -> tuple[Any, Any, Any]:
+    """Title, heading and body styles of a word processor's report template."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    return (
+        ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=18, leading=22),
+        ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=13, leading=16, spaceBefore=10),
+        ParagraphStyle("b", fontName="Helvetica", fontSize=10.5, leading=14, spaceAfter=6),
+    )
+
+
 @lru_cache(maxsize=1)
 def nynorsk_report() -> Run:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Paragraph, Spacer
 
-    h1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=18, leading=22)
-    h2 = ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=13, leading=16, spaceBefore=10)
-    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10.5, leading=14, spaceAfter=6)
+    h1, h2, body = _styles()
     story = [
         Paragraph("Sluttrapport: Bulyst i Indre Sogn 2021–2023", h1),
         Paragraph("Prosjekteigar: Luster kommune", body),
@@ -171,9 +189,7 @@ def nynorsk_report() -> Run:
             body,
         ),
     ]
-    pdf = _DIR / "sluttrapport.pdf"
-    SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
-    return run_pipeline(pdf)
+    return _text_pdf("sluttrapport.pdf", story)
 
 
 def test_a_steering_group_written_title_first_gives_people_of_their_organisations() -> None:
@@ -196,13 +212,9 @@ def test_a_steering_group_written_title_first_gives_people_of_their_organisation
 
 @lru_cache(maxsize=1)
 def catalogue() -> Run:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import PageBreak, Paragraph, Spacer
 
-    h1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=18, leading=22)
-    h2 = ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=14, leading=17, spaceBefore=10)
-    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10.5, leading=14, spaceAfter=5)
+    h1, h2, body = _styles()
     projects = [
         ("Grønn Havn Nordfjord", "Nordfjord Næringsråd", "Kari Hope, dagleg leiar, Nordfjord Næringsråd"),
         ("Ungt entreprenørskap i Sunnfjord", "Sunnfjord kommune", "Per Aase, rådgjevar, Sunnfjord kommune"),
@@ -217,9 +229,7 @@ def catalogue() -> Run:
             Paragraph("Finansiering: Sparebanken Sogn og Fjordane, Vestland fylkeskommune", body),
             Spacer(1, 14),
         ]
-    pdf = _DIR / "prosjektkatalog.pdf"
-    SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
-    return run_pipeline(pdf)
+    return _text_pdf("prosjektkatalog.pdf", story)
 
 
 def test_a_catalogue_with_plain_fact_lines_gives_its_projects_and_their_contacts() -> None:
