@@ -501,7 +501,7 @@ def _regional_branches(text: str, found: list[Found]) -> list[Found]:
 # listed as the subject of a verb of acting together are the municipalities.
 _ACTING_VERBS = (
     r"samarbetar|samarbeider|samarbeidar|samverkar|bidrar|bidreg|bidrog|deltar|deltek|deltok|driver|driv|"
-    r"finansierar|finansierer|finansierer|står\s+bakom|står\s+bak|eier|eig|äger"
+    r"finansierar|finansierer|står\s+bakom|står\s+bak|eier|eig|äger"
 )
 _ACTING_AFTER = re.compile(rf"(?i)^\s+(?:{_ACTING_VERBS})\b")
 _ACTING_BEFORE = re.compile(rf"(?i)\b(?:{_ACTING_VERBS})\s+$")
