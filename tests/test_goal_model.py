@@ -338,3 +338,19 @@ GUIDELINE_EXAMPLES = {
 )
 def test_the_rules_follow_the_guidelines_own_examples(text: str, goal_type: str) -> None:
     assert rule_goal_type(text) == goal_type
+
+
+def test_each_cue_and_theme_stem_is_listed_once() -> None:
+    """A stem listed twice counts twice (its weights add up), so the data files keep one row each."""
+    from collections import Counter
+
+    from extractors.nlp.gazetteer import DATA
+
+    for name, columns in (("themes.tsv", 2), ("goal_cues.tsv", 2)):
+        rows = [
+            tuple(line.split("\t")[:columns])
+            for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")
+        ]
+        repeated = [row for row, n in Counter(rows).items() if n > 1]
+        assert not repeated, (name, repeated)

@@ -218,7 +218,11 @@ def _presentations(ctx: ExtractionContext, entries: list[Entry]) -> list[tuple[B
 def _fact_line(block: Block) -> bool:
     """A line that opens with a fact label ("Prosjekteigar: …"): a fact box printed without shading."""
     labels = parse_labels(block.text, FACT_LABELS)
-    return bool(labels) and clean(block.text).lower().startswith(labels[0][1].lower())
+    return bool(labels) and _opens_with(block, labels[0][1])
+
+
+def _opens_with(block: Block, label: str) -> bool:
+    return clean(block.text).lower().startswith(label.lower())
 
 
 def _index_of(blocks: list[Block], head: Block) -> int:
@@ -248,12 +252,8 @@ def _facts(chunk: list[Block]) -> list[tuple[str, str, str, int]]:
     facts: list[tuple[str, str, str, int]] = []
     for block in chunk:
         labels = parse_labels(block.text, FACT_LABELS)
-        if not labels:
-            continue
-        text = clean(block.text)
-        if block.kind != "fact_box" and not text.lower().startswith(labels[0][1].lower()):
-            continue
-        facts += [(key, label, value, block.page) for key, label, value in labels]
+        if labels and (block.kind == "fact_box" or _opens_with(block, labels[0][1])):
+            facts += [(key, label, value, block.page) for key, label, value in labels]
     return facts
 
 

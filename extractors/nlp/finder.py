@@ -449,6 +449,9 @@ _PARTY_RX = re.compile(r"(?<=[a-zåäöøæéü] \()(?P<abbr>[A-ZÅÄÖØÆ][A-Z
 _PERSON_BEFORE = re.compile(r"[A-ZÅÄÖØÆ][a-zåäöøæéü-]+(?: [A-ZÅÄÖØÆ][a-zåäöøæéü-]+)+ $")
 
 
+# Words before a list of towns that make it an area, not parties: "i kommunerna X och Y", "omfattar …".
+_AREA_WORDS = ("i", "inom", "från", "fra", "frå", "omfattar", "omfatter", "täcker", "dekker")
+
 # "samarbetet mellan Kinda, Ödeshög och Ydre", "avtalen mellom Lenvik og Berg": the towns are parties.
 _PARTNERS_BEFORE = re.compile(
     r"(?i)(?:\b(?:samarbe(?:te|id)|samverka|avtal|partnerskap|samarbeidsorgan|samverkansorgan|regionråd)\w*\s+"
@@ -457,8 +460,9 @@ _PARTNERS_BEFORE = re.compile(
     r"|\b(?:kommuner|kommunar|eiere|eigarar|ägare|medlemmer|medlemmar|medlemar)\s*:"
     r"|\b(?:eid|eigd|ägd|ägs|eies|eigast)\s+av(?:\s+kommun(?:ane|ene|erna))?"
     # "for kommunene Enebakk, Frogn …", "var kommunerna Strömstad, Tanum …" (not "i kommunerna X och Y")
-    r"|(?<!\bi )(?<!\binom )(?<!\bfrån )(?<!\bfra )(?<!\bfrå )(?<!omfattar )(?<!omfatter )(?<!täcker )(?<!dekker )"
-    r"\bkommun(?:erna|ene|ane))\s+$"
+    + "|"
+    + "".join(rf"(?<!\b{word} )" for word in _AREA_WORDS)
+    + r"\bkommun(?:erna|ene|ane))\s+$"
     # "i samverkan med alla Blekinges kommuner (Karlshamn, Karlskrona …)": the members in brackets
     r"|\bkommun(?:er|ar|erna|ene|ane)\s*\(\s*$"
 )
@@ -542,7 +546,7 @@ _PLURAL_AFTER_LIST = re.compile(
 _PLURAL = re.compile(r"\bkommun(?:er|ar|erna|ene|ane)\b")
 # "Området omfattar Bräcke, Ånge … kommuner", "i Strömstads och Tanums kommuner": an area, not parties.
 _TERRITORY_BEFORE = re.compile(
-    r"(?i)\b(?:omfattar|omfatter|omfattas\s+av|täcker|dekker|utgörs\s+av|är|er|i|inom|innanför|från|fra|frå)\s+$"
+    rf"(?i)\b(?:{'|'.join(_AREA_WORDS)}|omfattas\s+av|utgörs\s+av|är|er|innanför)\s+$"
 )
 _LIST_NAME = re.compile(patterns.CAP)
 

@@ -509,13 +509,21 @@ def level_word(text: str | None) -> str | None:
     """The level a heading, lead-in or sentence names by a level word ("Effektmål", "Delmål 2",
     "Indikatorer"), None for a bare goal word ("Mål", "Syfte") that leaves the level to the structure."""
     low = (text or "").lower()
+    cue = _level_cue(low)
+    if cue is None:
+        return None
+    level, found = cue
+    if level == "goal" or (found.group(0).startswith("aktivitet") and re.search(r"\bmål", low)):
+        return None  # "Mål och aktiviteter": goals and activities side by side, no level named
+    return level
+
+
+def _level_cue(low: str) -> tuple[str, re.Match[str]] | None:
+    """The first (most specific) level cue in a lower-cased label or heading, with its match."""
     for pattern, level in _LEVEL_CUES:
         found = re.search(pattern, low)
-        if found is None:
-            continue
-        if level == "goal" or (found.group(0).startswith("aktivitet") and re.search(r"\bmål", low)):
-            return None  # "Mål och aktiviteter": goals and activities side by side, no level named
-        return level
+        if found is not None:
+            return level, found
     return None
 
 
@@ -531,11 +539,13 @@ def rule_level(
     label = re.match(r"^\s*([^:]{1,40}):", text or "")
     for source in (label.group(1) if label else "", context or ""):
         low = source.lower()
-        for pattern, level in _LEVEL_CUES:
-            if re.search(pattern, low):
-                if level == "goal":
-                    return "sub" if area and _AREA_GOAL_HEADING.match(low) else "overall"
-                return "activity" if level == "result" and parent else level
+        cue = _level_cue(low)
+        if cue is None:
+            continue
+        level = cue[0]
+        if level == "goal":
+            return "sub" if area and _AREA_GOAL_HEADING.match(low) else "overall"
+        return "activity" if level == "result" and parent else level
     return None
 
 

@@ -436,14 +436,8 @@ def org_hits(text: str) -> Iterator[Hit]:
                 continue  # "Röhsska kulturförvaltningen": a name before the head, not an adjective
             if name == "titled" and not _titled_ok(surface):
                 continue
-            if (
-                name == "place_company"
-                and surface.startswith("Destination")
-                and not _known(surface.split()[1])
-            ):
-                continue  # "Destination Piteå", not an English "Destination Geary"
-            if name == "place_company" and _NEEDS_PLACE.search(surface) and not _known(surface.split()[0]):
-                continue  # "Bodens Utveckling", "Skellefteå Kraft"; not "Regional Utveckling"
+            if name == "place_company" and not _place_company_ok(surface):
+                continue
             if name == "company" and _SHOUTED_SHORT_FORM.fullmatch(surface):
                 continue  # "HIT EE ELVA BRA HET BA": a line in capitals, not a company
             if name == "company":
@@ -482,8 +476,20 @@ def _after_known_partner(text: str, start: int, end: int) -> int:
 
 
 _CENTRE = re.compile(r"(?:centrum|center|senter|senteret)$")
-# Heads of place companies that name them only after a known place.
-_NEEDS_PLACE = re.compile(r" (?:Utveckling|Kraft|Energi|Turism)$")
+# Heads of place companies that name them only beside a known place: after it ("Bodens Utveckling",
+# "Skellefteå Kraft"; not "Regional Utveckling") or before it ("Destination Piteå", not an English
+# report's "Destination Geary").
+_PLACE_BEFORE_HEAD = re.compile(r" (?:Utveckling|Kraft|Energi|Turism)$")
+_HEAD_BEFORE_PLACE = re.compile(r"^Destination ")
+
+
+def _place_company_ok(surface: str) -> bool:
+    words = surface.split()
+    if _PLACE_BEFORE_HEAD.search(surface):
+        return _known(words[0])
+    if _HEAD_BEFORE_PLACE.match(surface):
+        return _known(words[1])
+    return True
 
 
 def _centre_place(text: str, start: int, end: int) -> int:
