@@ -361,6 +361,9 @@ def test_level_words_in_all_three_written_forms(context: str, level: str) -> Non
         ("Forventet resultat", "Etablere en felles næringsarealoversikt", "", "activity"),
         ("Förväntat resultat", "Visningsresor för företag", "Besöksnäring", "activity"),
         ("Förväntat resultat", "", "", "result"),
+        ("Syfte", "Föreningsträffar för alla föreningar", "", "activity"),  # the activity's own purpose
+        ("Forventet effekt", "Tilrettelegging for nye innbyggere", "", "activity"),
+        ("", "Kunnskapsgrunnlag for besøksstrategi", "", "activity"),  # no heading at all
         # a goal heading under a strategic area is that area's goal (V5); with no area, the overall goal (V3)
         ("Mål", "", "Næringsutvikling", "sub"),
         ("Målsetting", "", "Landbruk", "sub"),

@@ -533,9 +533,11 @@ def rule_level(
     """The level word of the statement's own label ("Vision 2025:", "Delmål 2:"), else of its heading or lead-in.
 
     A statement in an activity's row (`parent`: the activity's title) is an activity-level goal
-    (guidelines V4) even under a column named "Forventet resultat", which names a result goal only
-    where a project states its goals. A goal word with no level ("Mål", "Syfte") is the overall goal
+    whatever its column is called ("Forventet resultat", "Syfte", "Forventet effekt"): the
+    guidelines' settled V2/V4 rule. A goal word with no level ("Mål", "Syfte") is the overall goal
     of the document or project (V3); a goal heading under a strategic area is that area's goal (V5)."""
+    if parent and parent.strip():
+        return "activity"
     label = re.match(r"^\s*([^:]{1,40}):", text or "")
     for source in (label.group(1) if label else "", context or ""):
         low = source.lower()
@@ -545,7 +547,7 @@ def rule_level(
         level = cue[0]
         if level == "goal":
             return "sub" if area and _AREA_GOAL_HEADING.match(low) else "overall"
-        return "activity" if level == "result" and parent else level
+        return level
     return None
 
 
