@@ -299,6 +299,97 @@ def test_towns_as_members_and_owners(text: str, lang: str, towns: set[str]) -> N
     assert {surface for surface in _orgs(text, lang) if " " not in surface} == towns
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "towns"),
+    [
+        # the list's head after the last name: the names before it are municipalities too
+        ("Lunner, Jevnaker og Gran kommune samarbeider om planen.", "nb", {"Lunner", "Jevnaker"}),
+        ("Han bor i Lunner, Jevnaker og Gran kommune.", "nb", set()),  # a place
+        # the municipalities are the names after the last that is none ("Region Norrbotten")
+        (
+            "Delprojekt: Region Norrbotten, Bodens, Piteå och Luleå kommuner.",
+            "sv",
+            {"Bodens", "Piteå", "Luleå"},
+        ),
+        (
+            "medan Nordanstigs- och Sundsvalls kommuner har finansierat arbetet.",
+            "sv",
+            {"Nordanstigs", "Sundsvalls"},
+        ),
+        (
+            "Projektet ska samverka aktivt med Bollebygd, Herrljunga och Tranemo.",
+            "sv",
+            {"Bollebygd", "Herrljunga", "Tranemo"},
+        ),
+        (
+            "Dalslandskommunerna Bengtsfors, Färgelanda och Åmål har gjort en kraftsamling.",
+            "sv",
+            {"Bengtsfors", "Färgelanda", "Åmål"},
+        ),
+        ("Turister i Dalslandskommunerna Bengtsfors och Åmål.", "sv", set()),
+        (
+            "Tillväxt norra Bohuslän samlar Strömstad, Tanum och Lysekil.",
+            "sv",
+            {"Strömstad", "Tanum", "Lysekil"},
+        ),
+    ],
+)
+def test_towns_listed_with_their_head_or_as_partners(text: str, lang: str, towns: set[str]) -> None:
+    assert {surface for surface in _orgs(text, lang) if " " not in surface} == towns
+
+
+def test_the_town_after_a_members_name_is_the_municipality_they_represent() -> None:
+    text = "Arbeidsutvalget: Anita H Marthinussen, Lødingen (leder); Kjell-Børge Freiberg, Hadsel; Grete Ellingsen, Sortland"
+    resolver = ActorResolver(country="NO")
+    found = Finder(resolver, "nb").find(text)
+    assert {f.text for f in found if f.label == "PER"} == {
+        "Anita H Marthinussen",
+        "Kjell-Børge Freiberg",
+        "Grete Ellingsen",
+    }
+    assert {f.text: f.name for f in found if f.label == "ORG" and f.text != "Arbeidsutvalget"} == {
+        "Lødingen": "Lødingen kommune",
+        "Hadsel": "Hadsel kommune",
+        "Sortland": "Sortland kommune",
+    }
+
+
+def test_a_person_at_a_company_is_not_part_of_its_name() -> None:
+    text = "Kontakt: Hanne Henriksen i Flakstad Utvikling AS."
+    found = Finder(ActorResolver(country="NO"), "nb").find(text)
+    assert {f.text for f in found if f.label == "ORG"} == {"Flakstad Utvikling AS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Saken behandles i Næringsalliansen på Hitra.", "nb", {"Næringsalliansen på Hitra"}),
+        ("Saken behandles i Næringsalliansen på Fosen.", "nb", {"Næringsalliansen"}),  # no known place
+        (
+            "Finansiärer: Näringslivsbolaget i Sundsvall och Region Gävleborg.",
+            "sv",
+            {"Näringslivsbolaget i Sundsvall", "Region Gävleborg"},
+        ),
+        ("Kontakt kulturetaten i Tinn kommune.", "nb", {"Tinn kommune"}),  # a unit, named by its municipality
+        (
+            "Ärendet bereds av näringslivsenheten och tekniska nämnden.",
+            "sv",
+            {"näringslivsenheten", "tekniska nämnden"},
+        ),
+        ("Halti kvenkultursenter IKS har kontor i Nordreisa.", "nb", {"Halti kvenkultursenter IKS"}),
+        ("Utvärderingsföretaget Kontigo AB skrev rapporten.", "sv", {"Kontigo AB"}),
+        ("Parkeringsbolaget AB äger huset.", "sv", {"Parkeringsbolaget AB"}),
+        (
+            "Folloregionen IPR og Midt-Gudbrandsdal interkommunale politiske råd møttes.",
+            "nb",
+            {"Folloregionen IPR", "Midt-Gudbrandsdal interkommunale politiske råd"},
+        ),
+    ],
+)
+def test_bodies_named_with_their_place_unit_or_legal_form(text: str, lang: str, expected: set[str]) -> None:
+    assert set(_orgs(text, lang)) == expected
+
+
 def test_an_address_is_not_a_list_of_organisations() -> None:
     got = _orgs("Hole kommune, Storgata 4, Vik", "nb")
     assert set(got) == {"Hole kommune"}

@@ -253,6 +253,7 @@ class Finder:
         found.extend(self._places(text))
         found.extend(self._parties(text))
         found.extend(_regional_branches(text, found))
+        found.extend(_bodies_in_places(text, found))
         if people:
             for hit in patterns.person_hits(text, gazetteer.first_names()):
                 found.append(
@@ -260,7 +261,7 @@ class Finder:
                 )
         kept = [
             f
-            for f in _resolve_overlaps(found)
+            for f in _resolve_overlaps(_people_at_companies(text, found))
             if not _activity_name(f) and not _names_no_actor(text, f, cell)
         ]
         listed = [f for f in self._lists(text, kept) if not _activity_name(f)]
@@ -455,14 +456,14 @@ _AREA_WORDS = ("i", "inom", "från", "fra", "frå", "omfattar", "omfatter", "tä
 # "samarbetet mellan Kinda, Ödeshög och Ydre", "avtalen mellom Lenvik og Berg": the towns are parties.
 _PARTNERS_BEFORE = re.compile(
     r"(?i)(?:\b(?:samarbe(?:te|id)|samverka|avtal|partnerskap|samarbeidsorgan|samverkansorgan|regionråd)\w*\s+"
-    r"(?:mellan|mellom|med|for|för)"
+    r"(?:(?:aktivt|tett|nära|nært)\s+)?(?:mellan|mellom|med|for|för)"
     r"|\b(?:medlems|eier|eigar|ägar|deltagar|deltakar)kommun\w*:?"
     r"|\b(?:kommuner|kommunar|eiere|eigarar|ägare|medlemmer|medlemmar|medlemar)\s*:"
     r"|\b(?:eid|eigd|ägd|ägs|eies|eigast)\s+av(?:\s+kommun(?:ane|ene|erna))?"
     # "for kommunene Enebakk, Frogn …", "var kommunerna Strömstad, Tanum …" (not "i kommunerna X och Y")
     + "|"
     + "".join(rf"(?<!\b{word} )" for word in _AREA_WORDS)
-    + r"\bkommun(?:erna|ene|ane))\s+$"
+    + r"\b\w*kommun(?:erna|ene|ane))\s+$"
     # "i samverkan med alla Blekinges kommuner (Karlshamn, Karlskrona …)": the members in brackets
     r"|\bkommun(?:er|ar|erna|ene|ane)\s*\(\s*$"
 )
@@ -501,11 +502,42 @@ def _regional_branches(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+# "Næringsalliansen på Fosen", "Näringslivsbolaget i Sundsvall": a body's one-word name and its place.
+_IN_PLACE = re.compile(
+    rf" (?:i|på) (?P<place>{patterns.CAP}(?: {patterns.CAP})?)(?![\w-])"
+    r"(?!\s+(?:kommun|kommune|fylkeskommune|län|stad|regionråd)s?\b)"  # "kulturetaten i Tinn kommune"
+)
+
+
+def _bodies_in_places(text: str, found: list[Found]) -> list[Found]:
+    """A one-word body the patterns found with no gazetteer entry, followed by "i/på" and a known
+    municipality, county or region, is named with its place (the whole is its name)."""
+    gaz = gazetteer.load()
+    out: list[Found] = []
+    for f in found:
+        if f.label != "ORG" or f.method != "pattern" or f.entry is not None or " " in f.text:
+            continue
+        if patterns.UNIT_HEAD.search(f.text):
+            continue  # a unit ("Næringsavdelinga i Vinje") is its municipality's, named by it
+        after = _IN_PLACE.match(text, f.end)
+        if after is None:
+            continue
+        place = after.group("place")
+        if not (gaz.names_an_area(place) or gaz.lookup(f"Region {place}") is not None):
+            place = place.split(" ")[0]
+            if not gaz.names_an_area(place):
+                continue
+        end = f.end + after.group(0).index(place) + len(place)
+        surface = text[f.start : end]
+        out.append(Found(f.start, end, surface, "ORG", "pattern", f.confidence, surface, None, f.kind))
+    return out
+
+
 # "Mariestad, Töreboda och Gullspång bidrar med …", "samarbetar Gislaved, Ljungby och Värnamo": towns
 # listed as the subject of a verb of acting together are the municipalities.
 _ACTING_VERBS = (
     r"samarbetar|samarbeider|samarbeidar|samverkar|bidrar|bidreg|bidrog|deltar|deltek|deltok|driver|driv|"
-    r"finansierar|finansierer|står\s+bakom|står\s+bak|eier|eig|äger"
+    r"finansierar|finansierer|står\s+bakom|står\s+bak|eier|eig|äger|samlar|samler"
 )
 _ACTING_AFTER = re.compile(rf"(?i)^\s+(?:{_ACTING_VERBS})\b")
 _ACTING_BEFORE = re.compile(rf"(?i)\b(?:{_ACTING_VERBS})\s+$")
@@ -535,15 +567,31 @@ def _partner_municipalities(text: str, found: list[Found], country: str | None) 
         if acting or _PARTNERS_BEFORE.search(text[max(0, first.start - 40) : first.start]):
             for k in run:
                 out[k] = replace(out[k], label="ORG", confidence=0.7)
+    for i in range(1, len(out)):
+        # "Per-Ole Larsen, Øksnes (leder); Jonni Solsvik, Andøy": the town a member represents
+        f = out[i]
+        if (
+            f.label == "LOC"
+            and f.entry is not None
+            and f.entry.actor_type == "municipality"
+            and out[i - 1].label == "PER"
+            and text[out[i - 1].end : f.start] == ", "
+            and _MEMBER_END.match(text, f.end)
+        ):
+            out[i] = replace(f, label="ORG", confidence=0.7)
     return _listed_before_plural(text, out, country)
 
 
+# What may follow the town after a member's name: the end of the item or a role in brackets.
+_MEMBER_END = re.compile(r"\s*(?:$|[;,.\n]|\()")
+
+
 # "Enköpings, Heby, Håbo och Östhammars kommuner", "Haugesund, Fusa og Vindafjord kommunar": names
-# listed before the plural, the genitive -s allowed on any of them.
+# listed before the plural, the genitive -s allowed on any of them, a hyphen too ("Nordanstigs- och").
 _PLURAL_AFTER_LIST = re.compile(
-    rf"(?:{patterns.CAP},\s+)*{patterns.CAP}\s+(?:och|og|samt)\s+{patterns.CAP}\s+$"
+    rf"(?:{patterns.CAP}-?,\s+)*{patterns.CAP}-?\s+(?:och|og|samt)\s+{patterns.CAP}\s+$"
 )
-_PLURAL = re.compile(r"\bkommun(?:er|ar|erna|ene|ane)\b")
+_PLURAL = re.compile(r"\bkommun(?:er|ar|erna|ene|ane|e)?\b")
 # "Området omfattar Bräcke, Ånge … kommuner", "i Strömstads och Tanums kommuner": an area, not parties.
 _TERRITORY_BEFORE = re.compile(
     rf"(?i)\b(?:{'|'.join(_AREA_WORDS)}|omfattas\s+av|utgörs\s+av|är|er|innanför)\s+$"
@@ -568,10 +616,12 @@ def _listed_before_plural(text: str, found: list[Found], country: str | None) ->
                 gaz.lookup_place(word[:-1], country) if word.endswith("s") else None
             )
             if entry is None or entry.actor_type != "municipality":
-                names = []
-                break  # a list of municipalities only
+                names = []  # the municipalities are the names after the last that is none
+                continue
             names.append(Found(m.start(), m.end(), word, "ORG", "place", 0.7, entry.name, entry))
-        if len(names) < 2:
+        if plural.group(0) in ("kommun", "kommune"):
+            names = names[:-1]  # "Lunner, Jevnaker og Gran kommune": the last is read with its head
+        if len(names) < 2 - (plural.group(0) in ("kommun", "kommune")):
             continue
         out = [f for f in out if not any(f.start < n.end and n.start < f.end for n in names)] + names
     return sorted(out, key=lambda f: (f.start, f.end))
@@ -721,6 +771,27 @@ def units_before_orgs(text: str, found: list[Found]) -> set[int]:
             and re.fullmatch(r"[\s,]*", between)
         ):
             out.add(i)
+    return out
+
+
+def _people_at_companies(text: str, found: list[Found]) -> list[Found]:
+    """ "Hanne Henriksen i Flakstad Utvikling AS": a name read as the head of a company's name is a
+    person at the company; the company starts after the "i"."""
+    ends = {f.end for f in found if f.label == "PER"}
+    out: list[Found] = []
+    for f in found:
+        cut = next(
+            (
+                end + 3
+                for end in sorted(ends)
+                if f.start < end < f.end and text.startswith(" i ", end) and end + 3 < f.end
+            ),
+            None,
+        )
+        if f.label == "ORG" and f.method == "pattern" and cut is not None:
+            surface = text[cut : f.end]
+            f = replace(f, start=cut, text=surface, name=surface if f.name == f.text else f.name)
+        out.append(f)
     return out
 
 

@@ -266,21 +266,22 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     ("compound", _rx(rf"\b[{U}][{L}]{{2,}}(?:-[{L}]+)?(?:{HEADS}|alliansen|akademien)\b"), 0.75),
     # lower-case civic bodies "kommunfullmäktige", "kommunestyret"
     ("civic", _rx(rf"\b(?i:{CIVIC})s?\b"), 0.7),
-    # "Göteborgs Hamn AB", "Lindholmen Science Park AB", "Bane NOR SF"
+    # "Göteborgs Hamn AB", "Lindholmen Science Park AB", "Bane NOR SF", "Halti kvenkultursenter IKS"
     (
         "company",
         _rx(
             rf"\b(?!{LEGAL_FORM}\b)(?:{CAP}|[{U}]{{2,}})(?: (?!{LEGAL_FORM}\b)(?:{CAP}|[{U}0-9]{{2,}}|&|och|og|i|för|for)){{0,4}}"
-            rf" {LEGAL_FORM}\b(?: \(publ\))?"
+            rf"(?: (?!(?:kommun|kommune|fylkeskommune|regionråd|samkommune)\b)[{L}]{{4,}})? {LEGAL_FORM}\b(?: \(publ\))?"
         ),
         0.85,
     ),
-    # "Ludvika kommun", "Gratangen kommune", "Troms fylkeskommune", "Sør-Troms regionråd", "Malmö stad"
+    # "Ludvika kommun", "Gratangen kommune", "Troms fylkeskommune", "Sør-Troms regionråd", "Malmö stad",
+    # "Folloregionen IPR" (an interkommunalt politisk råd)
     (
         "municipal",
         _rx(
             rf"\b{CAP}(?: {CAP})? (?:kommun|kommune|Stad|stad|fylkeskommune|[Rr]egionråd|[Kk]ommunalförbund|"
-            rf"samkommune|landsting|[Rr]egionförbund|herad)\b"
+            rf"samkommune|landsting|[Rr]egionförbund|herad|IPR|[Ii]nterkommunale? politiske? råd)\b"
         ),
         0.85,
     ),
@@ -363,12 +364,14 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         ),
         0.75,
     ),
-    # "landsbygdsdepartementet", "individ- och omsorgsförvaltningen": written in lower case in
-    # running Swedish text, still one body
+    # "landsbygdsdepartementet", "individ- och omsorgsförvaltningen", "näringslivsenheten", "tekniska
+    # nämnden": written in lower case in running Swedish text, still one body
     (
         "lower_body",
         _rx(
-            rf"(?<![{L}{U}-])(?:[{L}]+- (?:och|og) )?[{L}]{{4,}}(?:departementet|förvaltningen|nämnden|sekretariatet)s?\b"
+            rf"(?<![{L}{U}-])(?:[{L}]+- (?:och|og) )?[{L}]{{4,}}"
+            rf"(?:departementet|förvaltningen|nämnden|sekretariatet|kontoret|enheten)s?\b"
+            rf"|(?<![{L}{U}-])[{L}]{{4,}}a nämnden?s?\b"
         ),
         0.7,
     ),
@@ -613,12 +616,20 @@ def _municipal_ok(surface: str) -> bool:
     return bool(gaz.places.get(place.casefold()) or gaz.places.get(base.casefold()) or place.endswith("s"))
 
 
+# "Utvärderingsföretaget Kontigo AB", "Konsulentselskapet X AS": a common noun before the name.
+_COMMON_COMPANY_NOUNS = ("företaget", "bolaget", "selskapet", "selskabet", "firmaet", "firman")
+
+
 def _strip_stopwords(text: str, start: int, end: int) -> tuple[int, str]:
-    """Drop leading sentence words ("Även Göteborgs Hamn AB" -> "Göteborgs Hamn AB")."""
+    """Drop leading sentence words ("Även Göteborgs Hamn AB" -> "Göteborgs Hamn AB") and a common
+    noun naming what the company is ("Utvärderingsföretaget Kontigo AB")."""
     surface = text[start:end]
     while True:
         first, _, rest = surface.partition(" ")
-        if rest and first.lower() in STOP:
+        named_after = " " in rest and rest[:1].isupper()  # a name of its own follows
+        if rest and (
+            first.lower() in STOP or (first.lower().endswith(_COMMON_COMPANY_NOUNS) and named_after)
+        ):
             start += len(first) + 1
             surface = rest
             continue
@@ -629,14 +640,15 @@ _person_rx: re.Pattern[str] | None = None
 
 
 def person_hits(text: str, first_names: frozenset[str]) -> Iterator[Hit]:
-    """ "Förnamn (Förnamn) Efternamn" with a known given name: "Monica Lundin", "Carl-Johan Linér"."""
+    """ "Förnamn (Förnamn) Efternamn" with a known given name: "Monica Lundin", "Carl-Johan Linér",
+    "Kurt L. Olsen"."""
     global _person_rx
     if _person_rx is None:
         given = sorted(first_names, key=len, reverse=True)
         alt = "|".join(re.escape(n) for n in given)
         surname = rf"[{U}][{L}]+(?:-[{U}][{L}]+)?"
         _person_rx = re.compile(
-            rf"\b(?:{alt})(?:-(?:{alt}))?(?: (?:{alt}))?(?: (?:af|von|de|van))?(?: {surname})\b"
+            rf"\b(?:{alt})(?:-(?:{alt}))?(?: (?:{alt}))?(?: [{U}]\.?)?(?: (?:af|von|de|van))?(?: {surname})\b"
         )
     for m in _person_rx.finditer(text):
         yield Hit(m.start(), m.end(), "PER", "person", 0.7)
