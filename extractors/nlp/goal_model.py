@@ -253,11 +253,28 @@ def cross_validate(target: str, folds: int = 5) -> dict[str, float]:
         result[f"combined_{lang}"] = float((combined == gold)[chosen].mean())
         result[f"n_{lang}"] = float(chosen.sum())
     seeds = np.array([from_seeds(r) for r in rows])
-    for name, chosen in (("seeds", seeds), ("other", ~seeds)):
+    typed = np.array([kind(r) in TYPED_KINDS for r in rows])
+    for name, chosen in (
+        ("seeds", seeds),
+        ("other", ~seeds),
+        ("typed_seeds", seeds & typed),
+        ("typed_other", ~seeds & typed),
+    ):
         if chosen.any():
             result[f"combined_{name}"] = float((combined == gold)[chosen].mean())
             result[f"n_{name}"] = float(chosen.sum())
     return result
+
+
+# Kinds of statement (the id's kind letter, extractors/data/goal_statements.md) that the pipeline
+# writes to `goals` and types there: visions, goals, effect and result goals, goal sentences, and
+# an activity's expected outcomes and indicators. Titles, reported outcomes and other sentences are
+# typed for evaluation only (activities and outcomes have no goal_type column).
+TYPED_KINDS = frozenset("vgermo")
+
+
+def kind(row: dict[str, str]) -> str:
+    return row["id"].rsplit("/", 1)[-1][:1]
 
 
 def from_seeds(row: dict[str, str]) -> bool:

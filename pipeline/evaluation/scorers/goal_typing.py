@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from extractors.nlp.goal_model import TYPED_KINDS, kind
 from pipeline.evaluation.common import EvalDoc, Figure, ratio
 
 SECTION = "goal_typing"
@@ -44,16 +45,14 @@ OTHER_TEST_SETS = ("other issuers' statements, test half", "other issuers' state
 
 
 # What a statement is in its document (the id's kind letter, extractors/data/goal_statements.md):
-# goals are what the pipeline types (goals.goal_type); the other kinds are typed for evaluation.
+# goals, expected outcomes and indicators are what the pipeline types (goals.goal_type,
+# goal_model.TYPED_KINDS); the other kinds are typed for evaluation.
 KIND_GROUPS = {
+    "statements the dataset types (goals, expected outcomes, indicators)": TYPED_KINDS,
     "goals only (vision, goal, effect, result, goal sentence)": frozenset("vgerm"),
     "activity titles and expected outcomes": frozenset("to"),
     "reported outcomes": frozenset("u"),
 }
-
-
-def _kind(row: dict[str, str]) -> str:
-    return row["id"].rsplit("/", 1)[-1][:1]
 
 
 def held_out_rows(path: Path = HELD_OUT) -> list[dict[str, str]]:
@@ -121,6 +120,8 @@ def figures() -> list[Figure]:
             "nn": "nn statements",
             "seeds": "seed statements",
             "other": "other issuers' development half",
+            "typed_seeds": "seed statements the dataset types (goals, expected outcomes, indicators)",
+            "typed_other": "other issuers' development statements the dataset types",
         }
         for key, label in subsets.items():
             if result.get(f"n_{key}"):
@@ -149,7 +150,7 @@ def figures() -> list[Figure]:
             if label in OTHER_TEST_SETS:
                 half = label.split(", ", 1)[1]
                 for group, kinds in KIND_GROUPS.items():
-                    group_combined, _rules, group_n = _shares([m for m in marks if _kind(m[0]) in kinds])
+                    group_combined, _rules, group_n = _shares([m for m in marks if kind(m[0]) in kinds])
                     if group_n:
                         out.append(
                             Figure(
