@@ -130,6 +130,15 @@ def test_cross_validated_accuracy_stays_above_the_measured_floor() -> None:
         assert result["combined"] >= result["model"] - 0.02, (target, result)
 
 
+def test_cross_validated_accuracy_on_what_the_dataset_carries() -> None:
+    # goal type on goals, expected outcomes and indicators; theme on those and activity and area
+    # titles (goal_model.DATASET_KINDS): measured 0.955 (n 177) and 0.784 (n 366) on the seed statements
+    for target, floor in {"goal_type": 0.93, "theme": 0.75}.items():
+        result = cross_validate(target)
+        assert result["n_dataset_seeds"] < result["n_seeds"], (target, result)
+        assert result["combined_dataset_seeds"] >= floor, (target, result)
+
+
 def test_held_out_statements_are_scored_apart_from_training() -> None:
     from pipeline.evaluation.scorers.goal_typing import held_out, held_out_rows
 

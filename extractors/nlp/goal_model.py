@@ -253,12 +253,12 @@ def cross_validate(target: str, folds: int = 5) -> dict[str, float]:
         result[f"combined_{lang}"] = float((combined == gold)[chosen].mean())
         result[f"n_{lang}"] = float(chosen.sum())
     seeds = np.array([from_seeds(r) for r in rows])
-    typed = np.array([kind(r) in TYPED_KINDS for r in rows])
+    carried = np.array([kind(r) in DATASET_KINDS.get(target, kind(r)) for r in rows])
     for name, chosen in (
         ("seeds", seeds),
         ("other", ~seeds),
-        ("typed_seeds", seeds & typed),
-        ("typed_other", ~seeds & typed),
+        ("dataset_seeds", seeds & carried),
+        ("dataset_other", ~seeds & carried),
     ):
         if chosen.any():
             result[f"combined_{name}"] = float((combined == gold)[chosen].mean())
@@ -266,11 +266,12 @@ def cross_validate(target: str, folds: int = 5) -> dict[str, float]:
     return result
 
 
-# Kinds of statement (the id's kind letter, extractors/data/goal_statements.md) that the pipeline
-# writes to `goals` and types there: visions, goals, effect and result goals, goal sentences, and
-# an activity's expected outcomes and indicators. Titles, reported outcomes and other sentences are
-# typed for evaluation only (activities and outcomes have no goal_type column).
-TYPED_KINDS = frozenset("vgermo")
+# Kinds of statement (the id's kind letter, extractors/data/goal_statements.md) whose field the
+# dataset carries: goal type on `goals` (visions, goals, effect and result goals, goal sentences, an
+# activity's expected outcomes and indicators); theme on `goals` and on `activities` (also activity,
+# effort and area titles). Reported outcomes and other sentences are labelled for evaluation only
+# (`outcomes` has neither column). Levels are labelled on goals alone.
+DATASET_KINDS = {"goal_type": frozenset("vgermo"), "theme": frozenset("vgermotia")}
 
 
 def kind(row: dict[str, str]) -> str:

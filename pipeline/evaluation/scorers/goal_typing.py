@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from extractors.nlp.goal_model import TYPED_KINDS, kind
+from extractors.nlp.goal_model import DATASET_KINDS, kind
 from pipeline.evaluation.common import EvalDoc, Figure, ratio
 
 SECTION = "goal_typing"
@@ -44,11 +44,13 @@ OTHER_TEST3 = HELD_OUT.with_name("goal_statements_other_test3.tsv")
 OTHER_TEST_SETS = ("other issuers' statements, test half", "other issuers' statements, round-3 test half")
 
 
-# What a statement is in its document (the id's kind letter, extractors/data/goal_statements.md):
-# goals, expected outcomes and indicators are what the pipeline types (goals.goal_type,
-# goal_model.TYPED_KINDS); the other kinds are typed for evaluation.
+# The statements the dataset carries goal type and theme on (goal_model.DATASET_KINDS), in words.
+CARRIED = {
+    "goal_type": "goals, expected outcomes, indicators",
+    "theme": "goals, expected outcomes, indicators, activity and area titles",
+}
+# What a statement is in its document (the id's kind letter, extractors/data/goal_statements.md).
 KIND_GROUPS = {
-    "statements the dataset types (goals, expected outcomes, indicators)": TYPED_KINDS,
     "goals only (vision, goal, effect, result, goal sentence)": frozenset("vgerm"),
     "activity titles and expected outcomes": frozenset("to"),
     "reported outcomes": frozenset("u"),
@@ -120,9 +122,12 @@ def figures() -> list[Figure]:
             "nn": "nn statements",
             "seeds": "seed statements",
             "other": "other issuers' development half",
-            "typed_seeds": "seed statements the dataset types (goals, expected outcomes, indicators)",
-            "typed_other": "other issuers' development statements the dataset types",
         }
+        if target in CARRIED:
+            subsets["dataset_seeds"] = f"seed statements the dataset carries {target} on ({CARRIED[target]})"
+            subsets["dataset_other"] = (
+                f"other issuers' development statements the dataset carries {target} on"
+            )
         for key, label in subsets.items():
             if result.get(f"n_{key}"):
                 out.append(
@@ -149,7 +154,11 @@ def figures() -> list[Figure]:
                 out.append(Figure(SECTION, f"{target} accuracy, {label} (rules alone)", rules, n))
             if label in OTHER_TEST_SETS:
                 half = label.split(", ", 1)[1]
-                for group, kinds in KIND_GROUPS.items():
+                carried = {
+                    f"statements the dataset carries {target} on": DATASET_KINDS.get(target, frozenset())
+                }
+                groups = {**carried, **KIND_GROUPS} if target in DATASET_KINDS else KIND_GROUPS
+                for group, kinds in groups.items():
                     group_combined, _rules, group_n = _shares([m for m in marks if kind(m[0]) in kinds])
                     if group_n:
                         out.append(
