@@ -8,7 +8,7 @@ statements annotated for that field. The rules alone are printed alongside, with
 A held-out set (tests/data/goal_statements_heldout.tsv), labelled from the guidelines without
 the rules in view, gives the out-of-sample figures; it has no target of its own. So do a second
 one (the remaining seed sentences) and the two test halves of statements written after documents
-of other issuers (tests/data/goal_statements_other_test.tsv, _test3.tsv), the figures closest to
+of other issuers (tests/data/goal_statements_other_test.tsv, _test3.tsv, _test7.tsv), the figures closest to
 new documents.
 The cross-validated rows are also given for the seed statements and for the other issuers'
 development half, which is trained on.
@@ -41,7 +41,13 @@ OTHER_TEST = HELD_OUT.with_name("goal_statements_other_test.tsv")
 OTHER_TEST_SECOND = HELD_OUT.with_name("goal_statements_other_test_second.tsv")
 # The third round's test half: statements after about 90 further issuers, split the same way.
 OTHER_TEST3 = HELD_OUT.with_name("goal_statements_other_test3.tsv")
-OTHER_TEST_SETS = ("other issuers' statements, test half", "other issuers' statements, round-3 test half")
+# The seventh round's test half: statements after about 60 further issuers, split the same way.
+OTHER_TEST7 = HELD_OUT.with_name("goal_statements_other_test7.tsv")
+OTHER_TEST_SETS = (
+    "other issuers' statements, test half",
+    "other issuers' statements, round-3 test half",
+    "other issuers' statements, round-7 test half",
+)
 
 
 # The statements the dataset carries goal type and theme on (goal_model.DATASET_KINDS), in words.
@@ -143,6 +149,7 @@ def figures() -> list[Figure]:
         "second held-out set": held_out_rows(HELD_OUT_2),
         "other issuers' statements, test half": held_out_rows(OTHER_TEST),
         "other issuers' statements, round-3 test half": held_out_rows(OTHER_TEST3),
+        "other issuers' statements, round-7 test half": held_out_rows(OTHER_TEST7),
     }
     by_language: dict[str, list[Figure]] = {}
     for label, set_rows in sets.items():

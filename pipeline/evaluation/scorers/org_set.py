@@ -1,7 +1,7 @@
 """Organisation mentions against hand-annotated text: the seed segments (tests/data/org_mentions.jsonl)
 and passages written after documents of other issuers (tests/data/org_mentions_other.jsonl,
 Swedish, bokmål and nynorsk, split by source document into a development half, the first round's
-test half ("test") and the third round's ("test3"), both never read).
+test half ("test"), the third round's ("test3") and the seventh's ("test7"), all never read).
 
 The finder runs over each segment the way annotate() runs over a document: the
 resolver first learns the abbreviation definitions of the whole source document, table
