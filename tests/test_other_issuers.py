@@ -354,6 +354,42 @@ def test_the_town_after_a_members_name_is_the_municipality_they_represent() -> N
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "towns"),
+    [
+        ("Styringsgruppe: Hege Svendsen, ordfører i Eidsvoll (leder)", "nb", {"Eidsvoll"}),
+        ("med kommunalrådet Peder Björk från Sundsvall som ordförande", "sv", {"Sundsvall"}),
+        ("I Familjen Helsingborg ingår Bjuv, Båstad och Höganäs.", "sv", {"Bjuv", "Båstad", "Höganäs"}),
+        ("Bjuv, Båstad och Höganäs, som samarbetar i nätverk, växer.", "sv", {"Bjuv", "Båstad", "Höganäs"}),
+        ("Han flyttade från Sundsvall till Bjuv.", "sv", set()),  # places
+    ],
+)
+def test_towns_of_members_titles_and_groupings(text: str, lang: str, towns: set[str]) -> None:
+    found = Finder(ActorResolver(country="SE" if lang == "sv" else "NO"), lang).find(text)
+    assert {
+        f.text
+        for f in found
+        if f.label == "ORG" and f.entry is not None and f.entry.actor_type == "municipality"
+    } == towns
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Dokumentene ligger hos Mosseregionens Næringsutvikling.",
+            "nb",
+            {"Mosseregionens Næringsutvikling"},
+        ),
+        ("Vi møtte Indre Østfold Næringsutvikling i går.", "nb", {"Indre Østfold Næringsutvikling"}),
+        ("Lokal Näringslivsutveckling är ett program.", "sv", set()),  # a programme, not a company
+        ("Frågan bereds i näringslivsutskottet.", "sv", {"näringslivsutskottet"}),
+    ],
+)
+def test_development_companies_and_committees(text: str, lang: str, expected: set[str]) -> None:
+    assert set(_orgs(text, lang)) == expected
+
+
 def test_a_person_at_a_company_is_not_part_of_its_name() -> None:
     text = "Kontakt: Hanne Henriksen i Flakstad Utvikling AS."
     found = Finder(ActorResolver(country="NO"), "nb").find(text)

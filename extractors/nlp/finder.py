@@ -539,8 +539,8 @@ _ACTING_VERBS = (
     r"samarbetar|samarbeider|samarbeidar|samverkar|bidrar|bidreg|bidrog|deltar|deltek|deltok|driver|driv|"
     r"finansierar|finansierer|står\s+bakom|står\s+bak|eier|eig|äger|samlar|samler"
 )
-_ACTING_AFTER = re.compile(rf"(?i)^\s+(?:{_ACTING_VERBS})\b")
-_ACTING_BEFORE = re.compile(rf"(?i)\b(?:{_ACTING_VERBS})\s+$")
+_ACTING_AFTER = re.compile(rf"(?i)^,?\s+(?:som\s+)?(?:{_ACTING_VERBS})\b")  # also ", som samarbetar"
+_ACTING_BEFORE = re.compile(rf"(?i)\b(?:{_ACTING_VERBS}|ingår|inngår)\s+$")  # "I X ingår Bjuv, Båstad …"
 
 
 def _partner_municipalities(text: str, found: list[Found], country: str | None) -> list[Found]:
@@ -567,23 +567,30 @@ def _partner_municipalities(text: str, found: list[Found], country: str | None) 
         if acting or _PARTNERS_BEFORE.search(text[max(0, first.start - 40) : first.start]):
             for k in run:
                 out[k] = replace(out[k], label="ORG", confidence=0.7)
-    for i in range(1, len(out)):
-        # "Per-Ole Larsen, Øksnes (leder); Jonni Solsvik, Andøy": the town a member represents
-        f = out[i]
-        if (
-            f.label == "LOC"
-            and f.entry is not None
-            and f.entry.actor_type == "municipality"
-            and out[i - 1].label == "PER"
-            and text[out[i - 1].end : f.start] == ", "
-            and _MEMBER_END.match(text, f.end)
-        ):
+    for i, f in enumerate(out):
+        if f.label != "LOC" or f.entry is None or f.entry.actor_type != "municipality":
+            continue
+        before = text[max(0, f.start - 40) : f.start]
+        after_person = (
+            i > 0 and out[i - 1].label == "PER" and _AFTER_PERSON.fullmatch(text[out[i - 1].end : f.start])
+        )
+        # "Per-Ole Larsen, Øksnes (leder)", "Peder Björk från Sundsvall", "ordfører i Eidsvoll": the
+        # town a member represents, the municipality a title serves
+        if (after_person and _MEMBER_END.match(text, f.end)) or _TITLE_IN.search(before):
             out[i] = replace(f, label="ORG", confidence=0.7)
     return _listed_before_plural(text, out, country)
 
 
-# What may follow the town after a member's name: the end of the item or a role in brackets.
-_MEMBER_END = re.compile(r"\s*(?:$|[;,.\n]|\()")
+# Between a member's name and their town: ", " or "från/fra/frå"; what may follow the town: the end
+# of the item, a role in brackets or the rest of the sentence after "från".
+_AFTER_PERSON = re.compile(r", | (?:från|fra|frå) ")
+_MEMBER_END = re.compile(r"\s*(?:$|[;,.\n]|\(|som\b|och\b|og\b)")
+# A title of a municipality's own office before "i": "ordfører i Eidsvoll", "kommunedirektør i Nes".
+_TITLE_IN = re.compile(
+    r"(?i)\b(?:vara)?(?:ordfører|ordförande|ordførar|kommunedirektør|kommundirektör|rådmann|rådman|"
+    r"kommunalråd|kommunalrådet|kommunchef|kommunsjef|näringslivschef|næringssjef|kommunstyrelsens ordförande)"
+    r"\s+i\s+$"
+)
 
 
 # "Enköpings, Heby, Håbo och Östhammars kommuner", "Haugesund, Fusa og Vindafjord kommunar": names
@@ -663,6 +670,11 @@ def _activity_name(found: Found) -> bool:
     name = found.name or found.text
     if re.fullmatch(rf"{patterns.CAP}(?: {patterns.CAP})? (?:Utvikling|Utveckling)", name):
         return False  # "Årdal Utvikling", "Sunnfjord Utvikling": a place's development company
+    named = re.fullmatch(
+        rf"(?:{patterns.CAP} )?({patterns.CAP}) (?:Næringsutvikling|Näringslivsutveckling)", name
+    )
+    if named and (named.group(1).endswith("s") or gazetteer.load().names_an_area(named.group(1))):
+        return False  # "Mosseregionens Næringsutvikling", "Indre Østfold Næringsutvikling"; not "Lokal …"
     # with a "för/for" phrase the noun before it decides: "Stöd- och evalueringsverktyg för …" is a
     # tool, "Institutt for organisasjonsutvikling" an institute
     head = re.split(r" (?:för|for) ", name, maxsplit=1)[0]
