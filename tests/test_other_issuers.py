@@ -426,6 +426,19 @@ def test_bodies_named_with_their_place_unit_or_legal_form(text: str, lang: str, 
     assert set(_orgs(text, lang)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "context", "goal_type"),
+    [
+        ("Privat kjøpekraft i kommunen", "Indikatorar", "quantitative"),  # Q3: what an indicator measures
+        ("Fler UF-företag i kommunen", "Indikatorer", "quantitative"),
+        ("Indikator: Gjestetilfredshet blant besøkende", "", "quantitative"),  # its own label
+        ("Privat kjøpekraft i kommunen", "Mål", None),
+    ],
+)
+def test_an_indicator_cell_names_a_measure(text: str, context: str, goal_type: str | None) -> None:
+    assert rule_goal_type(text, default=None, context=context) == goal_type
+
+
 def test_an_address_is_not_a_list_of_organisations() -> None:
     got = _orgs("Hole kommune, Storgata 4, Vik", "nb")
     assert set(got) == {"Hole kommune"}

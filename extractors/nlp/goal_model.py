@@ -50,7 +50,7 @@ def rule_answer(target: str, text: str, context: str = "", area: str = "", paren
     from extractors.nlp.goal_rules import rule_goal_type, rule_level, rule_theme
 
     if target == "goal_type":
-        return rule_goal_type(text, default=None) or "none"
+        return rule_goal_type(text, default=None, context=context) or "none"
     if target == "level":
         return rule_level(text, context, parent, area) or "none"
     return rule_theme(text, area, parent)

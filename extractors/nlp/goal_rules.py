@@ -204,15 +204,23 @@ def first_words(text: str, n: int = 2) -> str:
     return " ".join(tokens(strip_lead_in(text))[:n])
 
 
-def rule_goal_type(text: str | None, default: str | None = "qualitative") -> str | None:
+# Headings and columns of indicators: "Indikatorer", "Måleindikatorar", "Nyckeltal", "Mått".
+_INDICATOR_HEADING = re.compile(r"(?i)indikator|nyckeltal|nøkkeltal|\bmått\b|målvärde|måltal")
+
+
+def rule_goal_type(
+    text: str | None, default: str | None = "qualitative", context: str | None = None
+) -> str | None:
     """quantitative > recurring/way of working (process) > done or delivered (completion) > effort verb (process) > qualitative.
 
     `default` is the answer when no rule speaks; the trained model asks for None there, so
-    it learns the fallback from the text instead of trusting a guess."""
+    it learns the fallback from the text instead of trusting a guess. `context` is the heading
+    or column the statement sits under: an indicator's cell names what is measured (Q3)."""
     if not text or not text.strip():
         return None
     body = strip_lead_in(text)
-    if has_quantity(body):
+    label = re.match(r"^\s*([^:]{1,40}):", text)  # the statement's own label: "Indikator: …"
+    if has_quantity(body) or _INDICATOR_HEADING.search(f"{context or ''} {label.group(1) if label else ''}"):
         return "quantitative"
     if (
         _pattern("recurring").search(text)
