@@ -433,6 +433,11 @@ def test_bodies_named_with_their_place_unit_or_legal_form(text: str, lang: str, 
         ("Fler UF-företag i kommunen", "Indikatorer", "quantitative"),
         ("Indikator: Gjestetilfredshet blant besøkende", "", "quantitative"),  # its own label
         ("Privat kjøpekraft i kommunen", "Mål", None),
+        # more of something is a direction with no number (L1), not a task delivered
+        ("Flere nye bedrifter skal etableres i kommunen", "Mål", "qualitative"),
+        ("Fler kommuninvånare ska känna till hur EU påverkar deras vardag.", "Mål", "qualitative"),
+        ("Flere av delprosjektene er gjennomført.", "", "completion"),  # several of a known set
+        ("Fleire verksemder har etablert eit nytt selskap.", "", "completion"),  # a report of what was done
     ],
 )
 def test_an_indicator_cell_names_a_measure(text: str, context: str, goal_type: str | None) -> None:

@@ -232,6 +232,8 @@ def rule_goal_type(
     if _pattern("effort_phrase").search(" ".join(words[:6])):
         return "process"  # "Gruppen arbetar för att …", "Vi samverkar med …": the main verb is an effort
     found = main_verb(words)
+    if _opens_with_more(words) and (found is None or found[1].tense not in ("past", "supine")):
+        return "qualitative"  # "Flere nye bedrifter skal etableres": a direction with no number (L1)
     by_verb = main_clause_type(words, found)
     if by_verb == "qualitative" and not _opens_with_infinitive(words):
         return by_verb  # a sentence describing a state, whatever noun it opens with ("Planen innehåller …")
@@ -262,6 +264,15 @@ def rule_goal_type(
     if task is not None:
         return task
     return default
+
+
+_MORE = frozenset(["fler", "flere", "fleire", "mer", "meir", "färre", "færre", "flest"])
+
+
+def _opens_with_more(words: list[str]) -> bool:
+    """ "Fler kommuninvånare …", "Flere virksomheter velger …": more of something, not "Flere av …"
+    (several of a known set)."""
+    return len(words) > 1 and words[0] in _MORE and words[1] not in ("av", "än", "enn", "hundre", "tusen")
 
 
 def main_clause_type(words: list[str], found: tuple[int, VerbForm] | None) -> str | None:
