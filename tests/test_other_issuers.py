@@ -390,6 +390,13 @@ def test_development_companies_and_committees(text: str, lang: str, expected: se
     assert set(_orgs(text, lang)) == expected
 
 
+def test_large_companies_named_without_a_legal_form() -> None:
+    got = _orgs("Næringen domineres av Hydro, Statkraft og Kværner.", "nb")
+    assert got == {"Hydro": "Norsk Hydro", "Statkraft": "Statkraft", "Kværner": "Kværner"}
+    got = _orgs("Tetra Pak, Alfa Laval och Höganäs AB finns i Höganäs.", "sv")
+    assert set(got) == {"Tetra Pak", "Alfa Laval", "Höganäs AB"}  # the town stays a place
+
+
 def test_a_person_at_a_company_is_not_part_of_its_name() -> None:
     text = "Kontakt: Hanne Henriksen i Flakstad Utvikling AS."
     found = Finder(ActorResolver(country="NO"), "nb").find(text)
