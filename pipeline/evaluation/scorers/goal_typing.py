@@ -43,6 +43,7 @@ OTHER_TEST_SECOND = HELD_OUT.with_name("goal_statements_other_test_second.tsv")
 OTHER_TEST3 = HELD_OUT.with_name("goal_statements_other_test3.tsv")
 # The seventh round's test half: statements after about 60 further issuers, split the same way.
 OTHER_TEST7 = HELD_OUT.with_name("goal_statements_other_test7.tsv")
+OTHER_TEST7_SECOND = HELD_OUT.with_name("goal_statements_other_test7_second.tsv")
 OTHER_TEST_SETS = (
     "other issuers' statements, test half",
     "other issuers' statements, round-3 test half",
@@ -188,9 +189,11 @@ def figures() -> list[Figure]:
                     )
     out += [figure for lang in sorted(by_language) for figure in by_language[lang]]
     rows, other = sets["held-out statements"], sets["other issuers' statements, test half"]
+    other7 = sets["other issuers' statements, round-7 test half"]
     passes = (
         ("held-out statements", rows, held_out_rows(SECOND_PASS) if rows else []),
         ("other issuers' test half", other, held_out_rows(OTHER_TEST_SECOND) if other else []),
+        ("other issuers' round-7 test half", other7, held_out_rows(OTHER_TEST7_SECOND) if other7 else []),
     )
     for label, first, second in passes:
         for target in TARGETS if second else ():

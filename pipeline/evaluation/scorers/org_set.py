@@ -34,6 +34,8 @@ OTHER = DATA.with_name("org_mentions_other.jsonl")
 SETS = ((DATA, "annotated seed set"), (OTHER, "passages of other issuers"))
 # A second labelling of the same passages, blind to the first: how far two readings agree.
 OTHER_SECOND = DATA.with_name("org_mentions_other_second.jsonl")
+# A second blind labelling of the seventh round's test half.
+OTHER_TEST7_SECOND = DATA.with_name("org_mentions_other_test7_second.jsonl")
 _LEGAL = re.compile(r"(?i)\s+(?:ab|as|asa|aktiebolag|iks|sf|kf|hf|ba|sa|da|ans|hb|kb)$")
 
 
@@ -183,23 +185,20 @@ def agreement(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> Tall
 def score(docs: list[EvalDoc]) -> list[Figure]:
     """The annotated sets do not depend on the corpus run; scored once per `make eval`."""
     out = [figure for path, label in SETS for figure in figures(path, label)]
-    first, second = load(OTHER), load(OTHER_SECOND)
-    if first and second:
-        t = agreement(first, second)
-        out += [
-            Figure(
-                "nlp",
-                "org mention F1 agreement of two annotation passes, first-round passages of other issuers",
-                t.f1,
-                t.gold,
-            ),
-            Figure(
-                "nlp",
-                "org linking agreement of two annotation passes, first-round passages of other issuers",
-                t.linking,
-                t.right,
-            ),
-        ]
+    first = load(OTHER)
+    for second_path, passages in (
+        (OTHER_SECOND, "first-round passages of other issuers"),
+        (OTHER_TEST7_SECOND, "round-7 test half of other issuers"),
+    ):
+        second = load(second_path)
+        if first and second:
+            t = agreement(first, second)
+            out += [
+                Figure("nlp", f"org mention F1 agreement of two annotation passes, {passages}", t.f1, t.gold),
+                Figure(
+                    "nlp", f"org linking agreement of two annotation passes, {passages}", t.linking, t.right
+                ),
+            ]
     return out
 
 
