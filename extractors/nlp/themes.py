@@ -79,7 +79,10 @@ def _top_area(row: Record, by_id: dict[str, Record]) -> Record | None:
 
 
 def assign_activity_themes(result: Extraction) -> None:
-    """Fill activities.theme (and strategic_area from the top node) where the extractor left null."""
+    """Fill activities.theme (and strategic_area from the top node) where the extractor left null.
+
+    The title is typed like an annotated activity or area title: rules and the trained model with
+    its strategic area (`learned`), the rules alone where the model cannot run."""
     rows = result.table("activities")
     by_id = {r["activity_id"]: r for r in rows if r.get("activity_id")}
     area_theme: dict[str, str | None] = {}
@@ -90,8 +93,17 @@ def assign_activity_themes(result: Extraction) -> None:
         area = row.get("strategic_area")
         if area and area not in area_theme:
             area_theme[area] = best_theme(area, minimum=1)[0]
-    for row in rows:
-        if row.get("theme") is not None:
+    unthemed = [row for row in rows if row.get("theme") is None]
+    statements = [
+        {
+            "text": str(row.get("title") or ""),
+            "area": "" if row.get("level") == "area" else str(row.get("strategic_area") or ""),
+        }
+        for row in unthemed
+    ]
+    for row, answer in zip(unthemed, learned("theme", statements), strict=True):
+        if answer is not None:
+            row["theme"] = answer  # rules and the trained model, as for goals (docs/nlp.md)
             continue
         own, score = best_theme(" ".join(str(row.get(f) or "") for f in ("title", "description")))
         inherited = area_theme.get(row.get("strategic_area") or "")
