@@ -216,6 +216,7 @@ def groups(rows: list[dict[str, str]]) -> list[str]:
     return out
 
 
+@functools.cache
 def cross_validate(target: str, folds: int = 5) -> dict[str, float]:
     """Accuracy of the rules, the model and both combined (the product), n; the model's by grouped k-fold.
 
