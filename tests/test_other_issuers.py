@@ -390,6 +390,65 @@ def test_development_companies_and_committees(text: str, lang: str, expected: se
     assert set(_orgs(text, lang)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Saka går til hovudutvalet for kultur, næring og folkehelse og kontrollutvalet.",
+            "nn",
+            {"hovudutvalet for kultur, næring og folkehelse", "kontrollutvalet"},
+        ),
+        ("Saka gjekk til hovudutval for næring, møter i mai.", "nn", {"hovudutval for næring"}),  # a verb
+        (
+            "Saka gjekk til Kultur-, nærings- og folkehelseutvalet.",
+            "nn",
+            {"Kultur-, nærings- og folkehelseutvalet"},
+        ),
+        ("Saka gjekk til hovedutvalget.", "nb", set()),  # which one, the text does not say
+        (
+            "Utval for næring, kultur og idrett, og Sektor samfunnsutvikling",
+            "nn",
+            {"Utval for næring, kultur og idrett"},
+        ),
+        (
+            "samarbeid med Høgskolen i Innlandet og Østlandsforskning",
+            "nb",
+            {"Høgskolen i Innlandet", "Østlandsforskning"},
+        ),
+        ("Høgskulen i Sogn og Fjordane", "nn", {"Høgskulen i Sogn og Fjordane"}),
+        (
+            "sammen med Nordkappregionen næringshage og Austevoll næringsråd",
+            "nb",
+            {"Nordkappregionen næringshage", "Austevoll næringsråd"},
+        ),
+        (
+            "Företagarna Trosa-Gnesta och Företagarna Stenungsund & Tjörn",
+            "sv",
+            {"Företagarna Trosa-Gnesta", "Företagarna Stenungsund & Tjörn"},
+        ),
+    ],
+)
+def test_committees_colleges_and_branches_named_whole(text: str, lang: str, expected: set[str]) -> None:
+    assert set(_orgs(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "towns"),
+    [
+        (
+            "Vallentuna söker tillsammans med Knivsta och Sigtuna om medel.",
+            "sv",
+            {"Vallentuna", "Knivsta", "Sigtuna"},
+        ),
+        ("Dessutom samverkar Tyresö med sju andra kommuner.", "sv", {"Tyresö"}),
+        ("Hemsedal kommune søkjer om tilskot saman med Flå, Gol og Ål i år.", "nn", {"Flå", "Gol", "Ål"}),
+        ("Lærdal vart vald ut som ein av fire pilotar, saman med Trysil, Røros og Vega.", "nn", set()),
+    ],
+)
+def test_towns_acting_jointly(text: str, lang: str, towns: set[str]) -> None:
+    assert {surface for surface in _orgs(text, lang) if " " not in surface} == towns
+
+
 def test_large_companies_named_without_a_legal_form() -> None:
     got = _orgs("Næringen domineres av Hydro, Statkraft og Kværner.", "nb")
     assert got == {"Hydro": "Norsk Hydro", "Statkraft": "Statkraft", "Kværner": "Kværner"}

@@ -457,6 +457,8 @@ _AREA_WORDS = ("i", "inom", "från", "fra", "frå", "omfattar", "omfatter", "tä
 _PARTNERS_BEFORE = re.compile(
     r"(?i)(?:\b(?:samarbe(?:te|id)|samverka|avtal|partnerskap|samarbeidsorgan|samverkansorgan|regionråd)\w*\s+"
     r"(?:(?:aktivt|tett|nära|nært)\s+)?(?:mellan|mellom|med|for|för)"
+    # "Hemsedal kommune søkjer om tilskot saman med Flå, Nes …" (not "pilotar, saman med Trysil …")
+    r"|\b(?:søk\w*|sök\w*|delta\w*|deltek|samarbe\w*|samverk\w*)\b[^.;:]{0,30}\b(?:tillsammans|sammen|saman)\s+med"
     r"|\b(?:medlems|eier|eigar|ägar|deltagar|deltakar)kommun\w*:?"
     r"|\b(?:kommuner|kommunar|eiere|eigarar|ägare|medlemmer|medlemmar|medlemar)\s*:"
     r"|\b(?:eid|eigd|ägd|ägs|eies|eigast)\s+av(?:\s+kommun(?:ane|ene|erna))?"
@@ -471,13 +473,14 @@ _LIST_JOIN = re.compile(rf"\s*{patterns.LIST_SEP}")
 
 
 # The place after a national organisation's name: "Coompanion Blekinge", "NHO Innlandet", "Företagarna Haninge".
-_BRANCH_PLACE = re.compile(rf" (?P<place>{patterns.CAP})(?![\w-])")
+_BRANCH_PLACE = re.compile(rf" (?P<place>{patterns.CAP}(?: & {patterns.CAP})?)(?![\w-])")
 _BRANCH_TYPES = frozenset({"association", "company", "network"})
 
 
 def _regional_branches(text: str, found: list[Found]) -> list[Found]:
-    """An association or company of national reach named with a county or municipality is its regional
-    branch, an actor of its own ("Coompanion Roslagen"), not the national body and a place."""
+    """An association or company of national reach named with a county or municipality (or two) is its
+    regional branch, an actor of its own ("Coompanion Roslagen", "Företagarna Trosa-Gnesta"), not the
+    national body and a place."""
     gaz = gazetteer.load()
     out: list[Found] = []
     for f in found:
@@ -488,12 +491,13 @@ def _regional_branches(text: str, found: list[Found]) -> list[Found]:
         after = _BRANCH_PLACE.match(text, f.end)
         if after is None:
             continue
-        place = after.group("place")
-        if not (
+        parts = re.split(r" & |-", after.group("place"))  # "Företagarna Stenungsund & Tjörn", "Trosa-Gnesta"
+        if not all(
             gaz.names_an_area(place)
             or gaz.lookup(f"Region {place}") is not None
             or gaz.lookup(f"{_genitive(place)} län") is not None
-        ):
+            for place in parts
+        ) and not gaz.names_an_area(after.group("place")):
             continue
         surface = text[f.start : after.end()]
         out.append(
@@ -541,6 +545,11 @@ _ACTING_VERBS = (
 )
 _ACTING_AFTER = re.compile(rf"(?i)^,?\s+(?:som\s+)?(?:{_ACTING_VERBS})\b")  # also ", som samarbetar"
 _ACTING_BEFORE = re.compile(rf"(?i)\b(?:{_ACTING_VERBS}|ingår|inngår)\s+$")  # "I X ingår Bjuv, Båstad …"
+# One town acting with others: "Tyresö samverkar med …", "Vallentuna söker tillsammans med …".
+_JOINT_ACTING = re.compile(
+    rf"(?i)^\s+(?:(?:{_ACTING_VERBS})\s+(?:med|sammen|saman|tillsammans)"
+    r"|\w+\s+(?:tillsammans|sammen|saman)\s+med)\b"
+)
 
 
 def _partner_municipalities(text: str, found: list[Found], country: str | None) -> list[Found]:
@@ -557,12 +566,33 @@ def _partner_municipalities(text: str, found: list[Found], country: str | None) 
             runs[-1].append(i)
         else:
             runs.append([i])
+    partners_from = (
+        -1
+    )  # where the towns a joint actor names begin: "Vallentuna söker tillsammans med Knivsta …"
     for run in runs:
         first = out[run[0]]
         last = out[run[-1]]
-        acting = len(run) > 1 and (
-            _ACTING_AFTER.match(text[last.end :]) is not None
-            or _ACTING_BEFORE.search(text[max(0, first.start - 20) : first.start]) is not None
+        joint_match = _JOINT_ACTING.match(text[last.end :])
+        joint = (
+            joint_match is not None
+            or (  # "samverkar Tyresö med …": the verb before its subject
+                re.match(r"\s+med\b", text[last.end :]) is not None
+                and _ACTING_BEFORE.search(text[max(0, first.start - 20) : first.start]) is not None
+            )
+        )
+        named_with = first.start == partners_from
+        if joint_match is not None and joint_match.group(0).rstrip().endswith("med"):
+            partners_from = last.end + len(joint_match.group(0)) + 1
+        acting = (
+            joint
+            or named_with
+            or (
+                len(run) > 1
+                and (
+                    _ACTING_AFTER.match(text[last.end :]) is not None
+                    or _ACTING_BEFORE.search(text[max(0, first.start - 20) : first.start]) is not None
+                )
+            )
         )
         if acting or _PARTNERS_BEFORE.search(text[max(0, first.start - 40) : first.start]):
             for k in run:

@@ -187,6 +187,15 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+# What a "X för/for …" name runs on with: lower-case words joined by commas and "och/og/samt" (not
+# a conjunction or a relative word itself), then perhaps one more word before the end of the item,
+# or an "om …" phrase.
+_NOT_ITEM = r"(?!(?:som|der|där|hvor|vilket|hvilket|og|och|samt|eller)\b)"
+FOR_TAIL = (
+    rf"{LOW}(?:, {_NOT_ITEM}{LOW}){{0,3}}(?: (?:och|og|samt) {_NOT_ITEM}{LOW})?"
+    rf"(?: {LOW}(?=\s*(?:$|[,;)\n]))| om {LOW}(?: {LOW})?(?=\s*(?:$|[,;.()\n])))?"
+)
+
 RULES: list[tuple[str, re.Pattern[str], float]] = [
     # "Förvaltningen för arbetsmarknad och vuxenutbildning", "Myndigheten för yrkeshögskolan"
     (
@@ -196,10 +205,19 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
             rf"Delegationen|Kommittén|Styrelsen|Utvalget|Utvalet|Utvalg|Utval|Hovedutvalg(?:et)?|Hovudutval(?:et)?|"
             rf"Senter|Senteret|Kompetansesenter|Centrum|Komite|Komiteen|Komité|Komitéen|"
             rf"[{U}][{L}]{{2,}}(?:styrelsen|nämnden|förvaltningen|rådet|utvalget|kontoret|kontor))"
-            rf" (?:för|for) {LOW}(?:(?:,| och| og| samt) (?!(?:som|der|där|hvor|vilket|hvilket)\b){LOW}){{0,3}}"
-            rf"(?: {LOW}(?=\s*(?:$|[,;)\n]))| om {LOW}(?: {LOW})?(?=\s*(?:$|[,;.()\n])))?"
+            rf" (?:för|for) {FOR_TAIL}"
         ),
         0.8,
+    ),
+    # "hovudutvalet for samferdsel", "komiteen for landbruk, miljø og teknikk": a council's committees
+    # in lower case in running text (a comma list only when an "og" closes it: "…, møter" is a verb)
+    (
+        "lower_committee",
+        _rx(
+            rf"\b(?:hovudutval(?:et)?|hovedutvalg(?:et)?|utvalet|utvalget|utval|komiteen|komitéen) for "
+            rf"{LOW}(?:(?:, {_NOT_ITEM}{LOW}){{0,3}} (?:og|och) {_NOT_ITEM}{LOW})?"
+        ),
+        0.7,
     ),
     # "Kommunal- og moderniseringsdepartementet", "Park- och naturförvaltningen"
     (
@@ -322,14 +340,14 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         ),
         0.8,
     ),
-    # "Gjøvikregionen Reiseliv", "Nordmøre Næringsråd", "Haugaland Vekst", "Visit Bergen": the
-    # development and destination companies of a place, named after it
+    # "Gjøvikregionen Reiseliv", "Nordmøre Næringsråd", "Haugaland Vekst", "Visit Bergen", "Sapmi
+    # næringshage": the development and destination companies of a place, named after it
     (
         "place_company",
         _rx(
-            rf"\b{CAP}(?: {CAP})? (?:Reiseliv|Næringsråd|Næringsforum|Næringsforening|Næringsselskap|Vekst|"
-            rf"Næring|Næringsutvikling|Næringshage|Kulturnæringshage|Næringskontor|Utvikling|[Uu]ngdomsråd|"
-            rf"[Nn]æringsselskap|Turistråd|Turistbyrå|Näringslivsråd|Företagarförening)\b"
+            rf"\b{CAP}(?: {CAP})? (?:Reiseliv|[Nn]æringsråd|[Nn]æringsforum|Næringsforening|[Nn]æringsselskap|Vekst|"
+            rf"Næring|Næringsutvikling|[Nn]æringshage|Kulturnæringshage|Næringskontor|Utvikling|[Uu]ngdomsråd|"
+            rf"Turistråd|Turistbyrå|Näringslivsråd|Företagarförening|Reiselivslag|Næringsorganisasjon)\b"
             rf"|\b(?:Visit|Destination|Destinasjon) {CAP}(?: Region)?|\bBusiness [Rr]egion {CAP}"
             rf"|\b{CAP}(?: {CAP})? (?:Utveckling|Kraft|Energi|Turism)\b"
         ),
@@ -369,8 +387,8 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     (
         "lower_body",
         _rx(
-            rf"(?<![{L}{U}-])(?:[{L}]+- (?:och|og) )?[{L}]{{4,}}"
-            rf"(?:departementet|förvaltningen|nämnden|sekretariatet|kontoret|enheten|utskottet)s?\b"
+            rf"(?<![{L}{U}-])(?:(?:[{U}{L}][{L}]*-, )*[{L}]+- (?:och|og) )?(?!hoved|hovud)[{L}]{{4,}}"
+            rf"(?:departementet|förvaltningen|nämnden|sekretariatet|kontoret|enheten|utskottet|utvalet|utvalget)s?\b"
             rf"|(?<![{L}{U}-])[{L}]{{4,}}a nämnden?s?\b"
         ),
         0.7,
@@ -413,7 +431,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         0.85,
     ),
     # "Høgskolen i Buskerud og Vestfold": a university college named after two counties
-    ("university", _rx(rf"\b(?:Høgskolen|Høgskulen|Högskolan) i {CAP} og {CAP}"), 0.85),
+    ("university_two_counties", _rx(rf"\b(?:Høgskolen|Høgskulen|Högskolan) i {CAP} og {CAP}"), 0.85),
     # "Jönköping University", "Ohio State University", "University of Bergen" (not a longer
     # name it starts: "University Research Initiative")
     (
@@ -441,6 +459,10 @@ def org_hits(text: str) -> Iterator[Hit]:
                 continue
             if name == "place_company" and not _place_company_ok(surface):
                 continue
+            if name == "university_two_counties" and not (
+                _names_an_area(surface.rsplit(" ", 1)[-1]) or re.search(rf"{TWO_PART_COUNTY}$", surface)
+            ):
+                continue  # "Høgskolen i Innlandet og Østlandsforskning": two bodies, not one
             if name == "company" and _SHOUTED_SHORT_FORM.fullmatch(surface):
                 continue  # "HIT EE ELVA BRA HET BA": a line in capitals, not a company
             if name == "company":
@@ -449,7 +471,7 @@ def org_hits(text: str) -> Iterator[Hit]:
             if (
                 not surface
                 or end - start < 3
-                or (surface[0].islower() and name not in ("civic", "lower_body"))
+                or (surface[0].islower() and name not in ("civic", "lower_body", "lower_committee"))
             ):
                 continue
             if name == "university" and " " not in surface:
@@ -570,6 +592,12 @@ def _cue_kind(cue: str) -> str | None:
     if "interkommunal" in low:
         return None
     return next((kind for stem, kind in CUE_KINDS if re.match(stem, low)), None)
+
+
+def _names_an_area(word: str) -> bool:
+    from extractors.nlp.gazetteer import load
+
+    return load().names_an_area(word)
 
 
 def known_place(place: str) -> bool:
