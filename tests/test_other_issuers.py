@@ -426,6 +426,11 @@ def test_development_companies_and_committees(text: str, lang: str, expected: se
             "sv",
             {"Företagarna Trosa-Gnesta", "Företagarna Stenungsund & Tjörn"},
         ),
+        (
+            "Nyföretagarcentrum Sverige samordnar arbetet.",
+            "sv",
+            {"Nyföretagarcentrum Sverige"},
+        ),  # the national body
     ],
 )
 def test_committees_colleges_and_branches_named_whole(text: str, lang: str, expected: set[str]) -> None:
@@ -443,6 +448,7 @@ def test_committees_colleges_and_branches_named_whole(text: str, lang: str, expe
         ("Dessutom samverkar Tyresö med sju andra kommuner.", "sv", {"Tyresö"}),
         ("Hemsedal kommune søkjer om tilskot saman med Flå, Gol og Ål i år.", "nn", {"Flå", "Gol", "Ål"}),
         ("Lærdal vart vald ut som ein av fire pilotar, saman med Trysil, Røros og Vega.", "nn", set()),
+        ("I området ingår Arboga, Kungsörs och Köpings kommuner.", "sv", set()),  # the area takes them in
     ],
 )
 def test_towns_acting_jointly(text: str, lang: str, towns: set[str]) -> None:

@@ -475,6 +475,8 @@ _LIST_JOIN = re.compile(rf"\s*{patterns.LIST_SEP}")
 # The place after a national organisation's name: "Coompanion Blekinge", "NHO Innlandet", "Företagarna Haninge".
 _BRANCH_PLACE = re.compile(rf" (?P<place>{patterns.CAP}(?: & {patterns.CAP})?)(?![\w-])")
 _BRANCH_TYPES = frozenset({"association", "company", "network"})
+# The country a national body adds to its name: "Nyföretagarcentrum Sverige", "Lokal Utveckling Sverige".
+_NATIONAL = frozenset({"Sverige", "Norge", "Noreg", "Norden"})
 
 
 def _regional_branches(text: str, found: list[Found]) -> list[Found]:
@@ -492,12 +494,16 @@ def _regional_branches(text: str, found: list[Found]) -> list[Found]:
         if after is None:
             continue
         parts = re.split(r" & |-", after.group("place"))  # "Företagarna Stenungsund & Tjörn", "Trosa-Gnesta"
-        if not all(
-            gaz.names_an_area(place)
-            or gaz.lookup(f"Region {place}") is not None
-            or gaz.lookup(f"{_genitive(place)} län") is not None
-            for place in parts
-        ) and not gaz.names_an_area(after.group("place")):
+        if (
+            not all(
+                gaz.names_an_area(place)
+                or gaz.lookup(f"Region {place}") is not None
+                or gaz.lookup(f"{_genitive(place)} län") is not None
+                for place in parts
+            )
+            and not gaz.names_an_area(after.group("place"))
+            and after.group("place") not in _NATIONAL
+        ):
             continue
         surface = text[f.start : after.end()]
         out.append(
@@ -544,7 +550,18 @@ _ACTING_VERBS = (
     r"finansierar|finansierer|står\s+bakom|står\s+bak|eier|eig|äger|samlar|samler"
 )
 _ACTING_AFTER = re.compile(rf"(?i)^,?\s+(?:som\s+)?(?:{_ACTING_VERBS})\b")  # also ", som samarbetar"
+# "I området ingår Arboga, Köping …": the towns an area takes in, not members acting.
+_AREA_INCLUDES = r"(?:område\w*|region\w*|län\w*|fylke\w*)\s+(?:ingår|inngår)"
 _ACTING_BEFORE = re.compile(rf"(?i)\b(?:{_ACTING_VERBS}|ingår|inngår)\s+$")  # "I X ingår Bjuv, Båstad …"
+_AREA_INCLUDES_BEFORE = re.compile(rf"(?i)\b{_AREA_INCLUDES}\s+$")
+
+
+def _acting_before(text: str, start: int) -> bool:
+    """A verb of acting together right before a list of towns, not an area taking them in."""
+    before = text[max(0, start - 40) : start]
+    return _ACTING_BEFORE.search(before) is not None and _AREA_INCLUDES_BEFORE.search(before) is None
+
+
 # One town acting with others: "Tyresö samverkar med …", "Vallentuna söker tillsammans med …".
 _JOINT_ACTING = re.compile(
     rf"(?i)^\s+(?:(?:{_ACTING_VERBS})\s+(?:med|sammen|saman|tillsammans)"
@@ -576,8 +593,7 @@ def _partner_municipalities(text: str, found: list[Found], country: str | None) 
         joint = (
             joint_match is not None
             or (  # "samverkar Tyresö med …": the verb before its subject
-                re.match(r"\s+med\b", text[last.end :]) is not None
-                and _ACTING_BEFORE.search(text[max(0, first.start - 20) : first.start]) is not None
+                re.match(r"\s+med\b", text[last.end :]) is not None and _acting_before(text, first.start)
             )
         )
         named_with = first.start == partners_from
@@ -588,10 +604,7 @@ def _partner_municipalities(text: str, found: list[Found], country: str | None) 
             or named_with
             or (
                 len(run) > 1
-                and (
-                    _ACTING_AFTER.match(text[last.end :]) is not None
-                    or _ACTING_BEFORE.search(text[max(0, first.start - 20) : first.start]) is not None
-                )
+                and (_ACTING_AFTER.match(text[last.end :]) is not None or _acting_before(text, first.start))
             )
         )
         if acting or _PARTNERS_BEFORE.search(text[max(0, first.start - 40) : first.start]):
@@ -631,7 +644,7 @@ _PLURAL_AFTER_LIST = re.compile(
 _PLURAL = re.compile(r"\bkommun(?:er|ar|erna|ene|ane|e)?\b")
 # "Området omfattar Bräcke, Ånge … kommuner", "i Strömstads och Tanums kommuner": an area, not parties.
 _TERRITORY_BEFORE = re.compile(
-    rf"(?i)\b(?:{'|'.join(_AREA_WORDS)}|omfattas\s+av|utgörs\s+av|är|er|innanför)\s+$"
+    rf"(?i)\b(?:{'|'.join(_AREA_WORDS)}|omfattas\s+av|utgörs\s+av|är|er|innanför|{_AREA_INCLUDES})\s+$"
 )
 _LIST_NAME = re.compile(patterns.CAP)
 
