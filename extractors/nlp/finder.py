@@ -519,6 +519,12 @@ _IN_PLACE = re.compile(
 )
 
 
+_ADMINISTRATION = re.compile(
+    r"(?i)(?:förvaltningen|forvaltningen|nämnden|kontoret|enheten|styrelsen|fullmäktige|etaten|avdelinga|"
+    r"avdelingen|utvalet|utvalget|utskottet)$"
+)
+
+
 def _bodies_in_places(text: str, found: list[Found]) -> list[Found]:
     """A one-word body the patterns found with no gazetteer entry, followed by "i/på" and a known
     municipality, county or region, is named with its place (the whole is its name)."""
@@ -527,8 +533,9 @@ def _bodies_in_places(text: str, found: list[Found]) -> list[Found]:
     for f in found:
         if f.label != "ORG" or f.method != "pattern" or f.entry is not None or " " in f.text:
             continue
-        if patterns.UNIT_HEAD.search(f.text):
-            continue  # a unit ("Næringsavdelinga i Vinje") is its municipality's, named by it
+        if patterns.UNIT_HEAD.search(f.text) or _ADMINISTRATION.search(f.text) or f.text[:1].islower():
+            continue  # a unit or administration ("Næringsavdelinga i Vinje", "samhällsbyggnadsförvaltningen
+            # i Ludvika") is its municipality's, which the place names
         after = _IN_PLACE.match(text, f.end)
         if after is None:
             continue

@@ -459,6 +459,8 @@ def org_hits(text: str) -> Iterator[Hit]:
                 continue
             if name == "place_company" and not _place_company_ok(surface):
                 continue
+            if name == "lower_body" and _GENERIC_BEFORE.search(text[max(0, start - 30) : start]):
+                continue  # "det kommunala näringslivskontorets arbete": any municipality's office
             if name == "university_two_counties" and not (
                 _names_an_area(surface.rsplit(" ", 1)[-1]) or re.search(rf"{TWO_PART_COUNTY}$", surface)
             ):
@@ -592,6 +594,13 @@ def _cue_kind(cue: str) -> str | None:
     if "interkommunal" in low:
         return None
     return next((kind for stem, kind in CUE_KINDS if re.match(stem, low)), None)
+
+
+# Words before a lower-case body that make it any such body, not a named one.
+_GENERIC_BEFORE = re.compile(
+    r"(?i)\b(?:det|den|de|ett|en|ei|eit|varje|kvar|hver|sitt|sin|sina|sine|vårt|vår|våra|egna|eget|"
+    r"kommunala|kommunale|kommunens|kommunernas|kommunenes|regionala|regionale|lokala|lokale)\s+$"
+)
 
 
 def _names_an_area(word: str) -> bool:
