@@ -455,6 +455,40 @@ def test_towns_acting_jointly(text: str, lang: str, towns: set[str]) -> None:
     assert {surface for surface in _orgs(text, lang) if " " not in surface} == towns
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Rådet samarbeider med Hedmark og Trøndelag fylkeskommuner.",
+            "nb",
+            {"Hedmark": "Hedmark fylkeskommune", "Trøndelag fylkeskommuner": "Trøndelag fylkeskommune"},
+        ),
+        (
+            "Partnere: Hedmark FK og Sør-Trøndelag FK. Vi spilte mot Bodø FK.",
+            "nb",
+            {"Hedmark FK": "Hedmark fylkeskommune", "Sør-Trøndelag FK": "Sør-Trøndelag fylkeskommune"},
+        ),
+        (
+            "Projektet finansieras av EU och staten; EU:s regionalfond bidrar.",
+            "sv",
+            {"EU": "Europeiska unionen", "EU:s": "Europeiska unionen"},
+        ),
+        (
+            "LO og NHO er enige.",
+            "nb",
+            {"LO": "Landsorganisasjonen i Norge", "NHO": "Næringslivets Hovedorganisasjon"},
+        ),
+        (
+            "Satsningen på VR och AR fortsätter.",
+            "sv",
+            {},
+        ),  # two letters read as a name only where it names one body
+    ],
+)
+def test_county_councils_and_two_letter_names(text: str, lang: str, expected: dict[str, str]) -> None:
+    assert _orgs(text, lang) == expected
+
+
 def test_large_companies_named_without_a_legal_form() -> None:
     got = _orgs("Næringen domineres av Hydro, Statkraft og Kværner.", "nb")
     assert got == {"Hydro": "Norsk Hydro", "Statkraft": "Statkraft", "Kværner": "Kværner"}

@@ -173,6 +173,11 @@ def _genitive(name: str) -> str:
     return name if name.endswith(("s", "x", "z")) else name + "s"
 
 
+# Two-letter abbreviations that name one organisation in running text as well as in role cells
+# (the others, "VR", "HB", "DO", are read only in role cells).
+_TWO_LETTER_NAMES = frozenset({"EU", "FN", "LO", "KS", "GR", "GU", "LU", "SU", "UU", "BI"})
+
+
 def _gazetteer_entry(surface: str, country: str | None) -> Entry | None:
     gaz = gazetteer.load()
     entry = gaz.lookup(surface, country)
@@ -230,8 +235,8 @@ class Finder:
             if self._doc_ci
             else None
         )
-        self._gaz_long_rx = _abbr_regex([a for a in gaz_abbrs if len(a) >= 3])
-        self._gaz_short_rx = _abbr_regex([a for a in gaz_abbrs if len(a) == 2])
+        self._gaz_long_rx = _abbr_regex([a for a in gaz_abbrs if len(a) >= 3 or a in _TWO_LETTER_NAMES])
+        self._gaz_short_rx = _abbr_regex([a for a in gaz_abbrs if len(a) == 2 and a not in _TWO_LETTER_NAMES])
 
     def find(self, text: str, cell: bool = False, people: bool = True) -> list[Found]:
         """Every mention in `text`; `cell` = a role cell, where short abbreviations are trusted.
@@ -628,7 +633,7 @@ def _partner_municipalities(text: str, found: list[Found], country: str | None) 
         # town a member represents, the municipality a title serves
         if (after_person and _MEMBER_END.match(text, f.end)) or _TITLE_IN.search(before):
             out[i] = replace(f, label="ORG", confidence=0.7)
-    return _listed_before_plural(text, out, country)
+    return _counties_before_plural(text, _listed_before_plural(text, out, country), country)
 
 
 # Between a member's name and their town: ", " or "från/fra/frå"; what may follow the town: the end
@@ -682,6 +687,49 @@ def _listed_before_plural(text: str, found: list[Found], country: str | None) ->
             continue
         out = [f for f in out if not any(f.start < n.end and n.start < f.end for n in names)] + names
     return sorted(out, key=lambda f: (f.start, f.end))
+
+
+# "Hedmark og Trøndelag fylkeskommuner", "Troms og Nordland fylkeskommuner": two county councils.
+_COUNTIES_PLURAL = re.compile(
+    rf"(?<![\w-])(?P<first>{patterns.CAP}) (?:og|och) (?P<last>{patterns.CAP}) fylkeskommun(?:er|ar|ane|ene)\b"
+)
+
+
+def _counties_before_plural(text: str, found: list[Found], country: str | None) -> list[Found]:
+    """Two counties before the plural "fylkeskommuner" are both county councils: the first by its
+    bare name, the last with the plural. A two-part county ("Vestfold og Telemark fylkeskommuner")
+    is read the same way, as the plural says two. "X FK" is the county council too."""
+    gaz = gazetteer.load()
+    out = list(found)
+    for m in _COUNTIES_PLURAL.finditer(text):
+        entries = [gaz.lookup(f"{m.group(part)} fylkeskommune", country) for part in ("first", "last")]
+        if any(e is None for e in entries):
+            continue
+        first, last = entries
+        assert first is not None and last is not None
+        spans = [
+            Found(m.start("first"), m.end("first"), m.group("first"), "ORG", "place", 0.7, first.name, first),
+            Found(
+                m.start("last"),
+                m.end(),
+                m[0][m.start("last") - m.start() :],
+                "ORG",
+                "pattern",
+                0.8,
+                last.name,
+                last,
+            ),
+        ]
+        out = [f for f in out if not any(f.start < n.end and n.start < f.end for n in spans)] + spans
+    for m in _COUNTY_FK.finditer(text):  # "Hedmark FK", "Sør-Trøndelag FK": the county council
+        entry = gaz.lookup(f"{m.group('county')} fylkeskommune", country)
+        if entry is not None:
+            span = Found(m.start(), m.end(), m.group(), "ORG", "pattern", 0.8, entry.name, entry)
+            out = [f for f in out if not (f.start < span.end and span.start < f.end)] + [span]
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
+_COUNTY_FK = re.compile(rf"(?<![\w-])(?P<county>{patterns.CAP}) FK\b")
 
 
 # A street or square in an address line: "Storgata 12", "Kungsgatan", "Strandvegen", "Torget".
