@@ -749,10 +749,11 @@ def test_other_issuers_statements_split_between_training_and_test() -> None:
     texts = {" ".join(r["text"].split()) for r in statements()}
     assert not [r["id"] for r in test if " ".join(r["text"].split()) in texts]
     assert {r["id"] for r in train} <= {r["id"] for r in statements()}
-    # measured on the test half (never read): goal_type 0.747 (n 154), level 0.872 (n 78), theme 0.633 (n 169)
+    # measured on the test half (never read): goal_type 0.747 -> 0.805 (n 154), level 0.872 (n 78), theme
+    # 0.633 -> 0.651 (n 169) after rounds 5 -> 9
     from pipeline.evaluation.scorers.goal_typing import held_out
 
-    for target, floor in {"goal_type": 0.71, "level": 0.82, "theme": 0.59}.items():
+    for target, floor in {"goal_type": 0.77, "level": 0.83, "theme": 0.61}.items():
         accuracy, _rules, n = held_out(target, test)
         assert n >= 75 and accuracy >= floor, (target, accuracy, n)
 
@@ -762,16 +763,19 @@ def test_other_issuers_org_test_half_stays_above_its_measured_floor() -> None:
 
     test = [r for r in org_set.load(org_set.OTHER) if r["split"] == "test"]
     t = org_set.tally(test, org_set.predict(test))
-    # measured (never read): F1 0.669 at first, 0.784 after two development rounds, 0.853 after five; linking 0.972
-    assert t.gold >= 180 and t.f1 >= 0.82 and t.linking >= 0.93
+    # measured (never read): F1 0.669 at first, 0.784 after two development rounds, 0.853 after five, 0.870
+    # after nine; linking 0.967
+    assert t.gold >= 180 and t.f1 >= 0.84 and t.linking >= 0.93
     test3 = [r for r in org_set.load(org_set.OTHER) if r["split"] == "test3"]
     t = org_set.tally(test3, org_set.predict(test3))
-    # the third round's test half (never read): F1 0.723 before any of its round was read, 0.774 after five rounds
-    assert t.gold >= 240 and t.f1 >= 0.74 and t.linking >= 0.90
+    # the third round's test half (never read): F1 0.723 before any of its round was read, 0.774 after five
+    # rounds, 0.781 after nine
+    assert t.gold >= 240 and t.f1 >= 0.75 and t.linking >= 0.90
     test7 = [r for r in org_set.load(org_set.OTHER) if r["split"] == "test7"]
     t = org_set.tally(test7, org_set.predict(test7))
-    # the seventh round's test half (never read): F1 0.677 with the rules of the sixth round's start, 0.684 on arrival
-    assert t.gold >= 240 and t.f1 >= 0.65 and t.linking >= 0.92
+    # the seventh round's test half (never read): F1 0.677 with the rules of the sixth round's start, 0.684 on
+    # arrival, 0.726 after nine rounds
+    assert t.gold >= 240 and t.f1 >= 0.69 and t.linking >= 0.92
     # its second blind labelling agrees on 0.996 of spans and 0.967 of canonical names
     agreed = org_set.agreement(test7, org_set.load(org_set.OTHER_TEST7_SECOND))
     assert agreed.gold >= 240 and agreed.f1 >= 0.95 and agreed.linking >= 0.9
@@ -795,8 +799,9 @@ def test_other_issuers_round_7_test_half_is_apart_from_training_and_above_its_fl
     for target, floor in {"goal_type": 0.9, "level": 0.85, "theme": 0.85}.items():
         agreed, n = agreement(target, test, second)
         assert n >= 45 and agreed >= floor, (target, agreed, n)
-    # measured on arrival (never read): goal_type 0.787 (n 127), level 0.750 (n 48), theme 0.643 (n 140)
-    for target, floor in {"goal_type": 0.74, "level": 0.68, "theme": 0.60}.items():
+    # measured on arrival (never read): goal_type 0.787 (n 127), level 0.750 (n 48), theme 0.643 (n 140);
+    # after nine rounds 0.827, 0.729, 0.629
+    for target, floor in {"goal_type": 0.78, "level": 0.68, "theme": 0.59}.items():
         accuracy, _rules, n = held_out(target, test)
         assert n >= 45 and accuracy >= floor, (target, accuracy, n)
 
@@ -811,7 +816,8 @@ def test_other_issuers_round_3_test_half_is_apart_from_training_and_above_its_fl
     assert not {r["id"].split("-")[0] for r in test} & {r["id"].split("-")[0] for r in train}
     texts = {" ".join(r["text"].split()) for r in statements()}
     assert not [r["id"] for r in test if " ".join(r["text"].split()) in texts]
-    # measured (never read): goal_type 0.671 -> 0.712 (n 146), level 0.794 -> 0.809 (n 68), theme 0.596 -> 0.634 (n 161)
-    for target, floor in {"goal_type": 0.67, "level": 0.75, "theme": 0.59}.items():
+    # measured (never read): goal_type 0.671 -> 0.712 -> 0.733 (n 146), level 0.794 -> 0.809 -> 0.824 (n 68),
+    # theme 0.596 -> 0.634 -> 0.658 (n 161): on arrival, after round 5, after round 9
+    for target, floor in {"goal_type": 0.69, "level": 0.77, "theme": 0.61}.items():
         accuracy, _rules, n = held_out(target, test)
         assert n >= 60 and accuracy >= floor, (target, accuracy, n)
