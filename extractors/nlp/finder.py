@@ -583,9 +583,11 @@ _JOINT_ACTING = re.compile(
 
 def _partner_municipalities(text: str, found: list[Found], country: str | None) -> list[Found]:
     """Bare municipality names listed as the parties of a collaboration, as a body's members or
-    owners ("Medlemskommuner: Essunga, Falköping …", "eigd av kommunane Austevoll, Bømlo …"), or
-    listed before the plural ("Haugesund, Fusa og Vindafjord kommunar", _listed_before_plural) act as
-    municipalities."""
+    owners ("Medlemskommuner: Essunga, Falköping …", "eigd av kommunane Austevoll, Bømlo …"), acting
+    with others ("Tyresö samverkar med …"), as the town a member or an office-holder represents
+    ("Per Olsen, Øksnes", "ordfører i Eidsvoll"), or listed before the plural ("Haugesund, Fusa og
+    Vindafjord kommunar", _listed_before_plural) act as municipalities; so do counties before
+    "fylkeskommuner" (_counties_before_plural)."""
     out = list(found)
     runs: list[list[int]] = []
     for i, f in enumerate(out):
@@ -595,9 +597,8 @@ def _partner_municipalities(text: str, found: list[Found], country: str | None) 
             runs[-1].append(i)
         else:
             runs.append([i])
-    partners_from = (
-        -1
-    )  # where the towns a joint actor names begin: "Vallentuna söker tillsammans med Knivsta …"
+    # where the towns a joint actor names begin: "Vallentuna söker tillsammans med Knivsta …"
+    partners_from = -1
     for run in runs:
         first = out[run[0]]
         last = out[run[-1]]
@@ -689,7 +690,9 @@ def _listed_before_plural(text: str, found: list[Found], country: str | None) ->
     return sorted(out, key=lambda f: (f.start, f.end))
 
 
-# "Hedmark og Trøndelag fylkeskommuner", "Troms og Nordland fylkeskommuner": two county councils.
+# "Hedmark og Trøndelag fylkeskommuner", "Troms og Nordland fylkeskommuner": two county councils;
+# "Hedmark FK": one.
+_COUNTY_FK = re.compile(rf"(?<![\w-])(?P<county>{patterns.CAP}) FK\b")
 _COUNTIES_PLURAL = re.compile(
     rf"(?<![\w-])(?P<first>{patterns.CAP}) (?:og|och) (?P<last>{patterns.CAP}) fylkeskommun(?:er|ar|ane|ene)\b"
 )
@@ -727,9 +730,6 @@ def _counties_before_plural(text: str, found: list[Found], country: str | None) 
             span = Found(m.start(), m.end(), m.group(), "ORG", "pattern", 0.8, entry.name, entry)
             out = [f for f in out if not (f.start < span.end and span.start < f.end)] + [span]
     return sorted(out, key=lambda f: (f.start, f.end))
-
-
-_COUNTY_FK = re.compile(rf"(?<![\w-])(?P<county>{patterns.CAP}) FK\b")
 
 
 # A street or square in an address line: "Storgata 12", "Kungsgatan", "Strandvegen", "Torget".

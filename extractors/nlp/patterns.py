@@ -513,9 +513,9 @@ _HEAD_BEFORE_PLACE = re.compile(r"^Destination ")
 def _place_company_ok(surface: str) -> bool:
     words = surface.split()
     if _PLACE_BEFORE_HEAD.search(surface):
-        return known_place(words[0])
+        return _known(words[0])
     if _HEAD_BEFORE_PLACE.match(surface):
-        return known_place(words[1])
+        return _known(words[1])
     return True
 
 
@@ -552,12 +552,7 @@ def _named(text: str, m: re.Match[str], rule: str, conf: float) -> Iterator[Hit]
         ]
     for s, e in spans:
         words = text[s:e].split()
-        if (
-            words[0].lower() in STOP
-            or common_word(words[0])
-            and len(words) == 1
-            or known_place(" ".join(words))
-        ):
+        if words[0].lower() in STOP or common_word(words[0]) and len(words) == 1 or _known(" ".join(words)):
             continue
         yield Hit(s, e, "ORG", rule, conf, _cue_kind(m.group("cue")))
 
@@ -585,7 +580,7 @@ def _titled_ok(surface: str) -> bool:
     if low in STOP or low in NOT_NAME_START or NOT_ORG.search(surface):
         return False
     if low.endswith(("ens", "ets", "ns", "ts")):  # the genitive of a definite noun
-        return not (common_word(low[:-1], minimum=4.0) and not known_place(first[:-1]))
+        return not (common_word(low[:-1], minimum=4.0) and not _known(first[:-1]))
     return True
 
 
@@ -609,7 +604,7 @@ def _names_an_area(word: str) -> bool:
     return load().names_an_area(word)
 
 
-def known_place(place: str) -> bool:
+def _known(place: str) -> bool:
     from extractors.nlp.gazetteer import load
 
     gaz = load()
@@ -628,7 +623,7 @@ def _trim_place(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
     surface = text[start:end]
     words = surface.split(" ")
     if rule == "municipal":
-        if len(words) == 3 and not known_place(" ".join(words[:2])):
+        if len(words) == 3 and not _known(" ".join(words[:2])):
             return start + len(words[0]) + 1, end
         return start, end
     if rule == "head_in_place":  # "Länsstyrelsen i X", "Regionrådet for X"
@@ -638,7 +633,7 @@ def _trim_place(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
         head, sep, place = surface.partition(" ")
     pwords = place.split(" ")
     heads = ("kommun", "kommune", "län", "fylke", "stad")
-    if sep and len(pwords) >= 2 and pwords[-1] not in heads and not known_place(" ".join(pwords[:2])):
+    if sep and len(pwords) >= 2 and pwords[-1] not in heads and not _known(" ".join(pwords[:2])):
         return start, start + len(head) + len(sep) + len(pwords[0])
     return start, end
 
