@@ -449,6 +449,9 @@ def test_committees_colleges_and_branches_named_whole(text: str, lang: str, expe
         ("Hemsedal kommune søkjer om tilskot saman med Flå, Gol og Ål i år.", "nn", {"Flå", "Gol", "Ål"}),
         ("Lærdal vart vald ut som ein av fire pilotar, saman med Trysil, Røros og Vega.", "nn", set()),
         ("I området ingår Arboga, Kungsörs och Köpings kommuner.", "sv", set()),  # the area takes them in
+        # a town named like a word ("Os", "Time") is that town in a list beside towns of no doubt
+        ("Rådet er et samarbeidsorgan for kommunene Os, Tolga og Tynset.", "nb", {"Os", "Tolga", "Tynset"}),
+        ("Vi plantet gran og furu i Os.", "nb", set()),
     ],
 )
 def test_towns_acting_jointly(text: str, lang: str, towns: set[str]) -> None:

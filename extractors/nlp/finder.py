@@ -438,7 +438,42 @@ class Finder:
             out.append(
                 Found(span.start_char, span.end_char, span.text, "LOC", "place", 0.5, entry.name, entry)
             )
-        return out
+        return out + _ambiguous_places_in_lists(text, out, self.country)
+
+
+def _ambiguous_places_in_lists(text: str, places: list[Found], country: str | None) -> list[Found]:
+    """A town whose name is also a word ("Os", "Gran", "Time", "Vara") is that town when it stands in
+    a list beside a town of no such doubt: "kommunene Os, Tolga, Tynset …", "Gran, Lunner og Jevnaker"."""
+    gaz = gazetteer.load()
+    out: list[Found] = []
+    for m in _ambiguous_place_rx().finditer(text):
+        entry = gaz.lookup_place(m.group(), country)
+        if entry is None or entry.actor_type != "municipality":
+            continue
+        beside = any(
+            _LIST_JOIN.fullmatch(text[m.end() : p.start]) or _LIST_JOIN.fullmatch(text[p.end : m.start()])
+            for p in places
+        )
+        if beside:
+            out.append(Found(m.start(), m.end(), m.group(), "LOC", "place", 0.5, entry.name, entry))
+    return out
+
+
+@functools.cache
+def _ambiguous_place_rx() -> re.Pattern[str]:
+    gaz = gazetteer.load()
+    names = sorted(
+        {
+            a
+            for p in AMBIGUOUS_PLACES
+            for e in gaz.places.get(p, [])
+            for a in e.aliases
+            if gazetteer.key(a) == p
+        },
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in names if n[:1].isupper())})(?![\w-])")
 
 
 # Head nouns of programmes, projects and ideas: "Lokal Näringslivsutveckling (LNU)", "Regionala
