@@ -729,8 +729,8 @@ def test_other_issuers_org_passages_are_consistent_and_scored() -> None:
     assert all(len(s) == 1 for s in sides.values())
     dev = [r for r in records if r["split"] == "dev"]
     t = org_set.tally(dev, org_set.predict(dev))
-    # measured on the development passages (nine rounds, 2972 mentions): F1 0.833, linking 0.946
-    assert t.gold >= 2950 and t.f1 >= 0.80 and t.linking >= 0.92
+    # measured on the development passages (ten rounds, 3211 mentions): F1 0.830, linking 0.948
+    assert t.gold >= 3200 and t.f1 >= 0.80 and t.linking >= 0.92
     # two blind labellings of the first round agree on 0.990 of spans (286 mentions)
     agreed = org_set.agreement(records, org_set.load(org_set.OTHER_SECOND))
     assert agreed.gold >= 280 and agreed.f1 >= 0.95
