@@ -519,11 +519,24 @@ _BRANCH_TYPES = frozenset({"association", "company", "network"})
 _NATIONAL = frozenset({"Sverige", "Norge", "Noreg", "Norden"})
 
 
+def _names_a_branch_place(place: str) -> bool:
+    """A county, region or municipality, two of them ("Stenungsund & Tjörn", "Trosa-Gnesta"), or the
+    country a national body adds to its name."""
+    gaz = gazetteer.load()
+    if place in _NATIONAL or gaz.names_an_area(place):
+        return True
+    return all(
+        gaz.names_an_area(part)
+        or gaz.lookup(f"Region {part}") is not None
+        or gaz.lookup(f"{_genitive(part)} län") is not None
+        for part in re.split(r" & |-", place)
+    )
+
+
 def _regional_branches(text: str, found: list[Found]) -> list[Found]:
     """An association or company of national reach named with a county or municipality (or two) is its
     regional branch, an actor of its own ("Coompanion Roslagen", "Företagarna Trosa-Gnesta"), not the
     national body and a place."""
-    gaz = gazetteer.load()
     out: list[Found] = []
     for f in found:
         if f.label != "ORG" or f.entry is None or f.entry.actor_type not in _BRANCH_TYPES:
@@ -533,17 +546,7 @@ def _regional_branches(text: str, found: list[Found]) -> list[Found]:
         after = _BRANCH_PLACE.match(text, f.end)
         if after is None:
             continue
-        parts = re.split(r" & |-", after.group("place"))  # "Företagarna Stenungsund & Tjörn", "Trosa-Gnesta"
-        if (
-            not all(
-                gaz.names_an_area(place)
-                or gaz.lookup(f"Region {place}") is not None
-                or gaz.lookup(f"{_genitive(place)} län") is not None
-                for place in parts
-            )
-            and not gaz.names_an_area(after.group("place"))
-            and after.group("place") not in _NATIONAL
-        ):
+        if not _names_a_branch_place(after.group("place")):
             continue
         surface = text[f.start : after.end()]
         out.append(
@@ -740,23 +743,14 @@ def _counties_before_plural(text: str, found: list[Found], country: str | None) 
     gaz = gazetteer.load()
     out = list(found)
     for m in _COUNTIES_PLURAL.finditer(text):
-        entries = [gaz.lookup(f"{m.group(part)} fylkeskommune", country) for part in ("first", "last")]
-        if any(e is None for e in entries):
+        first = gaz.lookup(f"{m.group('first')} fylkeskommune", country)
+        last = gaz.lookup(f"{m.group('last')} fylkeskommune", country)
+        if first is None or last is None:
             continue
-        first, last = entries
-        assert first is not None and last is not None
+        with_plural = text[m.start("last") : m.end()]
         spans = [
             Found(m.start("first"), m.end("first"), m.group("first"), "ORG", "place", 0.7, first.name, first),
-            Found(
-                m.start("last"),
-                m.end(),
-                m[0][m.start("last") - m.start() :],
-                "ORG",
-                "pattern",
-                0.8,
-                last.name,
-                last,
-            ),
+            Found(m.start("last"), m.end(), with_plural, "ORG", "pattern", 0.8, last.name, last),
         ]
         out = [f for f in out if not any(f.start < n.end and n.start < f.end for n in spans)] + spans
     for m in _COUNTY_FK.finditer(text):  # "Hedmark FK", "Sør-Trøndelag FK": the county council
