@@ -226,32 +226,37 @@ def test_a_place_that_starts_a_longer_name_is_not_the_municipality() -> None:
     assert towns[:2] == ["Ludvika", "Smedjebacken"]
 
 
-def test_a_person_after_a_title_is_a_person_of_the_next_organisation() -> None:
+@pytest.mark.parametrize(
+    ("country", "lang", "text", "expected"),
+    [
+        # a person after a title is a person of the next organisation
+        (
+            "NO",
+            "nn",
+            "rådmann Ola Berg, Luster kommune (leiar); kommunalsjef Siri Dale, Årdal kommune",
+            [("Ola Berg", "rådmann", "luster-kommune"), ("Siri Dale", "kommunalsjef", "ardal-kommune")],
+        ),
+        # a title between a person and the organisation is the person's
+        (
+            "SE",
+            "sv",
+            "Anna Svensson, näringslivschef, Malung-Sälens kommun; Maria Lind, Region Dalarna",
+            [
+                ("Anna Svensson", "näringslivschef", "malung-salens-kommun"),
+                ("Maria Lind", None, "region-dalarna"),
+            ],
+        ),
+    ],
+)
+def test_a_persons_title_and_organisation_in_a_role_list(
+    country: str, lang: str, text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
     from extractors.nlp.roles import RoleParser
 
-    r = ActorResolver(country="NO")
-    parser = RoleParser(r, Finder(r, "nn"), Extraction(doc_id="d"))
-    parties = parser.parties(
-        "rådmann Ola Berg, Luster kommune (leiar); kommunalsjef Siri Dale, Årdal kommune"
-    )
-    assert [(p.person_name, p.person_title, p.actor_id) for p in parties] == [
-        ("Ola Berg", "rådmann", "luster-kommune"),
-        ("Siri Dale", "kommunalsjef", "ardal-kommune"),
-    ]
-
-
-def test_a_title_between_a_person_and_the_organisation_is_the_persons() -> None:
-    from extractors.nlp.roles import RoleParser
-
-    r = ActorResolver(country="SE")
-    parser = RoleParser(r, Finder(r, "sv"), Extraction(doc_id="d"))
-    parties = parser.parties(
-        "Anna Svensson, näringslivschef, Malung-Sälens kommun; Maria Lind, Region Dalarna"
-    )
-    assert [(p.person_name, p.person_title, p.actor_id) for p in parties] == [
-        ("Anna Svensson", "näringslivschef", "malung-salens-kommun"),
-        ("Maria Lind", None, "region-dalarna"),
-    ]
+    r = ActorResolver(country=country)
+    parser = RoleParser(r, Finder(r, lang), Extraction(doc_id="d"))
+    parties = parser.parties(text)
+    assert [(p.person_name, p.person_title, p.actor_id) for p in parties] == expected
 
 
 def test_a_fund_via_an_agency_is_two_financiers_and_och_ends_a_known_partner() -> None:
