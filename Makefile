@@ -5,13 +5,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: run test lint typecheck eval bench system-deps clean help
+.PHONY: run test lint typecheck eval eval-ner bench ner-model system-deps clean help
 
 help:
 	@echo "make run    - set up, extract data/raw into data/processed, print the summary"
 	@echo "make test   - set up, lint, type-check and run the tests"
 	@echo "make eval   - score the sample corpus against its gold (per-field figures)"
 	@echo "make bench  - table-layer benchmark against camelot and pdfplumber; OCR character error rate; stage times; trained-NER trial"
+	@echo "make eval-ner - the same with the trained organisation NER (planextract run --ner-model)"
+	@echo "make ner-model - retrain the organisation NER (extractors/data/org_ner) from tests/data annotations"
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,12 +51,18 @@ test: $(STAMP) system-deps lint typecheck
 eval: $(STAMP) system-deps
 	SHARED=$(SHARED) $(BIN)/python -m pipeline.evaluation --corpus $(SHARED)/corpus
 
+eval-ner: $(STAMP) system-deps
+	SHARED=$(SHARED) $(BIN)/python -m pipeline.evaluation --corpus $(SHARED)/corpus --ner-model
+
 bench: $(STAMP) system-deps
 	SHARED=$(SHARED) $(BIN)/python bench/tables.py --corpus $(SHARED)/corpus --out docs/benchmarks.md
 	$(BIN)/python bench/ocr_cer.py --corpus $(SHARED)/corpus --out docs/ocr.md
 	$(BIN)/python bench/stages.py --corpus $(SHARED)/corpus
+	$(BIN)/python bench/stages.py --corpus $(SHARED)/corpus --ner-model
 	$(BIN)/python bench/ner_trial.py
-	$(BIN)/python bench/ner_trial.py --set other
+
+ner-model: $(STAMP)
+	$(BIN)/python -m extractors.nlp.training.train_org_ner
 
 clean:
 	rm -rf $(VENV) data/processed/*/ data/processed/_manifest.json data/processed/report.html

@@ -20,6 +20,7 @@ class ExtractionContext:
     actors: ActorResolver
     _sections: list[Section] | None = field(default=None, repr=False)
     cell_ids: dict[int, str] = field(default_factory=dict)  # id(layout Cell) -> table_cells.cell_id
+    ner_model: bool = False  # the finder also asks the trained organisation NER (extractors.nlp.learned_orgs)
 
     def sections(self) -> list[Section]:
         """The heading tree (root sections), built once and shared by every step that reads it."""

@@ -56,6 +56,14 @@ def run(
         int, typer.Option("--max-memory-mb", help="Per-worker memory cap (0 = none).")
     ] = 4096,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
+    ner_model: Annotated[
+        bool,
+        typer.Option(
+            "--ner-model",
+            help="Also ask the organisation NER trained on the project's annotations where the rules find "
+            "nothing: more organisations in text of new issuers, some of them not organisations (docs/nlp.md).",
+        ),
+    ] = False,
 ) -> None:
     """Extract every PDF under PATH into the dataset at --out."""
     from pipeline.runner import RunOptions, UsageError, execute
@@ -78,6 +86,7 @@ def run(
         doc_timeout=doc_timeout,
         max_memory_mb=max_memory_mb,
         progress=not quiet,
+        ner_model=ner_model,
     )
     try:
         summary = execute(options, console=console)
@@ -111,7 +120,8 @@ def _print_summary(summary: object) -> None:
     table.add_row("documents skipped (unchanged)", str(summary.skipped))
     if summary.refreshed:
         table.add_row(
-            "documents re-extracted (written by another planextract version)", str(summary.refreshed)
+            "documents re-extracted (written by another planextract version or --ner-model setting)",
+            str(summary.refreshed),
         )
     for name in sorted(summary.rows):
         table.add_row(f"rows {name}", str(summary.rows[name]))

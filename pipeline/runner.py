@@ -38,6 +38,7 @@ class RunOptions:
     scheduler: str | None = None
     ocr: str = "auto"
     backend: str | None = None  # PDF reader backend (None: the default)
+    ner_model: bool = False  # also ask the trained organisation NER where the rules find nothing
     force: bool = False
     report: bool = True
     doc_timeout: float = 120.0
@@ -56,7 +57,9 @@ class RunSummary:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, error)
     partials: list[tuple[str, str]] = field(default_factory=list)
     known_failed: int = 0  # skipped documents whose recorded status is failed
-    refreshed: int = 0  # unchanged documents re-extracted because another planextract version wrote them
+    refreshed: int = (
+        0  # unchanged documents re-extracted: another planextract version or NER setting wrote them
+    )
     interrupted: bool = False
     report_path: Path | None = None
 
@@ -93,9 +96,9 @@ def plan(options: RunOptions, manifest: Manifest) -> tuple[list[_Planned], list[
     """Decide what to extract; returns planned tasks, immediate failures, and the counts of skipped,
     known-failed and refreshed documents.
 
-    An unchanged file is skipped unless --force, or unless another planextract version
-    extracted it: an upgrade re-extracts what it would now read differently (same doc_id and
-    revision; the rows are replaced). Entries from before versions were recorded count as
+    An unchanged file is skipped unless --force, or unless another planextract version (or the
+    other --ner-model setting) extracted it: an upgrade re-extracts what it would now read
+    differently (same doc_id and revision; the rows are replaced). Entries from before versions were recorded count as
     current, so an upgrade to this version does not re-extract a whole archive by itself."""
     files, missing = discover(options.paths)
     if missing:
@@ -113,7 +116,10 @@ def plan(options: RunOptions, manifest: Manifest) -> tuple[list[_Planned], list[
             continue
         entry = manifest.entry(sha)
         written = (partition_dir(out, "documents", sha[:16]) / PART_NAME).exists()
-        outdated = entry is not None and entry.get("pipeline_version", __version__) != __version__
+        outdated = entry is not None and (
+            entry.get("pipeline_version", __version__) != __version__
+            or entry.get("ner_model", False) != options.ner_model
+        )
         if entry is not None and written and not options.force and not outdated:
             manifest.add_path(sha, source.path)
             skipped += 1
@@ -134,6 +140,7 @@ def plan(options: RunOptions, manifest: Manifest) -> tuple[list[_Planned], list[
             ocr_mode=options.ocr,
             is_current=is_current,
             backend=options.backend,
+            ner_model=options.ner_model,
         )
         planned = _Planned(task=task, previous_sha=previous, paths=[source.path])
         by_sha[sha] = planned
@@ -161,6 +168,7 @@ def _record(manifest: Manifest, planned: _Planned, outcome: Outcome) -> None:
             "paths": planned.paths,
             "extracted_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "pipeline_version": __version__,
+            "ner_model": task.ner_model,
         },
     )
     out = Path(task.out_dir)

@@ -36,6 +36,7 @@ class Task:
     ocr_mode: str = "auto"
     is_current: bool = True
     backend: str | None = None  # PDF reader backend (None: the default)
+    ner_model: bool = False  # also ask the trained organisation NER (planextract run --ner-model)
 
     @property
     def doc_id(self) -> str:
@@ -143,7 +144,9 @@ def extract(
     except Exception as exc:
         errors.append(_stage_error("classification", exc))
     country = "NO" if result.info.language in ("nb", "nn") else "SE" if result.info.language == "sv" else None
-    ctx = ExtractionContext(layout=layout, result=result, actors=ActorResolver(country=country))
+    ctx = ExtractionContext(
+        layout=layout, result=result, actors=ActorResolver(country=country), ner_model=task.ner_model
+    )
     try:
         with _timed(result.stage_seconds, "structure"):
             add_structure(ctx)

@@ -22,6 +22,7 @@ METHOD = {
     "place": "gazetteer",
 }
 METHOD["person"] = "pattern"
+METHOD["model"] = "model"
 
 
 def preload() -> None:
@@ -69,6 +70,7 @@ def _country(ctx: ExtractionContext) -> str | None:
 
 def annotate(ctx: ExtractionContext) -> None:
     """Find mentions, link actors, add actor_roles, fill goal_type and themes."""
+    from extractors.nlp import learned_orgs
     from extractors.nlp.finder import Finder
     from extractors.nlp.merge import merge_duplicates
     from extractors.nlp.ownership import type_municipal_companies
@@ -93,7 +95,12 @@ def annotate(ctx: ExtractionContext) -> None:
         for name in company_names(text):
             ctx.actors.learn_company(name)
     ctx.actors.expand_names(texts)
-    finder = Finder(ctx.actors, ctx.language)
+    finder = Finder(ctx.actors, ctx.language, learned_orgs.MODEL_DIR if ctx.ner_model else None)
+    if ctx.ner_model and learned_orgs.model() is None:
+        ctx.result.warnings.append(
+            f"--ner-model: no trained NER at {learned_orgs.MODEL_DIR}; the rules alone were used"
+        )
+    finder.prefetch(texts)
     parser = RoleParser(ctx.actors, finder, ctx.result)
     preexisting_roles = list(ctx.result.table("actor_roles"))
 

@@ -3,17 +3,21 @@
 Four sources, in order of trust: the gazetteers (a spaCy PhraseMatcher over a blank
 sv/nb pipeline, built once per process), the document's own and the gazetteer's
 abbreviations, the pattern rules of `patterns.py`, and bare municipality names (LOC).
-Overlaps keep the longest span; on ties the more trusted source wins.
+Overlaps keep the longest span; on ties the more trusted source wins. Where none of them
+found anything, the NER the project trains (`learned_orgs`) may add a name of a shape it
+gets mostly right.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
-from extractors.nlp import gazetteer, patterns
+from extractors.nlp import gazetteer, learned_orgs, patterns
 from extractors.nlp.gazetteer import Entry
 from extractors.normalise.actors import ActorResolver, split_title
 
@@ -114,7 +118,7 @@ _COMMON = frozenset(
     ]
 )
 
-METHOD_RANK = {"gazetteer": 4, "abbreviation": 3, "pattern": 2, "place": 1, "person": 0}
+METHOD_RANK = {"gazetteer": 4, "abbreviation": 3, "pattern": 2, "place": 1, "model": 0, "person": 0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +129,7 @@ class Found:
     end: int
     text: str
     label: str  # ORG, LOC, PER
-    method: str  # gazetteer, abbreviation, pattern, place, person
+    method: str  # gazetteer, abbreviation, pattern, place, person, model
     confidence: float
     name: str | None = None  # canonical organisation name (None for PER)
     entry: Entry | None = None
@@ -198,8 +202,12 @@ def _abbr_regex(abbrs: list[str]) -> re.Pattern[str] | None:
 class Finder:
     """Mention finder for one document (its country, its resolver's abbreviations)."""
 
-    def __init__(self, resolver: ActorResolver, language: str) -> None:
+    def __init__(self, resolver: ActorResolver, language: str, model: Path | None = None) -> None:
+        """`model`: the trained NER asked where the rules find nothing (None: the rules alone)."""
         self.resolver = resolver
+        # trained on Swedish and Norwegian text only: elsewhere every capitalised phrase looks like a name
+        self.model = model if language in NORDIC_LANGUAGES else None
+        self._learned: dict[str, list[tuple[int, int]]] = {}
         self.country = resolver.country
         # English capitalises every word of a defined term ("Airworthiness Directive (AD)"),
         # so there a capitalised name is no sign of an organisation; nor is it in a language
@@ -269,8 +277,52 @@ class Finder:
             for f in _resolve_overlaps(_people_at_companies(text, found))
             if not _activity_name(f) and not _names_no_actor(text, f, cell)
         ]
+        kept += self._learned_names(text, kept, cell)
         listed = [f for f in self._lists(text, kept) if not _activity_name(f)]
         return _partner_municipalities(text, listed, self.country)
+
+    def prefetch(self, texts: Iterable[str]) -> None:
+        """Read many texts with the trained NER in one batch before they are asked for one by one."""
+        if self.model is not None:
+            self._learned.update(learned_orgs.spans((t for t in texts if t not in self._learned), self.model))
+
+    def _learned_names(self, text: str, found: list[Found], cell: bool) -> list[Found]:
+        """Names the trained NER reads where no rule found anything, of the shapes it gets mostly right."""
+        if self.model is None:
+            return []
+        if text not in self._learned:
+            self.prefetch([text])
+        out: list[Found] = []
+        first_names = gazetteer.first_names()
+        for start, end in self._learned.get(text, []):
+            surface = text[start:end]
+            if any(start < f.end and f.start < end for f in found) or not learned_orgs.kept_shape(
+                surface, first_names
+            ):
+                continue
+            if not cell and _whole_line(text, start, end):
+                continue  # a heading line, not a name in a sentence
+            if self._defined(surface):
+                continue  # the document defines it and the rules judged the definition: "RTP", a programme
+            name = self.resolver.preferred(self.resolver.canonical(surface)[0])
+            hit = Found(
+                start, end, surface, "ORG", "model", 0.5, name, _gazetteer_entry(surface, self.country)
+            )
+            if not _activity_name(hit) and not _names_no_actor(text, hit, cell):
+                out.append(hit)
+        return out
+
+    def _defined(self, surface: str) -> bool:
+        """A name the document defines with an abbreviation ("Regionala Tillväxtprogram (RTP)"), or
+        that abbreviation, in any inflection: the rules have judged that definition already."""
+        if surface in self.resolver.abbreviations:
+            return True
+        low = surface.lower()
+        return any(
+            low.startswith(name.lower()) or name.lower().startswith(low)
+            for name in self.resolver.abbreviations.values()
+            if len(name) >= 4
+        )
 
     def _lists(self, text: str, found: list[Found]) -> list[Found]:
         """Members of a list with a known organisation in it are organisations too; bare county names
@@ -775,6 +827,14 @@ _PROJECT_BEFORE = re.compile(
     r"(?i)\b(?:prosjektet|projektet|programmet|satsingen|satsningen|initiativet|konferansen|konferensen|"
     r"festivalen|kampanjen)\s+$"
 )
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[
+        end : len(text) if line_end < 0 else line_end
+    ].strip(" .:")
 
 
 def _names_no_actor(text: str, found: Found, cell: bool) -> bool:

@@ -17,11 +17,18 @@ from pipeline.loader import load
 from pipeline.runner import RunOptions, execute
 
 
-def collect(corpus: Path, out: Path, workers: int) -> tuple[list[EvalDoc], float]:
+def collect(corpus: Path, out: Path, workers: int, ner_model: bool = False) -> tuple[list[EvalDoc], float]:
     pdfs = sorted(p for p in corpus.glob("*.pdf"))
     started = time.perf_counter()
     execute(
-        RunOptions(paths=[str(p) for p in pdfs], out_dir=out, workers=workers, report=False, progress=False)
+        RunOptions(
+            paths=[str(p) for p in pdfs],
+            out_dir=out,
+            workers=workers,
+            report=False,
+            progress=False,
+            ner_model=ner_model,
+        )
     )
     seconds = time.perf_counter() - started
     data = load(out)
@@ -68,17 +75,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="dataset folder (default: a temporary one)")
     parser.add_argument("--workers", type=int, default=0)
     parser.add_argument("--markdown", type=Path, default=None, help="also write the table to this file")
+    parser.add_argument(
+        "--ner-model", action="store_true", help="run the corpus as `planextract run --ner-model` does"
+    )
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="planextract-eval-") as tmp:
         out = args.out or Path(tmp)
-        docs, seconds = collect(args.corpus, out, args.workers)
+        docs, seconds = collect(args.corpus, out, args.workers, args.ner_model)
         figures = run_scorers(docs)
     table = render(figures)
     print(table)
-    print(f"pipeline wall time on {len(docs)} corpus documents: {seconds:.1f} s")
+    setting = " with --ner-model" if args.ner_model else ""
+    print(f"pipeline wall time on {len(docs)} corpus documents{setting}: {seconds:.1f} s")
     if args.markdown:
         args.markdown.write_text(table, encoding="utf-8")
     return 0
