@@ -15,7 +15,7 @@ from pathlib import Path
 STAGES = ("read", "ocr", "layout", "classify", "structure", "extract", "nlp")
 
 
-def measure(corpus: Path) -> list[tuple[str, int, dict[str, float]]]:
+def measure(corpus: Path, ner_model: bool = False) -> list[tuple[str, int, dict[str, float]]]:
     from pipeline.executors import warm_up
     from pipeline.worker import Task, extract
 
@@ -23,7 +23,13 @@ def measure(corpus: Path) -> list[tuple[str, int, dict[str, float]]]:
     rows = []
     for pdf in sorted(corpus.glob("*.pdf")):
         task = Task(
-            source_path=str(pdf), sha256="0" * 64, document_key=pdf.stem, revision=1, file_size=0, out_dir=""
+            source_path=str(pdf),
+            sha256="0" * 64,
+            document_key=pdf.stem,
+            revision=1,
+            file_size=0,
+            out_dir="",
+            ner_model=ner_model,
         )
         started = time.perf_counter()
         result, _status, _error, n_pages, _ocr = extract(task)
@@ -56,12 +62,13 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
+    parser.add_argument("--ner-model", action="store_true", help="as `planextract run --ner-model`")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 1
     print("Seconds per stage, one warm process (NLP share = NLP seconds / all other stages):\n")
-    print(render(measure(args.corpus)))
+    print(render(measure(args.corpus, args.ner_model)))
     return 0
 
 

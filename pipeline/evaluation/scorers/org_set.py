@@ -109,8 +109,11 @@ def _cells(text: str) -> Iterable[tuple[int, str, bool]]:
         offset += len(part) + 1
 
 
-def predict(records: list[dict[str, Any]]) -> dict[str, list[tuple[int, int, str]]]:
-    """segment id -> predicted ORG spans (start, end, canonical name)."""
+def predict(
+    records: list[dict[str, Any]], model: Path | None = None
+) -> dict[str, list[tuple[int, int, str]]]:
+    """segment id -> predicted ORG spans (start, end, canonical name); `model`: the trained NER's
+    directory, asked where the rules find nothing (planextract run --ner-model), None: the rules alone."""
     from extractors.nlp.finder import Finder
     from extractors.normalise.actors import ActorResolver
 
@@ -125,7 +128,8 @@ def predict(records: list[dict[str, Any]]) -> dict[str, list[tuple[int, int, str
             if "(" in record["text"]:
                 resolver.learn_from_text(record["text"])
         resolver.expand_names([r["text"] for r in seed_records])
-        finder = Finder(resolver, lang)
+        finder = Finder(resolver, lang, model)
+        finder.prefetch(text for record in seed_records for _offset, text, _cell in _cells(record["text"]))
         for record in seed_records:
             spans: list[tuple[int, int, str]] = []
             for offset, text, cell in _cells(record["text"]):
@@ -166,10 +170,33 @@ def figures(path: Path = DATA, label: str = "annotated seed set") -> list[Figure
             Figure("nlp", f"org mention F1, {name}", t.f1, t.gold, target=0.90),
             Figure("nlp", f"org linking accuracy on right spans, {name}", t.linking, t.right, target=0.90),
         ]
+    out += _model_figures(records, label)
     for lang in sorted({r["lang"] for r in records}):
         t = tally([r for r in records if r["lang"] == lang], predicted)
         name = f"{label}, {lang} only"
         out += [
+            Figure("nlp", f"org mention F1, {name}", t.f1, t.gold),
+            Figure("nlp", f"org linking accuracy on right spans, {name}", t.linking, t.right),
+        ]
+    return out
+
+
+def _model_figures(records: list[dict[str, Any]], label: str) -> list[Figure]:
+    """The held-out splits read with the trained NER as well (`planextract run --ner-model`); not the
+    development split, which the shipped model was trained on (bench/ner_trial.py cross-validates there)."""
+    from extractors.nlp.learned_orgs import MODEL_DIR, model
+
+    if model(MODEL_DIR) is None:
+        return []
+    held_out = [r for r in records if r["split"] != "dev"]
+    predicted = predict(records, MODEL_DIR)  # the whole file, so each document's definitions are learned
+    out: list[Figure] = []
+    for split in sorted({r["split"] for r in held_out}):
+        t = tally([r for r in held_out if r["split"] == split], predicted)
+        name = f"{label} ({split}), with --ner-model"
+        out += [
+            Figure("nlp", f"org mention precision, {name}", t.precision, t.predicted),
+            Figure("nlp", f"org mention recall, {name}", t.recall, t.gold),
             Figure("nlp", f"org mention F1, {name}", t.f1, t.gold),
             Figure("nlp", f"org linking accuracy on right spans, {name}", t.linking, t.right),
         ]
