@@ -218,3 +218,85 @@ def test_norwegian_sluttrapport(tmp_path: Path) -> None:
         "innovasjon-norge",
         "fjordbyen-kommune",
     }
+
+
+def _labelled_goals_report(path: Path) -> None:
+    """A nynorsk final report that gives its goals on labelled lines and reports on them in a
+    results section of its own, as many small project reports do."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    h1 = ParagraphStyle(
+        "h1", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceBefore=12, spaceAfter=6
+    )
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=6)
+    story = [
+        Paragraph(
+            "Kystnæringsløftet", ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=26, leading=30)
+        ),
+        Paragraph("Sluttrapport", ParagraphStyle("st", fontName="Helvetica", fontSize=18, leading=22)),
+        Paragraph("1. Samandrag", h1),
+        Paragraph("Prosjektet har styrkt samarbeidet mellom kommunane og næringslivet i regionen.", body),
+        Paragraph("2. Mål for prosjektet", h1),
+        Paragraph("Hovudmål: Auke talet på arbeidsplassar i sjømatnæringa med 50 innan 2025.", body),
+        Paragraph("Delmål 1: Etablere eit nettverk for leverandørbedrifter i regionen.", body),
+        Paragraph("Delmål 2: Gjennomføre ei kartlegging av kompetansebehovet i næringa.", body),
+        Paragraph("Målgruppe: små og mellomstore bedrifter i sjømatnæringa.", body),
+        Paragraph("3. Gjennomførte aktivitetar", h1),
+        Paragraph("Det vart gjennomført intervju med tretti bedrifter.", body),
+        Paragraph("4. Resultat", h1),
+        Paragraph(
+            "Nettverket for leverandørbedrifter er etablert og har tolv medlemer. Kartlegginga av "
+            "kompetansebehovet er gjennomført. Talet på arbeidsplassar auka med 32, og hovudmålet er "
+            "difor delvis nådd.",
+            body,
+        ),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def test_goals_on_labelled_lines_are_assessed_by_the_results_section(tmp_path: Path) -> None:
+    from extractors.families import final_report
+
+    pdf = tmp_path / "sluttrapport.pdf"
+    _labelled_goals_report(pdf)
+    result = run_family(pdf, final_report)
+    goals = {g["text"]: g for g in result.table("goals")}
+    assert {text: g["level"] for text, g in goals.items()} == {
+        "Auke talet på arbeidsplassar i sjømatnæringa med 50 innan 2025.": "overall",
+        "Etablere eit nettverk for leverandørbedrifter i regionen.": "sub",
+        "Gjennomføre ei kartlegging av kompetansebehovet i næringa.": "sub",
+    }  # "Målgruppe:" is no goal
+    outcome = {o["goal_id"]: (o["status"], o["text"]) for o in result.table("outcomes")}
+    main = outcome[goals["Auke talet på arbeidsplassar i sjømatnæringa med 50 innan 2025."]["goal_id"]]
+    assert main == (
+        "partly_achieved",
+        "Talet på arbeidsplassar auka med 32, og hovudmålet er difor delvis nådd.",
+    )
+    network = outcome[goals["Etablere eit nettverk for leverandørbedrifter i regionen."]["goal_id"]]
+    assert network[0] == "achieved" and network[1].startswith("Nettverket for leverandørbedrifter")
+    survey = outcome[goals["Gjennomføre ei kartlegging av kompetansebehovet i næringa."]["goal_id"]]
+    assert survey == ("achieved", "Kartlegginga av kompetansebehovet er gjennomført.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Huvudmål: Fler företag i länet.", [("Huvudmål", "Fler företag i länet.")]),
+        (
+            "Projektets mål: Ett nytt\nnätverk för besöksnäringen.",
+            [("Projektets mål", "Ett nytt nätverk för besöksnäringen.")],
+        ),
+        (
+            "Delmål 1: Kartlegge behovet.\nDelmål 2: Etablere eit nettverk.",
+            [("Delmål 1", "Kartlegge behovet."), ("Delmål 2", "Etablere eit nettverk.")],
+        ),
+        ("Målgrupp: unga företagare.", []),
+        ("Prosjektet hadde eit klart mål: fleire arbeidsplassar.", []),  # a sentence, not a label
+    ],
+)
+def test_labelled_goal_lines(text: str, expected: list[tuple[str, str]]) -> None:
+    from extractors.families.report_goals import labelled_goals
+
+    assert labelled_goals(text) == expected

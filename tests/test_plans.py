@@ -217,6 +217,9 @@ def test_labels_and_numbering() -> None:
     assert match_label("Åtgärd 4") is not None
     assert match_label("Strategisk plan") is None
     assert match_label("Aktiviteter som görs", strict=True) is None
+    for main_goal in ("Hovedmål", "Hovudmål", "Huvudmål", "Övergripande mål", "Overordna mål"):
+        found = match_label(f"{main_goal}: Fler arbetstillfällen", strict=True)
+        assert found is not None and (found.code, found.level) == (main_goal, "goal")
     assert numbering("1.2.3 Bygga ut") == ("1.2.3", "Bygga ut")
     assert [level_of_number(n) for n in ("1", "1.1", "1.1.1", "1.1.1.1")] == [
         "area",

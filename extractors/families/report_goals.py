@@ -36,6 +36,18 @@ GOAL_LEAD_IN = re.compile(
     r"(?i)(\w*mål\w*|\w*målsättning\w*|\w*målsetting\w*|skulle bidra till|skal bidra til|ska bidra till|"
     r"skulle leda till|skal føre til)\b[^.]*:\s*$"
 )
+# A goal given on a labelled line: "Hovudmål: Auke talet på …", "Delmål 2: …", "Projektets mål: …"
+# (not "Målgrupp:", whose "mål" runs on into the word).
+_GOAL_LABEL = re.compile(
+    r"(?im)^[ \t]*(?P<label>(?:[\wåäöæø]+\s+)?(?:\w*mål(?:et|en|a)?|målsetting|målsettning|målsetjing|målsättning)"
+    r"(?:\s+\d+[a-z]?)?)\s*:\s*(?=\S)"
+)
+# A section that reports what was reached ("Resultat", "Måloppnåing"): with no goals of its own, its
+# sentences assess the goals stated before it.
+RESULTS_HEADING = re.compile(
+    r"(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:resultat(?!mål)\w*|uppnådda resultat\w*|oppnådde resultat\w*|"
+    r"måluppfyll\w*|måloppnå\w*|resultat og måloppnå\w*|resultat och måluppfyll\w*)\s*$"
+)
 _WHOLE_LIST = re.compile(
     r"(?i)\b(ovanstående|dessa|samtliga|alla|ovennevnte|disse|alle)\s+(mål|målen|målene|delmål)\b"
 )
@@ -242,6 +254,7 @@ def collect_goal_groups(sections: list[Section], lang: str | None) -> list[GoalG
     """Goal lists and goal sentences of the document, each with the text that follows."""
     groups: list[GoalGroup] = []
     current: GoalGroup | None = None
+    offered = 0  # groups before this index have had a results section
     for section in sections:
         if section.heading is None:
             continue
@@ -251,6 +264,10 @@ def collect_goal_groups(sections: list[Section], lang: str | None) -> list[GoalG
         lead = ""
         if current is not None:
             current = None  # a heading ends the assessment text of the previous group
+        # a results section assesses the goals stated before it, in the text before any goals of its own
+        assessed: list[GoalGroup] = []
+        if RESULTS_HEADING.match(section.title.strip()):
+            assessed, offered = groups[offered:], len(groups)
         for block in section.blocks:
             if prev is not None and not is_bulleted(prev):
                 lead = _lead_in(prev)  # a list split into two blocks keeps the lead-in of its first part
@@ -265,6 +282,16 @@ def collect_goal_groups(sections: list[Section], lang: str | None) -> list[GoalG
                 else:
                     current = GoalGroup(items)
                     groups.append(current)
+            elif labelled := labelled_goals(block.text):
+                items = [
+                    GoalItem(text, level_of(label) or section_level or "overall", block.page, True)
+                    for label, text in labelled
+                ]
+                if current is not None and current.goals and current.goals[-1].bulleted and not current.after:
+                    current.goals.extend(items)  # one labelled line after another: one list
+                else:
+                    current = GoalGroup(items)
+                    groups.append(current)
             elif not is_bulleted(block):
                 for sentence in sentences(block.text):
                     if goal_section and GOAL_SENTENCE.search(sentence):
@@ -273,8 +300,25 @@ def collect_goal_groups(sections: list[Section], lang: str | None) -> list[GoalG
                         groups.append(current)
                     elif current is not None:
                         current.after.append((sentence, block.page))
+                    else:
+                        for group in assessed:
+                            group.after.append((sentence, block.page))
             prev = block
     return groups
+
+
+def labelled_goals(text: str) -> list[tuple[str, str]]:
+    """(label, goal) of a block that opens with a goal label, one per labelled line; a line
+    without a label continues the goal above it. [] when the block does not open with one."""
+    marks = list(_GOAL_LABEL.finditer(text))
+    if not marks or text[: marks[0].start()].strip() or NOT_GOAL_HEADING.search(marks[0].group("label")):
+        return []
+    out: list[tuple[str, str]] = []
+    for mark, following in zip(marks, [*marks[1:], None], strict=True):
+        body = " ".join(text[mark.end() : following.start() if following else len(text)].split())
+        if body:
+            out.append((mark.group("label"), body))
+    return out
 
 
 def prose_assessment(group: GoalGroup) -> Assessment | None:
