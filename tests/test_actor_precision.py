@@ -499,6 +499,19 @@ def test_nordic_abbreviations_and_places_do_not_cross_into_other_countries_docum
     assert gaz.is_place("Mark") and gaz.lookup("Marks kommun") is not None  # a full name still counts
 
 
+def test_county_councils_by_their_usual_abbreviations_in_norwegian_documents() -> None:
+    text = "Tiltaket er finansiert av STFK og MRFK, med NTFK som observatør."
+    r = ActorResolver(country="NO")
+    names = [f.name for f in Finder(r, "nb").find(text, people=False) if f.label == "ORG"]
+    assert names == [
+        "Sør-Trøndelag fylkeskommune",
+        "Møre og Romsdal fylkeskommune",
+        "Nord-Trøndelag fylkeskommune",
+    ]
+    swedish = Finder(ActorResolver(country="SE"), "sv").find("Bidrag från STFK och NFK.", people=False)
+    assert not [f for f in swedish if f.label == "ORG"]
+
+
 def test_legal_forms_and_unread_languages_define_no_organisation() -> None:
     r = ActorResolver(country=None)
     r.learn_from_text(
