@@ -538,6 +538,21 @@ def test_arena_clusters_are_networks() -> None:
     assert guess_actor_type("Arena Innlandet") == "network"
 
 
+def test_centres_of_expertise_and_municipal_sectors() -> None:
+    text = (
+        "Partnarar er NCE Seafood Innovation Cluster og GCE Ocean Technology. Saka går til Sektor kultur "
+        "og oppvekst og Sektor samfunnsutvikling, ikkje til offentleg sektor gjennom staten."
+    )
+    found = {f.text: f.name for f in Finder(ActorResolver(country="NO"), "nn").find(text) if f.label == "ORG"}
+    assert set(found) == {
+        "NCE Seafood Innovation Cluster",
+        "GCE Ocean Technology",
+        "Sektor kultur og oppvekst",
+        "Sektor samfunnsutvikling",  # a sector, though its name ends in an activity noun
+    }
+    assert guess_actor_type("NCE Seafood Innovation Cluster") == "network"
+
+
 def test_a_centre_is_named_with_its_place() -> None:
     from extractors.nlp.patterns import org_hits
 

@@ -855,6 +855,8 @@ def _activity_name(found: Found) -> bool:
     if found.label != "ORG" or found.entry is not None or found.method not in ("pattern", "abbreviation"):
         return False
     name = found.name or found.text
+    if name.startswith("Sektor "):
+        return False  # "Sektor samfunnsutvikling": a municipality's sector, named after its field
     if re.fullmatch(rf"{patterns.CAP}(?: {patterns.CAP})? (?:Utvikling|Utveckling)", name):
         return False  # "Årdal Utvikling", "Sunnfjord Utvikling": a place's development company
     named = re.fullmatch(

@@ -259,6 +259,15 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     ),
     # "Arena Troms", "Arena Helse": the clusters of Innovasjon Norge's Arena programme
     ("arena", _rx(rf"\bArena {CAP}(?: {CAP})?"), 0.75),
+    # "NCE Blue Maritime", "GCE Ocean Technology": Norwegian Centres of Expertise, the programme's clusters
+    ("expertise_cluster", _rx(rf"\b[NG]CE (?:{CAP}|[{U}]{{2,}})(?: (?:{CAP}|[{U}]{{2,}})){{0,3}}"), 0.8),
+    # "Sektor samfunnsutvikling", "Sektor kultur og oppvekst": a Norwegian municipality's sectors (not
+    # "offentlig sektor gjennom …")
+    (
+        "sector",
+        _rx(rf"\bSektor (?:for )?[{L}]{{4,}}(?:(?:, [{L}]{{4,}})* og [{L}]{{4,}})?(?![{L}])"),
+        0.75,
+    ),
     # "Region Blekinge", "Region Jämtland Härjedalen", "Landstinget Dalarna"
     (
         "region",

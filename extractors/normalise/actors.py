@@ -36,7 +36,10 @@ _SUFFIX_TYPES: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:KF|IKS)$", "municipal_company"),
     (r"\b(?:AB|Aktiebolag|AS|ASA|SF|HF)$|\(publ\)$", "company"),
-    (r"(?i:\bcluster\b|\balliance\b|allians(?:en)?$|^partnerskap(?:et)?\b)|^Arena [A-ZÅÄÖØÆ]", "network"),
+    (
+        r"(?i:\bcluster\b|\balliance\b|allians(?:en)?$|^partnerskap(?:et)?\b)|^Arena [A-ZÅÄÖØÆ]|^[NG]CE [A-ZÅÄÖØÆ]",
+        "network",
+    ),
     (r"[a-zåäöøæ-]regionen$", "network"),
     (r"^(?:Region|Landstinget)\b|(?:fylkeskommune|^Regionen|landsting)$", "county_region"),
     (r"(?:kommun|kommune|kommuns|kommunes|[Ss]tad)$", "municipality"),
