@@ -408,7 +408,7 @@ def test_development_companies_and_committees(text: str, lang: str, expected: se
         (
             "Utval for næring, kultur og idrett, og Sektor samfunnsutvikling",
             "nn",
-            {"Utval for næring, kultur og idrett"},
+            {"Utval for næring, kultur og idrett", "Sektor samfunnsutvikling"},  # a committee and a sector
         ),
         (
             "samarbeid med Høgskolen i Innlandet og Østlandsforskning",
