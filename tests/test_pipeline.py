@@ -209,7 +209,7 @@ def test_ctrl_c_keeps_written_documents_and_next_run_finishes(tmp_path: Path) ->
     raw = tmp_path / "raw"
     raw.mkdir()
     source = corpus_pdf(BYREGION).read_bytes()
-    for i in range(12):  # distinct bytes, so twelve documents
+    for i in range(20):  # distinct bytes, so twenty documents: a wide window for the interrupt
         (raw / f"plan_{i:02d}.pdf").write_bytes(source + f"\n% copy {i}\n".encode())
     out = tmp_path / "out"
     proc = subprocess.Popen(
@@ -230,17 +230,17 @@ def test_ctrl_c_keeps_written_documents_and_next_run_finishes(tmp_path: Path) ->
         stderr=subprocess.PIPE,
     )
     deadline = time.time() + 60
-    while time.time() < deadline and len(list((out / "documents").glob("doc_id=*"))) < 2:
-        time.sleep(0.05)
+    while time.time() < deadline and len(list((out / "documents").glob("doc_id=*"))) < 1:
+        time.sleep(0.02)
     os.kill(proc.pid, signal.SIGINT)
-    proc.communicate(timeout=60)
-    assert proc.returncode == 130
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, (stdout.decode()[-2000:], stderr.decode()[-2000:])
     written = len(load(out).documents)
-    assert 2 <= written < 12
+    assert 1 <= written < 20
     assert validate_dataset(out) == []
     summary = _run([raw], out)
     assert summary.skipped == written  # type: ignore[attr-defined]
-    assert len(load(out).documents) == 12
+    assert len(load(out).documents) == 20
 
 
 def test_cli_schema_and_validate_report_violations(corpus_dataset: Path, tmp_path: Path) -> None:
