@@ -163,13 +163,7 @@ def figures(path: Path = DATA, label: str = "annotated seed set") -> list[Figure
     for split in (*sorted({r["split"] for r in records}), "all"):
         chosen = [r for r in records if split == "all" or r["split"] == split]
         t = tally(chosen, predicted)
-        name = f"{label} ({split})"
-        out += [
-            Figure("nlp", f"org mention precision, {name}", t.precision, t.predicted),
-            Figure("nlp", f"org mention recall, {name}", t.recall, t.gold),
-            Figure("nlp", f"org mention F1, {name}", t.f1, t.gold, target=0.90),
-            Figure("nlp", f"org linking accuracy on right spans, {name}", t.linking, t.right, target=0.90),
-        ]
+        out += _split_figures(f"{label} ({split})", t, target=0.90)
     out += _model_figures(records, label)
     for lang in sorted({r["lang"] for r in records}):
         t = tally([r for r in records if r["lang"] == lang], predicted)
@@ -193,14 +187,18 @@ def _model_figures(records: list[dict[str, Any]], label: str) -> list[Figure]:
     out: list[Figure] = []
     for split in sorted({r["split"] for r in held_out}):
         t = tally([r for r in held_out if r["split"] == split], predicted)
-        name = f"{label} ({split}), with --ner-model"
-        out += [
-            Figure("nlp", f"org mention precision, {name}", t.precision, t.predicted),
-            Figure("nlp", f"org mention recall, {name}", t.recall, t.gold),
-            Figure("nlp", f"org mention F1, {name}", t.f1, t.gold),
-            Figure("nlp", f"org linking accuracy on right spans, {name}", t.linking, t.right),
-        ]
+        out += _split_figures(f"{label} ({split}), with --ner-model", t)
     return out
+
+
+def _split_figures(name: str, t: Tally, target: float | None = None) -> list[Figure]:
+    """Precision, recall, F1 and linking of one split; the targets are the rules' (the default)."""
+    return [
+        Figure("nlp", f"org mention precision, {name}", t.precision, t.predicted),
+        Figure("nlp", f"org mention recall, {name}", t.recall, t.gold),
+        Figure("nlp", f"org mention F1, {name}", t.f1, t.gold, target=target),
+        Figure("nlp", f"org linking accuracy on right spans, {name}", t.linking, t.right, target=target),
+    ]
 
 
 def agreement(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> Tally:
