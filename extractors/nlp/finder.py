@@ -851,8 +851,12 @@ def _names_no_actor(text: str, found: Found, cell: bool) -> bool:
 
 
 def _activity_name(found: Found) -> bool:
-    """An ORG found by a pattern or a document definition whose name ends in an activity noun."""
-    if found.label != "ORG" or found.entry is not None or found.method not in ("pattern", "abbreviation"):
+    """An ORG found by a pattern, a document definition or the trained NER whose name ends in an activity noun."""
+    if (
+        found.label != "ORG"
+        or found.entry is not None
+        or found.method not in ("pattern", "abbreviation", "model")
+    ):
         return False
     name = found.name or found.text
     if name.startswith("Sektor "):
