@@ -106,6 +106,8 @@ def _catalogue(path: Path) -> None:
             "booking og markedsføring mot internasjonale gjester.",
             body,
         ),
+        Paragraph("Mål: Minst 20 nye overnattingssteder knyttet til felles booking innen 2023.", body),
+        Paragraph("Delmål: Ett felles bookingsystem for alle fire kommunene.", body),
         box(
             "Samarbeidende kommuner: Lenvik, Berg og Torsken. Prosjekteier: Senja Reiseliv AS "
             "Prosjektleder: Kari Nordmann Prosjektperiode: januar 2021 – desember 2022"
@@ -131,3 +133,12 @@ def test_norwegian_catalogue(tmp_path: Path) -> None:
     assert any(r["role"] == "owner" and r["actor_id"] == "senja-reiseliv-as" for r in roles)
     assert any(r["role"] == "project_leader" and r.get("person_name") == "Kari Nordmann" for r in roles)
     assert len([r for r in roles if r["role"] == "member_municipality"]) == 3
+    goals = [(g["activity_id"], g["level"], g["text"]) for g in result.table("goals")]
+    assert goals == [
+        (
+            first["activity_id"],
+            "overall",
+            "Minst 20 nye overnattingssteder knyttet til felles booking innen 2023.",
+        ),
+        (first["activity_id"], "sub", "Ett felles bookingsystem for alle fire kommunene."),
+    ]

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, utils
 
 from extractors.context import ExtractionContext
 from extractors.families.common import add_activity, add_goal, clean
-from extractors.families.report_goals import GoalGroup, GoalItem, level_of, prose_assessment
+from extractors.families.report_goals import GoalGroup, GoalItem, labelled_goals, level_of, prose_assessment
 from extractors.families.sections import (
     find_people,
     known_org,
@@ -325,6 +325,16 @@ def _title_and_org(rest: str) -> tuple[str | None, str]:
     return None, rest
 
 
+def _project_goals(ctx: ExtractionContext, activity_id: str, chunk: list[Block]) -> None:
+    """Goals a project summary gives on labelled lines ("Mål: …", "Delmål 2: …"): the project's own,
+    overall unless the label names a level."""
+    for block in chunk:
+        for label, text in labelled_goals(block.text):
+            add_goal(
+                ctx, text=text, level=level_of(label) or "overall", page=block.page, activity_id=activity_id
+            )
+
+
 def _ingress(chunk: list[Block]) -> str | None:
     for block in chunk:
         if (
@@ -444,6 +454,7 @@ def extract(ctx: ExtractionContext) -> None:
             confidence=0.9 if head is not None else 0.6,
         )
         _add_roles(ctx, activity_id, facts)
+        _project_goals(ctx, activity_id, chunk)
     _intro_goals(ctx, first_presentation)
     _front_matter_people(ctx, first_presentation)
 
