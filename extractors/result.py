@@ -85,19 +85,26 @@ class Extraction:
 
     def drop_duplicate_roles(self) -> int:
         """One actor_roles row per (activity, person, organisation, role); a row with role "other"
-        goes when the same person or organisation already has a specific role there. Several
-        stages may see the same table (the family reads it, the NLP step scans it again)."""
+        goes when the same person or organisation already has a specific role there, and a
+        document-level row when an activity already has it ("Projektägare: X" read by the family
+        for the report's project and again by the NLP step for the document). Several stages may
+        see the same table (the family reads it, the NLP step scans it again)."""
         rows = self.rows.get("actor_roles", [])
 
         def who(row: Record) -> tuple[object, ...]:
             return (row.get("activity_id"), row.get("person_name"), row.get("actor_id"))
 
         specific = {who(r) for r in rows if r.get("role") != "other"}
+        in_activities = {
+            (r.get("person_name"), r.get("actor_id"), r.get("role")) for r in rows if r.get("activity_id")
+        }
         kept: list[Record] = []
         seen: set[tuple[object, ...]] = set()
         for row in rows:
             key = (*who(row), row.get("role"))
             if key in seen or (row.get("role") == "other" and who(row) in specific):
+                continue
+            if not row.get("activity_id") and key[1:] in in_activities:
                 continue
             seen.add(key)
             kept.append(row)

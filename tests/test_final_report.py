@@ -300,3 +300,73 @@ def test_labelled_goal_lines(text: str, expected: list[tuple[str, str]]) -> None
     from extractors.families.report_goals import labelled_goals
 
     assert labelled_goals(text) == expected
+
+
+def _swedish_labelled_report(path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    h1 = ParagraphStyle(
+        "h1", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceBefore=12, spaceAfter=6
+    )
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=6)
+    story = [
+        Paragraph(
+            "Besöksnäring Vänern", ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=26, leading=30)
+        ),
+        Paragraph("Slutrapport", ParagraphStyle("st", fontName="Helvetica", fontSize=18, leading=22)),
+        Paragraph("1. Sammanfattning", h1),
+        Paragraph(
+            "Projektet har stärkt samarbetet mellan kommunerna kring Vänern och besöksnäringens företag.",
+            body,
+        ),
+        Paragraph("Projektägare: Mariestads kommun. Projektledare: Lena Holm, Mariestads kommun.", body),
+        Paragraph("2. Syfte och mål", h1),
+        Paragraph("Effektmål: Antalet gästnätter runt Vänern ska öka med 10 procent till 2024.", body),
+        Paragraph("Resultatmål 1: En gemensam digital besöksguide för de fem kommunerna.", body),
+        Paragraph("Resultatmål 2: Minst 40 företag har deltagit i utbildningen i hållbar turism.", body),
+        Paragraph("3. Genomförande", h1),
+        Paragraph("Projektet genomförde tolv workshoppar och en studieresa.", body),
+        Paragraph("4. Måluppfyllelse", h1),
+        Paragraph(
+            "Den digitala besöksguiden lanserades i maj 2023 och används av alla fem kommunerna. 32 företag "
+            "deltog i utbildningen i hållbar turism, så målet om 40 företag nåddes inte. Gästnätterna ökade "
+            "med 6 procent, vilket innebär att effektmålet delvis har uppnåtts.",
+            body,
+        ),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def test_a_report_run_through_the_pipeline_keeps_one_row_per_role(tmp_path: Path) -> None:
+    """The report's project roles are read by the family and again by the NLP step's labelled
+    lines; the document-level copies go. Its results section assesses every labelled goal."""
+    from pipeline.loader import load
+    from pipeline.runner import RunOptions, execute
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    _swedish_labelled_report(raw / "slutrapport.pdf")
+    out = tmp_path / "out"
+    execute(RunOptions(paths=[str(raw)], out_dir=out, workers=1, progress=False, report=False))
+    data = load(out)
+    roles = data.actor_roles
+    owners = roles[roles["role"] == "owner"]
+    leaders = roles[roles["role"] == "project_leader"]
+    assert list(owners["actor_id"]) == ["mariestads-kommun"] and owners["activity_id"].notna().all()
+    assert list(leaders["person_name"]) == ["Lena Holm"] and list(leaders["actor_id"]) == [
+        "mariestads-kommun"
+    ]
+    goals = data.goals.set_index("goal_id")
+    status = {goals.loc[o.goal_id, "text"]: o.status for o in data.outcomes.itertuples()}
+    assert status == {
+        "Antalet gästnätter runt Vänern ska öka med 10 procent till 2024.": "partly_achieved",
+        "En gemensam digital besöksguide för de fem kommunerna.": "achieved",  # "lanserades"
+        "Minst 40 företag har deltagit i utbildningen i hållbar turism.": "not_achieved",
+    }
+    assert dict(zip(goals["text"], goals["level"], strict=True)) == {
+        "Antalet gästnätter runt Vänern ska öka med 10 procent till 2024.": "effect",
+        "En gemensam digital besöksguide för de fem kommunerna.": "result",
+        "Minst 40 företag har deltagit i utbildningen i hållbar turism.": "result",
+    }

@@ -85,7 +85,13 @@ _ACHIEVED = re.compile(
     r"utviklet|gjennomført|etablert|opprettet)\b|\bmycket bra utfall\b|\bgott resultat\b|"
     r"\b(?:er|är|ble|blev|blei|vart)\s+(?:\w+\s+){0,2}(?:utviklet|utvikla|gjennomført|etablert|innført|"
     r"oppnådd|ferdigstilt|levert|fullført|genomförd|genomfört|framtagen|framtaget|införd|uppnådd|klar)\b|"
-    r"\btatt i bruk\b|\btagits i bruk\b"
+    r"\btatt i bruk\b|\btagits i bruk\b|"
+    # preterite passives of delivery: "guiden lanserades", "nätverket bildades", "planen vart vedteken"
+    # (not "genomfördes", which narrates activities as often as it assesses a goal)
+    r"\b(etablerades|infördes|lanserades|inrättades|startades|öppnades|skapades|bildades|"
+    r"slutfördes|levererades|tecknades|antogs|togs fram|togs i bruk)\b|"
+    r"\b(?:ble|blei|vart)\s+(?:\w+\s+){0,2}(?:lansert|lansera|oppretta|opprettet|starta|startet|åpnet|opna|"
+    r"vedtatt|vedteke|vedtekne|skipa|skipet|innført|innførd)\b"
 )
 _ASSESS_WORDS = re.compile(
     r"(?i)bedöm\w*|uppnå\w*|uppfyll\w*|måluppfyll\w*|vurder\w*|oppnå\w*|oppfyl\w*|nådd|nått"
