@@ -66,10 +66,6 @@ def spans(texts: Iterable[str], path: Path = MODEL_DIR) -> dict[str, list[tuple[
     }
 
 
-def acronym(surface: str) -> bool:
-    return _ACRONYM.fullmatch(surface) is not None
-
-
 def kept_shape(surface: str, first_names: frozenset[str]) -> bool:
     """Is a learned span of a shape the model gets mostly right (measured on held-out issuers)?
     Not a heading in capitals or with a number, not words from two lines of a column layout."""
@@ -77,7 +73,7 @@ def kept_shape(surface: str, first_names: frozenset[str]) -> bool:
 
     if "\n" in surface or surface[:1].isdigit():
         return False
-    if acronym(surface):
+    if _ACRONYM.fullmatch(surface):
         return len(surface) <= 6 and not common_word(surface)  # "VD", "IT"; "HUVUDMÄN"
     words = surface.split()
     if len(words) < 2 or surface.isupper() or not all(_CAPITALISED.fullmatch(w) for w in words):
