@@ -220,9 +220,8 @@ def test_norwegian_sluttrapport(tmp_path: Path) -> None:
     }
 
 
-def _labelled_goals_report(path: Path) -> None:
-    """A nynorsk final report that gives its goals on labelled lines and reports on them in a
-    results section of its own, as many small project reports do."""
+def _plain_report(path: Path, title: str, kind: str, sections: list[tuple[str, list[str]]]) -> None:
+    """A report of headings and plain paragraphs only: its title, its kind and numbered sections."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -232,28 +231,46 @@ def _labelled_goals_report(path: Path) -> None:
     )
     body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=6)
     story = [
-        Paragraph(
-            "Kystnæringsløftet", ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=26, leading=30)
-        ),
-        Paragraph("Sluttrapport", ParagraphStyle("st", fontName="Helvetica", fontSize=18, leading=22)),
-        Paragraph("1. Samandrag", h1),
-        Paragraph("Prosjektet har styrkt samarbeidet mellom kommunane og næringslivet i regionen.", body),
-        Paragraph("2. Mål for prosjektet", h1),
-        Paragraph("Hovudmål: Auke talet på arbeidsplassar i sjømatnæringa med 50 innan 2025.", body),
-        Paragraph("Delmål 1: Etablere eit nettverk for leverandørbedrifter i regionen.", body),
-        Paragraph("Delmål 2: Gjennomføre ei kartlegging av kompetansebehovet i næringa.", body),
-        Paragraph("Målgruppe: små og mellomstore bedrifter i sjømatnæringa.", body),
-        Paragraph("3. Gjennomførte aktivitetar", h1),
-        Paragraph("Det vart gjennomført intervju med tretti bedrifter.", body),
-        Paragraph("4. Resultat", h1),
-        Paragraph(
-            "Nettverket for leverandørbedrifter er etablert og har tolv medlemer. Kartlegginga av "
-            "kompetansebehovet er gjennomført. Talet på arbeidsplassar auka med 32, og hovudmålet er "
-            "difor delvis nådd.",
-            body,
-        ),
+        Paragraph(title, ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=26, leading=30)),
+        Paragraph(kind, ParagraphStyle("st", fontName="Helvetica", fontSize=18, leading=22)),
     ]
+    for heading, paragraphs in sections:
+        story += [Paragraph(heading, h1), *(Paragraph(text, body) for text in paragraphs)]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def _labelled_goals_report(path: Path) -> None:
+    """A nynorsk final report that gives its goals on labelled lines and reports on them in a
+    results section of its own, as many small project reports do."""
+    _plain_report(
+        path,
+        "Kystnæringsløftet",
+        "Sluttrapport",
+        [
+            (
+                "1. Samandrag",
+                ["Prosjektet har styrkt samarbeidet mellom kommunane og næringslivet i regionen."],
+            ),
+            (
+                "2. Mål for prosjektet",
+                [
+                    "Hovudmål: Auke talet på arbeidsplassar i sjømatnæringa med 50 innan 2025.",
+                    "Delmål 1: Etablere eit nettverk for leverandørbedrifter i regionen.",
+                    "Delmål 2: Gjennomføre ei kartlegging av kompetansebehovet i næringa.",
+                    "Målgruppe: små og mellomstore bedrifter i sjømatnæringa.",
+                ],
+            ),
+            ("3. Gjennomførte aktivitetar", ["Det vart gjennomført intervju med tretti bedrifter."]),
+            (
+                "4. Resultat",
+                [
+                    "Nettverket for leverandørbedrifter er etablert og har tolv medlemer. Kartlegginga av "
+                    "kompetansebehovet er gjennomført. Talet på arbeidsplassar auka med 32, og hovudmålet er "
+                    "difor delvis nådd."
+                ],
+            ),
+        ],
+    )
 
 
 def test_goals_on_labelled_lines_are_assessed_by_the_results_section(tmp_path: Path) -> None:
@@ -303,40 +320,37 @@ def test_labelled_goal_lines(text: str, expected: list[tuple[str, str]]) -> None
 
 
 def _swedish_labelled_report(path: Path) -> None:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
-    h1 = ParagraphStyle(
-        "h1", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceBefore=12, spaceAfter=6
+    _plain_report(
+        path,
+        "Besöksnäring Vänern",
+        "Slutrapport",
+        [
+            (
+                "1. Sammanfattning",
+                [
+                    "Projektet har stärkt samarbetet mellan kommunerna kring Vänern och besöksnäringens företag.",
+                    "Projektägare: Mariestads kommun. Projektledare: Lena Holm, Mariestads kommun.",
+                ],
+            ),
+            (
+                "2. Syfte och mål",
+                [
+                    "Effektmål: Antalet gästnätter runt Vänern ska öka med 10 procent till 2024.",
+                    "Resultatmål 1: En gemensam digital besöksguide för de fem kommunerna.",
+                    "Resultatmål 2: Minst 40 företag har deltagit i utbildningen i hållbar turism.",
+                ],
+            ),
+            ("3. Genomförande", ["Projektet genomförde tolv workshoppar och en studieresa."]),
+            (
+                "4. Måluppfyllelse",
+                [
+                    "Den digitala besöksguiden lanserades i maj 2023 och används av alla fem kommunerna. 32 "
+                    "företag deltog i utbildningen i hållbar turism, så målet om 40 företag nåddes inte. "
+                    "Gästnätterna ökade med 6 procent, vilket innebär att effektmålet delvis har uppnåtts."
+                ],
+            ),
+        ],
     )
-    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=6)
-    story = [
-        Paragraph(
-            "Besöksnäring Vänern", ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=26, leading=30)
-        ),
-        Paragraph("Slutrapport", ParagraphStyle("st", fontName="Helvetica", fontSize=18, leading=22)),
-        Paragraph("1. Sammanfattning", h1),
-        Paragraph(
-            "Projektet har stärkt samarbetet mellan kommunerna kring Vänern och besöksnäringens företag.",
-            body,
-        ),
-        Paragraph("Projektägare: Mariestads kommun. Projektledare: Lena Holm, Mariestads kommun.", body),
-        Paragraph("2. Syfte och mål", h1),
-        Paragraph("Effektmål: Antalet gästnätter runt Vänern ska öka med 10 procent till 2024.", body),
-        Paragraph("Resultatmål 1: En gemensam digital besöksguide för de fem kommunerna.", body),
-        Paragraph("Resultatmål 2: Minst 40 företag har deltagit i utbildningen i hållbar turism.", body),
-        Paragraph("3. Genomförande", h1),
-        Paragraph("Projektet genomförde tolv workshoppar och en studieresa.", body),
-        Paragraph("4. Måluppfyllelse", h1),
-        Paragraph(
-            "Den digitala besöksguiden lanserades i maj 2023 och används av alla fem kommunerna. 32 företag "
-            "deltog i utbildningen i hållbar turism, så målet om 40 företag nåddes inte. Gästnätterna ökade "
-            "med 6 procent, vilket innebär att effektmålet delvis har uppnåtts.",
-            body,
-        ),
-    ]
-    SimpleDocTemplate(str(path), pagesize=A4).build(story)
 
 
 def test_a_report_run_through_the_pipeline_keeps_one_row_per_role(tmp_path: Path) -> None:
