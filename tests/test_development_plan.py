@@ -143,3 +143,56 @@ def test_norwegian_plan_table_built_here(tmp_path: Path) -> None:
     assert booking["participants_raw"] == "Destinasjonsselskapet"
     assert paths["start_raw"] == "løpende" and paths["ongoing"] is True
     assert [g["text"] for g in result.table("goals")] == ["Flere besøkende hele året"]
+
+
+def _labelled_goals_plan(path: Path) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    h1 = ParagraphStyle(
+        "h1", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceBefore=12, spaceAfter=6
+    )
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=6)
+    table = Table(
+        [
+            ["Tiltak", "Ansvar", "Tid"],
+            ["Etablere næringshage i Førde", "Sunnfjord kommune", "2024"],
+            ["Rekrutteringskampanje mot studentar", "Sunnfjord Utvikling", "2025"],
+        ],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 9)])
+    )
+    story = [
+        Paragraph(
+            "Strategisk næringsplan for Sunnfjord 2024–2027",
+            ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=22, leading=26),
+        ),
+        Paragraph("1. Innleiing", h1),
+        Paragraph("Planen er utarbeidd av Sunnfjord kommune i samarbeid med næringslivet.", body),
+        Paragraph("2. Mål", h1),
+        Paragraph("Hovudmål: Sunnfjord skal ha 500 fleire arbeidsplassar i 2030.", body),
+        Paragraph("Delmål 1: Fleire nye bedrifter innan havbruk og reiseliv.", body),
+        Paragraph("Delmål 2: Auka tilgang på kvalifisert arbeidskraft.", body),
+        Paragraph("3. Tiltak", h1),
+        table,
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def test_a_main_goal_on_a_labelled_line_of_body_text(tmp_path: Path) -> None:
+    """A nynorsk plan's "Hovudmål: …" line is its overall goal, the numbered goals under it."""
+    pdf = tmp_path / "plan.pdf"
+    _labelled_goals_plan(pdf)
+    result = run_family(pdf)
+    assert result.info.doc_type == "development_plan"
+    goals = [(g["level"], g["text"], g.get("parent_goal_id")) for g in result.table("goals")]
+    main = result.table("goals")[0]["goal_id"]
+    assert goals == [
+        ("overall", "Sunnfjord skal ha 500 fleire arbeidsplassar i 2030.", None),
+        ("sub", "Delmål 1: Fleire nye bedrifter innan havbruk og reiseliv.", main),
+        ("sub", "Delmål 2: Auka tilgang på kvalifisert arbeidskraft.", main),
+    ]

@@ -20,13 +20,14 @@ if TYPE_CHECKING:
 # Heading texts that introduce the overall goal or vision (sv, nb, nn, da, en).
 OVERALL_HEADINGS = re.compile(
     r"^\s*(?:övergripande\s+mål(?:et)?|overordn(?:et|a|ede)\s+mål(?:et|setting)?|hovedmål(?:et)?|"
-    r"huvudmål(?:et)?|overordnet\s+målsætning|overall\s+(?:goal|objective))\s*(?::\s*(?P<rest>.*))?$",
+    r"hovudmål(?:et)?|huvudmål(?:et)?|overordnet\s+målsætning|overall\s+(?:goal|objective))\s*"
+    r"(?::\s*(?P<rest>.*))?$",
     re.I,
 )
 VISION_HEADINGS = re.compile(r"^\s*(?:vision(?:en)?|visjon(?:en)?)\s*(?::\s*(?P<rest>.*))?$", re.I)
 # "… har som övergripande mål 120 000 nya jobb …" inside a paragraph.
 OVERALL_INLINE = re.compile(
-    r"(?:övergripande\s+mål(?:et)?|overordn(?:et|a|ede)\s+mål(?:et)?|hovedmål(?:et)?)\s*"
+    r"(?:övergripande\s+mål(?:et)?|overordn(?:et|a|ede)\s+mål(?:et)?|hovedmål(?:et)?|hovudmål(?:et)?)\s*"
     r"(?:är\s+(?:att\s+)?|er\s+(?:å\s+)?|:\s*)?(?P<goal>[^.:;]{6,200}?\d[^.:;]{0,200}\.|[^.:;]{6,200}\.)",
     re.I,
 )
@@ -58,7 +59,9 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
     for i, block in enumerate(blocks):
         text = clean(block.text)
         heading = block.kind == "heading" or (block.bold and len(text) < 80)
-        overall = OVERALL_HEADINGS.match(text) if heading else None
+        overall = OVERALL_HEADINGS.match(text)
+        if overall is not None and not heading and not overall.group("rest"):
+            overall = None  # a line of body text is the goal only with it: "Hovudmål: Sunnfjord skal …"
         vision = VISION_HEADINGS.match(text) if heading and len(text) < 40 else None
         if overall is not None or vision is not None:
             found = overall or vision
