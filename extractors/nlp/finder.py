@@ -752,6 +752,11 @@ _TERRITORY_BEFORE = re.compile(
 _LIST_NAME = re.compile(patterns.CAP)
 
 
+def _in_place_of(found: list[Found], new: list[Found]) -> list[Found]:
+    """The new spans in place of every found span they overlap (a reading of a whole phrase wins)."""
+    return [f for f in found if not any(f.start < n.end and n.start < f.end for n in new)] + new
+
+
 def _listed_before_plural(text: str, found: list[Found], country: str | None) -> list[Found]:
     """Towns listed before "kommuner/kommunar" are those municipalities, as organisations."""
     gaz = gazetteer.load()
@@ -776,7 +781,7 @@ def _listed_before_plural(text: str, found: list[Found], country: str | None) ->
             names = names[:-1]  # "Lunner, Jevnaker og Gran kommune": the last is read with its head
         if len(names) < 2 - (plural.group(0) in ("kommun", "kommune")):
             continue
-        out = [f for f in out if not any(f.start < n.end and n.start < f.end for n in names)] + names
+        out = _in_place_of(out, names)
     return sorted(out, key=lambda f: (f.start, f.end))
 
 
@@ -804,12 +809,12 @@ def _counties_before_plural(text: str, found: list[Found], country: str | None) 
             Found(m.start("first"), m.end("first"), m.group("first"), "ORG", "place", 0.7, first.name, first),
             Found(m.start("last"), m.end(), with_plural, "ORG", "pattern", 0.8, last.name, last),
         ]
-        out = [f for f in out if not any(f.start < n.end and n.start < f.end for n in spans)] + spans
+        out = _in_place_of(out, spans)
     for m in _COUNTY_FK.finditer(text):  # "Hedmark FK", "Sør-Trøndelag FK": the county council
         entry = gaz.lookup(f"{m.group('county')} fylkeskommune", country)
         if entry is not None:
             span = Found(m.start(), m.end(), m.group(), "ORG", "pattern", 0.8, entry.name, entry)
-            out = [f for f in out if not (f.start < span.end and span.start < f.end)] + [span]
+            out = _in_place_of(out, [span])
     return sorted(out, key=lambda f: (f.start, f.end))
 
 
