@@ -509,7 +509,35 @@ def test_a_person_at_a_company_is_not_part_of_its_name() -> None:
     ("text", "lang", "expected"),
     [
         ("Saken behandles i Næringsalliansen på Hitra.", "nb", {"Næringsalliansen på Hitra"}),
-        ("Saken behandles i Næringsalliansen på Fosen.", "nb", {"Næringsalliansen"}),  # no known place
+        ("Saken behandles i Utviklingsrådet på Fosen.", "nb", {"Utviklingsrådet"}),  # no known place
+        # a business alliance or science park is named after its area, known or not
+        ("Saken behandles i Næringsalliansen på Fosen.", "nb", {"Næringsalliansen på Fosen"}),
+        ("Leiar i Næringshagen i Orkdalsregionen.", "nn", {"Næringshagen i Orkdalsregionen"}),
+        (
+            "Dei reiser Innlandet Science Park og Campus Indre Østfold.",
+            "nb",
+            {"Innlandet Science Park", "Campus Indre Østfold"},
+        ),
+        (
+            "Från: Nord-Troms regionråd DA og Indre Helgeland regionråd.",
+            "nb",
+            {"Nord-Troms regionråd DA", "Indre Helgeland regionråd"},
+        ),
+        (
+            "Handelshøgskolen i Bodø og Norges Arktiske universitet søker.",
+            "nb",
+            {"Handelshøgskolen i Bodø", "Norges Arktiske universitet"},
+        ),
+        (
+            "Arrangörer är Tillväxt Norra Bohuslän, Företagarna Höör och Näringsliv Ulricehamn.",
+            "sv",
+            {"Tillväxt Norra Bohuslän", "Företagarna Höör", "Näringsliv Ulricehamn"},
+        ),
+        (
+            "Det beslutade kommunstyrelsens arbetsutskott och Tekniska förvaltningen.",
+            "sv",
+            {"kommunstyrelsens arbetsutskott", "Tekniska förvaltningen"},
+        ),
         (
             "Finansiärer: Näringslivsbolaget i Sundsvall och Region Gävleborg.",
             "sv",

@@ -827,10 +827,11 @@ _STREET = re.compile(
 _PLACE_BEFORE = re.compile(
     r"(?i)(?:\b(?:i|for|för|av|til|till|fra|från|innen|inom|hele|hela|rundt|runt)\s+)$"
 )
-# Words that introduce a project or an event by name: "prosjektet Region Ålesund".
+# Words that introduce a project, course or event by name: "prosjektet Region Ålesund", "kursen
+# Tillväxt Östergötland".
 _PROJECT_BEFORE = re.compile(
     r"(?i)\b(?:prosjektet|projektet|programmet|satsingen|satsningen|initiativet|konferansen|konferensen|"
-    r"festivalen|kampanjen)\s+$"
+    r"festivalen|kampanjen|kursen|kurset|utbildningen|utdanningen)\s+$"
 )
 
 
@@ -850,7 +851,12 @@ def _names_no_actor(text: str, found: Found, cell: bool) -> bool:
         return False
     before = text[max(0, found.start - 25) : found.start]
     region_body = found.entry is not None and found.entry.actor_type == "county_region"
-    if re.search(r"regionens?$", found.text) and _PLACE_BEFORE.search(before) and not region_body:
+    in_place = re.search(r" (?:i|for|för) ", found.text)  # "Næringshagen i Orkdalsregionen": a body
+    if (
+        re.search(r"regionens?$", found.text)
+        and _PLACE_BEFORE.search(before)
+        and not (region_body or in_place)
+    ):
         return True  # (Västra Götalandsregionen is the region's own name, not a place)
     return found.method == "pattern" and _PROJECT_BEFORE.search(before) is not None
 

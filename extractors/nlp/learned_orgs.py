@@ -22,26 +22,6 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "org_ner"
 
 _ACRONYM = re.compile(r"[A-ZÅÄÖØÆ][A-ZÅÄÖØÆa-zåäöøæ]{0,2}[A-ZÅÄÖØÆ]{1,5}")
 _CAPITALISED = re.compile(r"[A-ZÅÄÖØÆÉ0-9][\w&.'’-]*")
-# "Östra Skaraborg", "Nedre Glomma", "Indre Skandinavia": areas named by a compass word
-_COMPASS = frozenset(
-    {
-        "östra",
-        "västra",
-        "norra",
-        "södra",
-        "mellersta",
-        "nedre",
-        "övre",
-        "øvre",
-        "indre",
-        "ytre",
-        "nordre",
-        "søndre",
-        "austre",
-        "vestre",
-        "midtre",
-    }
-)
 
 
 @functools.cache
@@ -69,7 +49,7 @@ def spans(texts: Iterable[str], path: Path = MODEL_DIR) -> dict[str, list[tuple[
 def kept_shape(surface: str, first_names: frozenset[str]) -> bool:
     """Is a learned span of a shape the model gets mostly right (measured on held-out issuers)?
     Not a heading in capitals or with a number, not words from two lines of a column layout."""
-    from extractors.nlp.patterns import common_word
+    from extractors.nlp.patterns import COMPASS, common_word
 
     if "\n" in surface or surface[:1].isdigit():
         return False
@@ -78,7 +58,7 @@ def kept_shape(surface: str, first_names: frozenset[str]) -> bool:
     words = surface.split()
     if len(words) < 2 or surface.isupper() or not all(_CAPITALISED.fullmatch(w) for w in words):
         return False
-    if words[0] in first_names or words[0].lower() in _COMPASS:
+    if words[0] in first_names or words[0].lower() in COMPASS:
         return False  # a person; an area
     if all(common_word(w) for w in words):
         return False  # a heading in title case: "Artificiell Intelligens", "Hållbar Tillväxt"

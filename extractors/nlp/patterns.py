@@ -23,6 +23,28 @@ TWO_PART_COUNTY = (
     r"(?:Møre og Romsdal|Sogn og Fjordane|Troms og Finnmark|Vestfold og Telemark|Oslo og Akershus)"
 )
 
+# "Östra Skaraborg", "Nedre Glomma", "Indre Skandinavia": areas named by a compass word
+COMPASS = frozenset(
+    {
+        "östra",
+        "västra",
+        "norra",
+        "södra",
+        "mellersta",
+        "nedre",
+        "övre",
+        "øvre",
+        "indre",
+        "ytre",
+        "nordre",
+        "søndre",
+        "austre",
+        "vestre",
+        "midtre",
+    }
+)
+COMPASS_WORD = "(?:" + "|".join(sorted(w.capitalize() for w in COMPASS)) + ")"
+
 # Compound heads of organisation names (definite and indefinite forms).
 HEADS = (
     r"förvaltningen|förvaltning|nämnden|nämnd|styrelsen|kontoret|verket|myndigheten|enheten|"
@@ -230,7 +252,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         "adj_compound",
         _rx(
             rf"\b[{U}][{L}]+(?:al|ell|isk|iska|ska|lig|liga|ala|alt) (?:[{L}]{{3,}}(?:förvaltningen|förvaltning|nämnden|"
-            rf"nämnd|kontoret|rådet)|beredningen|forum)\b"
+            rf"nämnd|kontoret|rådet)|beredningen|forum)\b|\b[{U}][{L}]+iska (?:förvaltningen|nämnden)\b"
         ),
         0.7,
     ),
@@ -241,7 +263,8 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
             rf"\b(?:[{U}][{L}]{{2,}}(?:styrelsen|rådet|nämnden|förvaltningen|kontoret|föreningen|foreningen|"
             rf"förbundet|forbundet|tinget|utvalget|utvalet|senteret|forum)|Länsstyrelsen|Landstinget|"
             rf"Högskolan|Universitetet|Høgskolen|Høgskulen|Statsforvalteren|Fylkesmannen|Handelskammaren|"
-            rf"Kommunförbundet|Regionförbundet) (?:i|for|för) {CAP}(?: {CAP})?(?: (?:kommun|kommune|län|fylke|stad))?"
+            rf"Kommunförbundet|Regionförbundet|Næringshagen|[{U}][{L}]{{2,}}(?:högskolan|høgskolen|høgskulen))"
+            rf" (?:i|for|för) {CAP}(?: {CAP})?(?: (?:kommun|kommune|län|fylke|stad)\b)?"
         ),
         0.85,
     ),
@@ -293,6 +316,12 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     ("compound", _rx(rf"\b[{U}][{L}]{{2,}}(?:-[{L}]+)?(?:{HEADS}|alliansen|akademien)\b"), 0.75),
     # lower-case civic bodies "kommunfullmäktige", "kommunestyret"
     ("civic", _rx(rf"\b(?i:{CIVIC})s?\b"), 0.7),
+    # "kommunstyrelsens arbetsutskott", "Kommunstyrelsens förvaltning": a board's committee or office
+    (
+        "civic",
+        _rx(r"\b(?i:kommunstyrelsens|regionstyrelsens) (?:[a-zåäö]*utskott(?:et)?|förvaltning)\b"),
+        0.75,
+    ),
     # "Göteborgs Hamn AB", "Lindholmen Science Park AB", "Bane NOR SF", "Halti kvenkultursenter IKS"
     (
         "company",
@@ -309,6 +338,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         _rx(
             rf"\b{CAP}(?: {CAP})? (?:kommun|kommune|Stad|stad|fylkeskommune|[Rr]egionråd|[Kk]ommunalförbund|"
             rf"samkommune|landsting|[Rr]egionförbund|herad|IPR|[Ii]nterkommunale? politiske? råd)\b"
+            rf"(?: (?:DA|IKS|KF)\b)?"
         ),
         0.85,
     ),
@@ -350,14 +380,18 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         0.8,
     ),
     # "Gjøvikregionen Reiseliv", "Nordmøre Næringsråd", "Haugaland Vekst", "Visit Bergen", "Sapmi
-    # næringshage": the development and destination companies of a place, named after it
+    # næringshage", "Tillväxt Lidköping", "Företagarna Höör", "Kunnskapsparken i Rana": the development,
+    # destination and business bodies of a place, named after it
     (
         "place_company",
         _rx(
             rf"\b{CAP}(?: {CAP})? (?:Reiseliv|[Nn]æringsråd|[Nn]æringsforum|Næringsforening|[Nn]æringsselskap|Vekst|"
             rf"Næring|Næringsutvikling|[Nn]æringshage|Kulturnæringshage|Næringskontor|Utvikling|[Uu]ngdomsråd|"
-            rf"Turistråd|Turistbyrå|Näringslivsråd|Företagarförening|Reiselivslag|Næringsorganisasjon)\b"
-            rf"|\b(?:Visit|Destination|Destinasjon) {CAP}(?: Region)?|\bBusiness [Rr]egion {CAP}"
+            rf"Turistråd|Turistbyrå|Näringslivsråd|Företagarförening|Reiselivslag|Næringsorganisasjon|"
+            rf"Næringslag|Næringsallianse|Näringsliv)\b"
+            rf"|\b(?:Visit|Destination|Destinasjon|Tillväxt|Näringsliv|Företagarna|Kompetensforum) "
+            rf"(?:{COMPASS_WORD} )?{CAP}(?: Region)?"
+            rf"|\bBusiness [Rr]egion {CAP}|\b(?:Kunnskapsparken|Næringsalliansen) (?:(?:i|på) )?{CAP}"
             rf"|\b{CAP}(?: {CAP})? (?:Utveckling|Kraft|Energi|Turism)\b"
         ),
         0.75,
@@ -404,7 +438,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     ),
     # "Leader Halland", "Leader Skellefteå Älvdal", "Leader Lapland 2020": the local action groups
     # of the EU's Leader method (associations)
-    ("leader", _rx(rf"\bLeader {CAP}(?: {CAP}){{0,2}}(?: 20\d\d)?"), 0.75),
+    ("leader", _rx(rf"\bLeader {CAP}(?: {CAP}){{0,2}}(?: 20\d\d)?(?: ideell förening)?"), 0.75),
     # "Regionalt forskningsfond Vestlandet", "Regionale forskingsfond Agder"
     (
         "research_fund",
@@ -428,13 +462,24 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         ),
         0.8,
     ),
+    # "Piteå Science Park", "Arctic Business Incubator", "Krinova Incubator & Science Park", "Science Park
+    # Skövde", "Campus Dalsland": science parks, incubators and campus bodies, named after their place
+    (
+        "innovation_body",
+        _rx(
+            rf"\b(?:{CAP} ){{1,2}}(?:Science Park|Science City|Incubator|Inkubator|Innovation Cent(?:re|er))"
+            rf"(?: Center)?(?: & Science Park)?\b|\bScience Park {CAP}|\bInkubatorn (?:i )?{CAP}"
+            rf"|\bCampus {CAP}(?: {CAP})?"
+        ),
+        0.75,
+    ),
     # "Ywood ekonomisk förening", "Hela Byn ideell förening": a cooperative or association by its legal form
     ("cooperative", _rx(rf"\b{CAP}(?: {CAP})? (?:ekonomisk|ideell) förening\b"), 0.8),
     # "Göteborgs universitet", "Chalmers tekniska högskola", "Nord universitet", "Jönköping University"
     (
         "university",
         _rx(
-            rf"\b{CAP}(?: [{L}]+a)? (?:universitet|universitetet|högskola|högskolan|høgskole|høgskule|"
+            rf"\b{CAP}(?: [{L}]+a| [{U}{L}][{L}]+e)? (?:[Uu]niversitet|universitetet|högskola|högskolan|høgskole|høgskule|"
             rf"universitetssjukhus)\b"
         ),
         0.85,
@@ -513,10 +558,10 @@ def _after_known_partner(text: str, start: int, end: int) -> int:
 
 _CENTRE = re.compile(r"(?:centrum|center|senter|senteret)$")
 # Heads of place companies that name them only beside a known place: after it ("Bodens Utveckling",
-# "Skellefteå Kraft"; not "Regional Utveckling") or before it ("Destination Piteå", not an English
-# report's "Destination Geary").
+# "Skellefteå Kraft"; not "Regional Utveckling") or before it ("Destination Piteå", "Näringsliv
+# Ulricehamn"; not an English report's "Destination Geary").
 _PLACE_BEFORE_HEAD = re.compile(r" (?:Utveckling|Kraft|Energi|Turism)$")
-_HEAD_BEFORE_PLACE = re.compile(r"^Destination ")
+_HEAD_BEFORE_PLACE = re.compile(r"^(?:Destination|Näringsliv) ")
 
 
 def _place_company_ok(surface: str) -> bool:
@@ -631,8 +676,12 @@ def _trim_place(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
     """Keep a two-word place only when it is a known one ("Upplands Väsby", "Jämtland Härjedalen")."""
     surface = text[start:end]
     words = surface.split(" ")
-    if rule == "municipal":
-        if len(words) == 3 and not _known(" ".join(words[:2])):
+    if rule == "municipal":  # "Indre Helgeland regionråd": a council of an area named by a compass word
+        if (
+            len(words) == 3
+            and not _known(" ".join(words[:2]))
+            and not (words[0].lower() in COMPASS and words[2].lower() not in ("kommun", "kommune", "stad"))
+        ):
             return start + len(words[0]) + 1, end
         return start, end
     if rule == "head_in_place":  # "Länsstyrelsen i X", "Regionrådet for X"
