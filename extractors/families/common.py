@@ -141,18 +141,32 @@ def _add_indicators(
 
 
 def _date_columns(
-    ctx: ExtractionContext, start_raw: str | None, end_raw: str | None, year: int | None
+    ctx: ExtractionContext,
+    start_raw: str | None,
+    end_raw: str | None,
+    year: int | None,
+    whole_period: bool = False,
 ) -> tuple[dict[str, Any], Any, Any]:
-    """start/end date, precision and ongoing columns from the raws (and the parsed values)."""
+    """start/end date, precision and ongoing columns from the raws (and the parsed values).
+
+    With no end raw, a deadline ("innan utgangen av 2025") gives the end date alone, and a single
+    period under a header naming the time of the whole work (`whole_period`: "Tidsplan 2025") its end too."""
     lang = _language(ctx)
     start = _parse_when(start_raw, lang, year)
     end = _parse_when(end_raw, lang, year) if end_raw else None
     cols: dict[str, Any] = {}
+    if start is not None and end is None and start.start is None and start.end is not None:
+        cols["end_date"] = start.end
+        cols["end_precision"] = start.precision
+        return cols, start, end
     if start is not None:
         cols["start_date"] = start.start
         cols["start_precision"] = start.precision
         if start.ongoing:
             cols["ongoing"] = True
+        if end is None and not end_raw and whole_period and start.end is not None and not start.ongoing:
+            cols["end_date"] = start.end
+            cols["end_precision"] = start.end_precision or start.precision
     if end is not None:
         cols["end_date"] = end.end or end.start
         cols["end_precision"] = end.end_precision or end.precision
@@ -175,12 +189,14 @@ def add_activity(
     end_raw: str | None = None,
     confidence: float = 0.9,
     extractor: str,
+    whole_period: bool = False,
     **other_columns: Any,
 ) -> str:
     """Write one plan node with its normalised dates, timelines and indicators; returns its id.
 
     A single raw that prints a range ("2018 - 2019") is split into start_raw/end_raw and
     recorded as one `period` timeline; separate raws give `start` and `end` timelines.
+    `whole_period`: the start raw's column prints when the whole work takes place (_date_columns).
     strategic_area is inherited from the parent when the caller does not know it.
     """
     start_raw, end_raw = _opt(start_raw), _opt(end_raw)
@@ -190,7 +206,7 @@ def add_activity(
         if second:
             span_raw, start_raw, end_raw = start_raw, first, second
     year = default_year(ctx)
-    cols, start, end = _date_columns(ctx, start_raw, end_raw, year)
+    cols, start, end = _date_columns(ctx, start_raw, end_raw, year, whole_period and span_raw is None)
 
     if other_columns.get("strategic_area") is None and parent_id is not None:
         parent = ctx.result.get("activities", parent_id)

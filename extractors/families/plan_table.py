@@ -21,7 +21,7 @@ from extractors.families.plan_labels import (
     numbering,
     rank,
 )
-from extractors.normalise.columns import ROLES, role_of, roles_of
+from extractors.normalise.columns import ROLES, names_whole_period, paired_role, role_of, roles_of
 from extractors.pdf.structures import Block, Cell, Table
 
 if TYPE_CHECKING:
@@ -81,6 +81,10 @@ class Columns:
     roles: dict[int, str]  # column -> activities column
     label_col: int | None
     title_col: int
+    # column -> the second activities column its header names ("Ansvarig / samverkanspartner"),
+    # where no column of its own holds that one
+    paired: dict[int, str] = field(default_factory=dict)
+    whole_period: bool = False  # the date column prints when the work takes place ("Tidsplan"), not its start
 
     @property
     def content_cols(self) -> list[int]:
@@ -133,7 +137,13 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
     roles[title_col] = "title"
     if label_col is not None:
         roles[label_col] = "code"
-    return Columns(roles=roles, label_col=label_col, title_col=title_col)
+    paired = {
+        c: second for c in roles if (second := paired_role(headers[c], lang)) and second not in roles.values()
+    }
+    whole_period = any(r == "start_raw" and names_whole_period(headers[c], lang) for c, r in roles.items())
+    return Columns(
+        roles=roles, label_col=label_col, title_col=title_col, paired=paired, whole_period=whole_period
+    )
 
 
 def _col_width(table: Table, col: int) -> float:
@@ -311,6 +321,10 @@ def _row_roles(table: Table, row: int, cols: Columns) -> dict[str, Cell]:
                     break
         if role is not None and role not in out:
             out[role] = cell
+    for cell in table.cells:  # a cell merged down over several rows ("Ansvarig" for two actions) fills each
+        role = cols.roles.get(cell.col)
+        if cell.row < row < cell.row + cell.row_span and role in CONTENT_ROLES and role not in out:
+            out[role] = cell
     return out
 
 
@@ -465,6 +479,10 @@ def _read_row(
         if numbered is not None and not re.fullmatch(r"(19|20)\d\d", numbered[0]):
             code = numbered[0]
             level = level_of_number(numbered[0])
+            if level == "area" and any(texts.get(r) for r in CONTENT_ROLES):
+                # "3 | Starta ett lärlingsnätverk | Näringslivsenheten | 2025": a flat list of numbered
+                # actions; an area's heading row carries no responsible, dates or outcome
+                level = _unlabelled_level(state, has_label_col=False)
             if not label_text and numbered[1]:
                 title = numbered[1]
     if label_cell is not None and level is None and label_text and not title:
@@ -504,8 +522,11 @@ def _read_row(
     if split is not None:
         fields = {r: split.head.get(r) or None for r in CONTENT_ROLES}
         title = split.head.get("title") or title
+    _split_paired(fields, cols)
     confidence = 0.9 if (found is not None or code is not None) else 0.75
-    node_id = _add_node(ctx, state, level, title, code, page, page_end, bbox, fields, confidence)
+    node_id = _add_node(
+        ctx, state, level, title, code, page, page_end, bbox, fields, confidence, cols.whole_period
+    )
     if split is not None:
         for item in split.items:
             sub_fields = {r: item.get(r) or None for r in CONTENT_ROLES}
@@ -522,6 +543,22 @@ def _read_row(
                 **sub_fields,
             )
             del sub_id
+
+
+# "Vuxenutbildningen / Falu Frivilliga Utbildningscenter": two values in one cell, split by a slash
+_PAIR_SEPARATOR = re.compile(r"\s+/\s+|(?<=\w)/(?=[A-ZÅÄÖØÆ])")
+
+
+def _split_paired(fields: dict[str, str | None], cols: Columns) -> None:
+    """A cell under a two-name header gives its parts to the two columns the header names."""
+    for col, second in cols.paired.items():
+        first = cols.roles.get(col)
+        value = fields.get(first) if first else None
+        if first is None or not value or fields.get(second):
+            continue
+        parts = _PAIR_SEPARATOR.split(value, maxsplit=1)
+        if len(parts) == 2 and all(part.strip() for part in parts):
+            fields[first], fields[second] = parts[0].strip(), parts[1].strip()
 
 
 def _merged_heading(row_cells: list[Cell], cols: Columns, n_cols: int) -> Cell | None:
@@ -564,6 +601,7 @@ def _add_node(
     bbox: tuple[float, ...] | None,
     fields: dict[str, str | None],
     confidence: float,
+    whole_period: bool = False,
 ) -> str:
     parent_id = state.parent_for(level)
     node_id = add_activity(
@@ -577,6 +615,7 @@ def _add_node(
         bbox=list(bbox) if bbox else None,
         extractor=state.extractor,
         confidence=confidence,
+        whole_period=whole_period,
         **fields,
     )
     state.push(Node(node_id, level, title))

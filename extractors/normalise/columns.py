@@ -96,6 +96,45 @@ def role_of(header_text: str | None, lang: str | None = None) -> str | None:
     return None
 
 
+# Headers of a start_raw column that print when work starts; the other start_raw headers ("Tidsplan",
+# "Tid", "När", "Period", "Timeframe") print when it takes place, so a single period there ends it too.
+_START_WORDS = frozenset(
+    {
+        "uppstart",
+        "oppstart",
+        "opstart",
+        "start",
+        "startar",
+        "påbörjas",
+        "påbörjad",
+        "startår",
+        "starttid",
+        "från",
+        "fra",
+    }
+)
+
+
+def names_whole_period(header_text: str | None, lang: str | None = None) -> bool:
+    """Whether a date column's header names the time of the whole work ("Tidsplan": "2025" is
+    Jan 1 to Dec 31), not its start ("Uppstart": "2025" is when it starts, its end unknown)."""
+    if role_of(header_text, lang) != "start_raw":
+        return False
+    words = normalise_header(header_text or "").replace("/", " ").split()
+    return bool(words) and words[0] not in _START_WORDS
+
+
+def paired_role(header_text: str | None, lang: str | None = None) -> str | None:
+    """The second column a two-name header names ("Ansvarig / samverkanspartner" -> participants_raw),
+    when its two parts name two different columns; role_of gives the first."""
+    head = normalise_header(header_text or "")
+    parts = [part.strip() for part in head.split("/")]
+    if len(parts) != 2 or not all(parts):
+        return None
+    first, second = role_of(parts[0], lang), role_of(parts[1], lang)
+    return second if first is not None and second is not None and first != second else None
+
+
 def roles_of(headers: list[str], lang: str | None = None) -> list[str | None]:
     """role_of for each header, a role kept only for its first column (duplicates -> None)."""
     seen: set[str] = set()

@@ -138,6 +138,7 @@ class _Vocab:
         }
         self.edge = {k: re.compile(rf"(?:{v})\s*(?P<y>{y4})") for k, v in edge_w.items()}
         self.edge_prefix = re.compile(rf"^(?:{'|'.join(edge_w.values())})\s+")
+        self.late_prefix = re.compile(rf"^(?:{edge_w['late']})\s+")
         self.ongoing = re.compile(rf"(?<!\w)(?:{_alt(_word_list('ongoing'))})(?!\w)")
         self.deadline_incl = re.compile(rf"^(?:{_alt(_word_list('deadline_inclusive'))})(?!\w)\s*")
         self.deadline_excl = re.compile(rf"^(?:{_alt(_word_list('deadline_exclusive'))})(?!\w)\s*")
@@ -499,6 +500,8 @@ def parse_when(raw: str, lang: str | None = None, default_year: int | None = Non
             m = pattern.match(_strip_fillers(text, vocab))
             if m:
                 rest = _strip_fillers(text, vocab)[m.end() :].strip()
+                if new_mode == "before" and vocab.late_prefix.match(rest):
+                    new_mode = "end"  # "innan utgangen av 2025", "før slutten av 2026": by the end of it
                 if rest and _parse_core(rest, vocab, default_year) is not None:
                     is_range = _single(rest, vocab) is None and _range_parts(rest, vocab) is not None
                     # "från 2019 till 2021" is a closed range, not an open start

@@ -1,0 +1,136 @@
+"""Plan table shapes that lose data when read wrongly: a flat list of numbered actions, a cell merged
+down over two rows, one header naming two columns, and a time column that prints when the work
+takes place. Built here with reportlab and read by the real pipeline stages."""
+
+from __future__ import annotations
+
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.normalise.columns import names_whole_period, paired_role
+from tests.test_plan_variants import Run, run_pipeline
+
+pytest.importorskip("reportlab")
+
+HEADERS = ["Nr", "Åtgärd", "Ansvarig / samverkanspartner", "Tidplan", "Förväntat resultat"]
+ROWS = [
+    ("1", "Inrätta ett lokalt kompetensråd", "Näringslivsenheten / Arbetsförmedlingen", "2025", "Rådet har mötts fyra gånger"),
+    ("2", "Utöka antalet platser inom Komvux", "Vuxenutbildningen", "Hösten 2025", "60 nya studieplatser per år"),
+    ("3", "Starta en yrkeshögskoleutbildning", "Vuxenutbildningen / Mittuniversitetet", "innan utgången av 2026", "25 studerande antagna"),
+    ("4", "Erbjuda studie- och yrkesvägledning", "", "2025–2026", "500 samtal per år"),
+    ("5", "Marknadsföra kommunen som studieort", "Kommunikationsenheten", "Pågående", "Fler studenter stannar"),
+    ("6", "Följa upp handlingsplanen årligen", "Näringslivsenheten", "2026 Q2", "Årlig uppföljning till KS"),
+]  # fmt: skip
+MERGED = (3, 4)  # the Ansvarig cell of actions 3 and 4 is one cell merged down over both rows
+
+
+def _build(path: Path) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=9, leading=11)
+    bold = ParagraphStyle("bold", fontName="Helvetica-Bold", fontSize=9, leading=11)
+    title = ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=18, leading=22)
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13)
+    data: list[list[Any]] = [[Paragraph(h, bold) for h in HEADERS]]
+    data += [[Paragraph(text, cell) if text else "" for text in row] for row in ROWS]
+    first, last = MERGED
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("SPAN", (2, first), (2, last)),
+    ]
+    table = Table(data, colWidths=[30, 150, 130, 80, 120])
+    table.setStyle(TableStyle(style))
+    story = [
+        Paragraph("Handlingsplan för kompetensförsörjning 2025–2027", title),
+        Paragraph("Östersunds kommun", body),
+        Spacer(1, 12),
+        Paragraph("Handlingsplanen beskriver de åtgärder kommunen genomför under planperioden.", body),
+        Spacer(1, 12),
+        table,
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4, topMargin=50, bottomMargin=50).build(story)
+
+
+@lru_cache(maxsize=1)
+def plan() -> Run:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-shapes-"))
+    pdf = folder / "handlingsplan_kompetens.pdf"
+    _build(pdf)
+    return run_pipeline(pdf)
+
+
+def test_numbered_actions_with_content_are_activities_not_areas() -> None:
+    run = plan()
+    rows = [r for r in run.rows if r["code"] in {row[0] for row in ROWS}]
+    assert [r["code"] for r in rows] == ["1", "2", "3", "4", "5", "6"]
+    assert {r["level"] for r in rows} == {"activity"}
+    first = run.node("Inrätta ett lokalt kompetensråd")
+    assert first["expected_outcome_raw"] == "Rådet har mötts fyra gånger"
+    assert first["start_raw"] == "2025"
+
+
+def test_a_header_naming_two_columns_splits_its_cells() -> None:
+    run = plan()
+    first = run.node("Inrätta ett lokalt kompetensråd")
+    assert (first["responsible_raw"], first["participants_raw"]) == (
+        "Näringslivsenheten",
+        "Arbetsförmedlingen",
+    )
+    alone = run.node("Utöka antalet platser")
+    assert (alone["responsible_raw"], alone["participants_raw"]) == ("Vuxenutbildningen", None)
+
+
+def test_a_cell_merged_down_fills_every_row_it_covers() -> None:
+    run = plan()
+    for title in ("Starta en yrkeshögskoleutbildning", "Erbjuda studie- och yrkesvägledning"):
+        row = run.node(title)
+        assert (row["responsible_raw"], row["participants_raw"]) == ("Vuxenutbildningen", "Mittuniversitetet")
+
+
+def test_a_time_column_gives_the_period_its_end() -> None:
+    run = plan()
+    dates = {
+        title: (str(r.get("start_date")), str(r.get("end_date")))
+        for title in (
+            "Inrätta ett lokalt kompetensråd",
+            "Utöka antalet platser",
+            "Starta en yrkeshögskoleutbildning",
+            "Erbjuda studie- och yrkesvägledning",
+            "Följa upp handlingsplanen",
+        )
+        for r in [run.node(title)]
+    }
+    assert dates == {
+        "Inrätta ett lokalt kompetensråd": ("2025-01-01", "2025-12-31"),
+        "Utöka antalet platser": ("2025-08-01", "2025-12-31"),
+        "Starta en yrkeshögskoleutbildning": ("None", "2026-12-31"),  # a deadline: the end alone
+        "Erbjuda studie- och yrkesvägledning": ("2025-01-01", "2026-12-31"),
+        "Följa upp handlingsplanen": ("2026-04-01", "2026-06-30"),
+    }
+    assert run.node("Marknadsföra kommunen")["ongoing"] is True
+
+
+@pytest.mark.parametrize(
+    ("header", "whole"),
+    [("Tidplan", True), ("Tidsramme", True), ("När", True), ("Timeframe", True), ("Uppstart", False),
+     ("Start", False), ("Oppstart", False), ("Ansvarig", False)],
+)  # fmt: skip
+def test_which_time_headers_name_the_whole_period(header: str, whole: bool) -> None:
+    assert names_whole_period(header, "sv") is whole
+
+
+@pytest.mark.parametrize(
+    ("header", "second"),
+    [("Ansvarig / samverkanspartner", "participants_raw"), ("Ansvar/medverkande", "participants_raw"),
+     ("Ansvarlig/samarbeidspartnere", "participants_raw"), ("Ressurs/finansiering", None), ("Ansvarig", None)],
+)  # fmt: skip
+def test_headers_that_name_two_columns(header: str, second: str | None) -> None:
+    assert paired_role(header, "sv") == second
