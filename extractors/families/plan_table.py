@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from extractors.families.common import add_activity, add_goal, clean
 from extractors.families.plan_labels import (
@@ -529,7 +529,7 @@ def _read_row(
     )
     if split is not None:
         for item in split.items:
-            sub_fields = {r: item.get(r) or None for r in CONTENT_ROLES}
+            sub_fields: dict[str, Any] = {r: item.get(r) or None for r in CONTENT_ROLES}
             sub_id = add_activity(
                 ctx,
                 level="subactivity",
