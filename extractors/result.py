@@ -87,7 +87,8 @@ class Extraction:
         """One actor_roles row per (activity, person, organisation, role); a row with role "other"
         goes when the same person or organisation already has a specific role there, and a
         document-level row when an activity already has it ("Projektägare: X" read by the family
-        for the report's project and again by the NLP step for the document). Several stages may
+        for the report's project and again by the NLP step for the document), also when the
+        document-level row knows the person but not their organisation. Several stages may
         see the same table (the family reads it, the NLP step scans it again)."""
         rows = self.rows.get("actor_roles", [])
 
@@ -98,6 +99,8 @@ class Extraction:
         in_activities = {
             (r.get("person_name"), r.get("actor_id"), r.get("role")) for r in rows if r.get("activity_id")
         }
+        # a person the document names without an organisation is the same person an activity names with one
+        in_activities |= {(person, None, role) for person, _actor, role in in_activities if person}
         kept: list[Record] = []
         seen: set[tuple[object, ...]] = set()
         for row in rows:

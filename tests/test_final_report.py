@@ -384,3 +384,39 @@ def test_a_report_run_through_the_pipeline_keeps_one_row_per_role(tmp_path: Path
         "En gemensam digital besöksguide för de fem kommunerna.": "result",
         "Minst 40 företag har deltagit i utbildningen i hållbar turism.": "result",
     }
+
+
+def test_a_fact_box_of_labelled_lines_gives_each_label_its_own_value(tmp_path: Path) -> None:
+    """ "Projektägare: …", "Projektledare: …", "Projekttid: …" on the lines of one paragraph: each value
+    stops where the next label begins, so no actor is made of the whole box and the leader is not
+    tied to the agency named on the line after."""
+    from pipeline.loader import load
+    from pipeline.runner import RunOptions, execute
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    _plain_report(
+        raw / "slutrapport.pdf",
+        "Digitalt lyft för besöksnäringen",
+        "Slutrapport",
+        [
+            (
+                "1. Projektfakta",
+                [
+                    "Projektägare: Hudiksvalls kommun<br/>Projektledare: Maria Engström, näringslivsutvecklare"
+                    "<br/>Projekttid: 2023-03-01 – 2025-02-28<br/>Diarienummer: 20201234 (Tillväxtverket)",
+                    "Projektet har stärkt de digitala kanalerna hos besöksnäringens företag i regionen.",
+                ],
+            ),
+        ],
+    )
+    out = tmp_path / "out"
+    execute(RunOptions(paths=[str(raw)], out_dir=out, workers=1, progress=False, report=False))
+    data = load(out)
+    roles = data.actor_roles
+    owners = roles[roles["role"] == "owner"]
+    leaders = roles[roles["role"] == "project_leader"]
+    assert set(owners["actor_id"]) == {"hudiksvalls-kommun"}
+    assert list(leaders["person_name"]) == ["Maria Engström"]
+    assert list(leaders["actor_id"]) == ["hudiksvalls-kommun"]
+    assert not data.actors["name"].str.contains("Projektledare").any()

@@ -251,3 +251,34 @@ def test_a_catalogue_with_plain_fact_lines_gives_its_projects_and_their_contacts
         ("Ola Hornnes", "styreleiar", "Hornindal Reiselivslag SA"),
     }
     assert "Sparebanken Sogn og Fjordane" in names.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vuxenutbildningen / Falu Frivilliga Utbildningscenter", "Falu Frivilliga Utbildningscenter"),
+        ("Ludvika Folkhögskola", "Ludvika Folkhögskola"),
+    ],
+)
+def test_a_name_that_starts_with_a_place_is_not_the_municipality(text: str, expected: str) -> None:
+    from extractors.nlp.roles import place_prefix
+
+    assert place_prefix(text, "SE") is None
+    assert place_prefix("Eks Kvæfj og Skånland", "NO") == "Kvæfjord kommune"  # a clipped town still is
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Hudiksvalls kommun Projektledare: Maria Engström", "Hudiksvalls kommun"),
+        ("Maria Engström Projekttid: 2023-03-01", "Maria Engström"),
+        (
+            "Tillväxtverket: 2,9 mkr, Region Gävleborg: 1,2 mkr",
+            "Tillväxtverket: 2,9 mkr, Region Gävleborg: 1,2 mkr",
+        ),
+    ],
+)
+def test_a_labelled_value_ends_at_the_next_label(value: str, expected: str) -> None:
+    from extractors.normalise.actors import until_next_label
+
+    assert until_next_label(value) == expected

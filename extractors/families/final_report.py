@@ -27,6 +27,7 @@ from extractors.families.sections import (
     looks_like_person,
     sentences,
 )
+from extractors.normalise.actors import until_next_label
 from extractors.registry import register
 
 EXTRACTOR = "final_report"
@@ -179,7 +180,7 @@ def _add_people_and_orgs(ctx: ExtractionContext, project_id: str, title: str) ->
         for sentence in sentences(block.text):
             match = OWNER.search(sentence)
             if match and owner is None:
-                owner = clean(match.group(1)).strip(" .")
+                owner = until_next_label(clean(match.group(1))).strip(" .")
                 _role(
                     ctx, "owner", org=owner, raw=sentence, page=block.page, activity_id=project_id, seen=seen
                 )

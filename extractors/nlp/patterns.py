@@ -420,8 +420,8 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     (
         "school_name",
         _rx(
-            rf"\b{CAP}(?: {CAP})? (?:vidaregåande skule|videregående skole|folkhögskola|folkehøgskole|"
-            rf"folkehøgskule|gymnasieskola)\b|\b[{U}][{L}]{{3,}}gymnasiet\b"
+            rf"\b{CAP}(?: {CAP})? (?:vidaregåande skule|videregående skole|[Ff]olkhögskola|[Ff]olkehøgskole|"
+            rf"[Ff]olkehøgskule|gymnasieskola)\b|\b[{U}][{L}]{{3,}}gymnasiet\b"
         ),
         0.75,
     ),

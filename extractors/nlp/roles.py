@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from extractors.nlp import gazetteer, patterns
 from extractors.nlp.finder import Finder, Found
-from extractors.normalise.actors import ActorResolver, clean_name, split_title
+from extractors.normalise.actors import ActorResolver, clean_name, split_title, until_next_label
 from extractors.pdf.structures import Block, DocumentLayout, Table
 from extractors.result import Extraction
 
@@ -92,7 +92,10 @@ def looks_like_org(text: str) -> bool:
 def place_prefix(text: str, country: str | None) -> str | None:
     """A clipped municipality name in a role cell ("Eks Kvæfj og Skånland" -> Kvæfjord kommune)."""
     gaz = gazetteer.load()
-    for word in re.findall(r"[A-ZÅÄÖØÆ][a-zåäöøæ]{3,}", text):
+    for m in re.finditer(r"[A-ZÅÄÖØÆ][a-zåäöøæ]{3,}", text):
+        word, after = m.group(), re.match(r"\s+([A-ZÅÄÖØÆ]\w*)", text[m.end() :])
+        if after is not None and not gaz.places.get(after.group(1).casefold()):
+            continue  # "Falu Frivilliga Utbildningscenter", "Ludvika Folkhögskola": a name that starts with its place
         low = word.casefold()
         hits = {
             e.name for k, es in gaz.places.items() if k.startswith(low) for e in es if e.country == country
@@ -299,7 +302,7 @@ def cue_segments(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        value = text[m.end() : end]
+        value = until_next_label(text[m.end() : end])
         cut = re.search(r"(?<=[a-zåäöøæ)])\.\s+[A-ZÅÄÖØÆ]|\n", value)
         if cut:
             value = value[: cut.start() + 1]

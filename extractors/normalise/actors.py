@@ -160,6 +160,25 @@ TITLE_WORD = re.compile(
 TITLE_ONLY = {"vd", "vd:n", "koord.", "koord"}
 
 
+# The next "Label: " of a fact box read as one line ("Hudiksvalls kommun Projektledare: Maria Engström"):
+# a capitalised word (and up to two lower-case ones) and a colon, right after a word, not after a comma
+# ("Tillväxtverket: 2,9 mkr, Länsstyrelsen: 1 mkr" is one list).
+_NEXT_LABEL = re.compile(rf"(?<=[\w)])\s+(?=(?P<label>[{_U}][{_L}-]+)(?:\s[{_L}-]+){{0,2}}\s*:\s)")
+
+
+def until_next_label(value: str) -> str:
+    """A labelled value up to where the next label of the same line begins (a place is no label:
+    "Tillväxtverket 2,9 mkr, Region Gävleborg: 1,2 mkr")."""
+    from extractors.nlp import gazetteer
+
+    gaz = gazetteer.load()
+    for m in _NEXT_LABEL.finditer(value):
+        label = m.group("label")
+        if not (gaz.names_an_area(label) or gaz.lookup(f"Region {label}") is not None):
+            return value[: m.start()]
+    return value
+
+
 def split_title(item: str) -> tuple[str | None, str]:
     """Separate a leading job title from the organisation: "Verksamhetsstrateg BRG" -> (title, "BRG")."""
     item = clean_name(item)
