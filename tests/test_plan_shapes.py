@@ -134,3 +134,74 @@ def test_which_time_headers_name_the_whole_period(header: str, whole: bool) -> N
 )  # fmt: skip
 def test_headers_that_name_two_columns(header: str, second: str | None) -> None:
     assert paired_role(header, "sv") == second
+
+
+BORDERLESS = [
+    ("Ta fram en gemensam evenemangsstrategi för kommunen och besöksnäringen i hela skärgården",
+     "Kultur- och fritidsförvaltningen", "Destination Västervik", "2025"),
+    ("Förlänga säsongen genom paketering av höst- och vinterupplevelser",
+     "Destination Västervik", "Skärgårdsföretagarna, Region Kalmar län", "2026"),
+    ("Utveckla ställplatser för husbilar vid Gränsö och Lysingsbadet samt i Loftahammar",
+     "Samhällsbyggnadsförvaltningen", "Lysingsbadet AB", "2026"),
+    ("Genomföra en årlig besöksundersökning", "Destination Västervik", "Turismens Utredningsinstitut", "2025"),
+    ("Samordna marknadsföring med Visit Småland", "Destination Västervik", "Region Kalmar län", "2026"),
+]  # fmt: skip
+
+
+def _wrap(text: str, width: float, size: float) -> list[str]:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: list[str] = []
+    for word in text.split():
+        if lines and stringWidth(f"{lines[-1]} {word}", "Helvetica", size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _borderless(path: Path) -> None:
+    """No ruling lines, every other row shaded, a title cell wrapping onto more lines than its row's other cells."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    y = height - 70
+    page.setFont("Helvetica-Bold", 18)
+    page.drawString(56, y, "Handlingsplan för besöksnäringen 2025–2027")
+    y -= 40
+    xs, widths = [56, 235, 400, 516], [150.0, 150.0, 105.0, 30.0]
+    page.setFont("Helvetica-Bold", 9.5)
+    for x, header in zip(xs, ["Åtgärd", "Huvudansvar", "Medverkande", "Klart år"], strict=True):
+        page.drawString(x, y, header)
+    y -= 17
+    for i, row in enumerate(BORDERLESS):
+        cells = [_wrap(text, w, 9) for text, w in zip(row, widths, strict=True)]
+        rows_height = max(len(c) for c in cells) * 11 + 6
+        if i % 2 == 0:
+            page.setFillColor(colors.HexColor("#eaf1f8"))
+            page.rect(50, y - rows_height + 9, width - 100, rows_height, stroke=0, fill=1)
+            page.setFillColor(colors.black)
+        page.setFont("Helvetica", 9)
+        for x, lines in zip(xs, cells, strict=True):
+            for k, line in enumerate(lines):
+                page.drawString(x, y - 11 * k, line)
+        y -= rows_height
+    page.showPage()
+    page.save()
+
+
+def test_a_borderless_table_keeps_the_last_lines_of_a_long_title_cell() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-borderless-"))
+    pdf = folder / "handlingsplan_besoksnaring.pdf"
+    _borderless(pdf)
+    run = run_pipeline(pdf)
+    assert (
+        len(_wrap(BORDERLESS[0][0], 150.0, 9)) > 2 > len(_wrap(BORDERLESS[0][2], 105.0, 9))
+    )  # the shape tested
+    rows = {r["title"]: r for r in run.rows if r["level"] == "activity"}
+    assert list(rows) == [row[0] for row in BORDERLESS]
+    assert [rows[t]["responsible_raw"] for t in rows] == [row[1] for row in BORDERLESS]
+    assert rows[BORDERLESS[2][0]]["end_raw"] == "2026"

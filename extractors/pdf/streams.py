@@ -132,6 +132,19 @@ def _lower_carry_on(row: Row, above: Row, anchors: list[float]) -> bool:
     return len({_column(s.x0, anchors) for s in row}) < len({_column(s.x0, anchors) for s in above})
 
 
+def _wrapped_first_cell(row: Row, run: list[Row], gap: float) -> bool:
+    """A line alone in the first column, set right under the line above and no wider than that
+    column: the rest of a cell that wraps onto more lines than the other cells of its row
+    ("Ta fram en … för kommunen och" / "besöksnäringen"), not the end of the table."""
+    if len(row) != 1 or not run or row[0].bold:
+        return False
+    left = min(seg.x0 for seg in run[0])
+    if abs(row[0].x0 - left) > ALIGN:
+        return False
+    others = [seg.x0 for r in run for seg in r if seg.x0 > left + ALIGN]
+    return bool(others) and row[0].x1 < min(others) and gap <= 0.6 * max(row[0].height, 1.0)
+
+
 def _table(rows: list[Row], sections: set[int], page: Page, lang: str) -> Table:
     body = [row for i, row in enumerate(rows) if i not in sections]
     anchors = _anchors(body)
@@ -232,7 +245,10 @@ def stream_tables(page: Page, words: list[Word], lang: str = "sv") -> list[Table
                 sections.add(len(run))
                 run.append(line)
             pending.clear()
-        if len(row) >= 2 or (run and len(row) == 1 and row[0].x0 > min(s.x0 for s in run[0]) + ALIGN):
+        lone_carry_on = (run and len(row) == 1 and row[0].x0 > min(s.x0 for s in run[0]) + ALIGN) or (
+            not pending and _wrapped_first_cell(row, run, gap_to(row, run[-1]) if run else math.inf)
+        )
+        if len(row) >= 2 or lone_carry_on:
             if pending:
                 flush()
             run.append(row)
