@@ -107,8 +107,25 @@ def decide(scores: dict[str, float]) -> tuple[str, float]:
     return best, round(min(0.99, confidence), 3)
 
 
+# A cover whose largest text names only the kind of document; the name follows in a smaller size.
+_KIND_ONLY = re.compile(
+    r"(?i)(?:slut|slutt|projekt|prosjekt|final|project)?\s*rap+ort|final report|handlingsplan|handlingsprogram|"
+    r"handleplan|action plan|idéskrift"
+)
+
+
+def name_in_title(title: str) -> str:
+    """The name a kind-first title gives ("Slutrapport – Projektet Digitalt lyft" -> "Digitalt lyft")."""
+    kind, dash, name = title.partition(" – ")
+    if not dash or not _KIND_ONLY.fullmatch(kind):
+        return title
+    return re.sub(r"(?i)^(?:projektet|prosjektet|the project)\s+", "", name).strip() or title
+
+
 def guess_title(layout: DocumentLayout) -> str | None:
-    """The largest text on the first page that has text, as printed; else the PDF's Title."""
+    """The largest text on the first page that has text, as printed; else the PDF's Title. A cover
+    that prints only the kind in its largest text ("Slutrapport") is titled by it and the next
+    largest line under it ("Slutrapport – Digitalt lyft för besöksnäringen")."""
     for page in layout.pages[:3]:
         blocks = [b for b in page.blocks if b.text.strip() and len(b.text) < 300]
         if not blocks:
@@ -117,6 +134,14 @@ def guess_title(layout: DocumentLayout) -> str | None:
         title_blocks = [b for b in blocks if b.size >= top_size - 0.5]
         title = " ".join(b.text.strip() for b in sorted(title_blocks, key=lambda b: (b.bbox[1], b.bbox[0])))
         title = re.sub(r"\s+", " ", title).strip()
+        if _KIND_ONLY.fullmatch(title):
+            below = [b for b in blocks if b.size < top_size - 0.5 and b.bbox[1] > title_blocks[-1].bbox[1]]
+            body = min((b.size for b in blocks), default=0.0)
+            named = [b for b in below if b.size > body + 0.5]
+            if named:
+                first = min(named, key=lambda b: (b.bbox[1], b.bbox[0]))
+                name = re.sub(r"\s+", " ", first.text).strip()
+                title = f"{title} – {name}"
         if len(title) >= 4:
             return title[:300]
     meta_title = layout.document.metadata.get("Title", "").strip()
@@ -125,8 +150,8 @@ def guess_title(layout: DocumentLayout) -> str | None:
 
 _ISSUER_PATTERNS = (
     r"\b[A-ZÅÄÖ][\wåäöÅÄÖ]+s Stad\b",
-    r"\b[A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ\-]+ (?:kommun|kommune|regionråd|fylkeskommune)\b",
-    r"\bRegion [A-ZÅÄÖ][\wåäöÅÄÖ]+\b",
+    r"\b[A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ\-]+ (?:[Kk]ommun|[Kk]ommune|regionråd|fylkeskommune|Municipality)\b",
+    r"\bRegion [A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ]+\b",
     r"\b[A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ\-]+ (?:regionråd|regionråd)\b",
     r"\b(?:Tillväxtverket|Nutek|Reglab|Vinnova|Innovasjon Norge|Länsstyrelsen i [A-ZÅÄÖ]\w+)\b",
 )

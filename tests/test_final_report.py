@@ -397,8 +397,8 @@ def test_a_fact_box_of_labelled_lines_gives_each_label_its_own_value(tmp_path: P
     raw.mkdir()
     _plain_report(
         raw / "slutrapport.pdf",
-        "Digitalt lyft för besöksnäringen",
-        "Slutrapport",
+        "Slutrapport",  # the cover's largest line names the kind, the project's name comes under it
+        "Projektet Digitalt lyft för besöksnäringen",
         [
             (
                 "1. Projektfakta",
@@ -420,3 +420,6 @@ def test_a_fact_box_of_labelled_lines_gives_each_label_its_own_value(tmp_path: P
     assert list(leaders["person_name"]) == ["Maria Engström"]
     assert list(leaders["actor_id"]) == ["hudiksvalls-kommun"]
     assert not data.actors["name"].str.contains("Projektledare").any()
+    assert list(data.documents["title"]) == ["Slutrapport – Projektet Digitalt lyft för besöksnäringen"]
+    projects = data.activities[data.activities["level"] == "project"]
+    assert list(projects["title"]) == ["Digitalt lyft för besöksnäringen"]

@@ -122,6 +122,18 @@ def test_two_targets_in_one_cell() -> None:
             2024,
         ),
         ("Over 300 besøkende på arrangementet", "nb", "target_statement", "participants", "ge", 300, None),
+        # Danish comparators and direction
+        ("Mindst 40 virksomheder har deltaget", "da", "target_statement", "count", "ge", 40, None),
+        ("Højst 5 klager om året", "da", "target_statement", "count", "le", 5, None),
+        (
+            "Antallet af turister skal øges med 10 %",
+            "da",
+            "target_statement",
+            "percent",
+            "increase",
+            10,
+            None,
+        ),
     ],
 )
 def test_single_specs(

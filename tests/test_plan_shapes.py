@@ -205,3 +205,80 @@ def test_a_borderless_table_keeps_the_last_lines_of_a_long_title_cell() -> None:
     assert list(rows) == [row[0] for row in BORDERLESS]
     assert [rows[t]["responsible_raw"] for t in rows] == [row[1] for row in BORDERLESS]
     assert rows[BORDERLESS[2][0]]["end_raw"] == "2026"
+
+
+def _simple_plan(
+    path: Path, title: str, issuer: str, headers: list[str], rows: list[tuple[str, ...]]
+) -> None:
+    """A ruled plan table under a title and the issuer's name."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=9, leading=11)
+    bold = ParagraphStyle("bold", fontName="Helvetica-Bold", fontSize=9, leading=11)
+    data: list[list[Any]] = [[Paragraph(h, bold) for h in headers]]
+    data += [[Paragraph(text, cell) for text in row] for row in rows]
+    table = Table(data, colWidths=[510 / len(headers)] * len(headers))
+    table.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    story = [
+        Paragraph(title, ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=18, leading=22)),
+        Paragraph(issuer, ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13)),
+        Spacer(1, 12),
+        table,
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def test_an_english_action_plan() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-english-"))
+    pdf = folder / "regional_action_plan.pdf"
+    _simple_plan(
+        pdf,
+        "Regional Action Plan for Green Industrial Transition 2025–2027",
+        "Region Norrbotten",
+        ["Action", "Lead", "Partners", "Timeframe", "Expected result"],
+        [
+            ("Set up a regional skills platform", "Region Norrbotten", "Luleå tekniska universitet", "2025",
+             "1,500 people trained"),
+            ("Map the need for grid capacity", "Länsstyrelsen i Norrbottens län", "Svenska kraftnät", "H1 2026",
+             "Capacity map published"),
+            ("Run a talent attraction campaign", "Region Norrbotten", "Business Sweden", "Ongoing",
+             "Campaign reaches 2 million people"),
+        ],
+    )  # fmt: skip
+    run = run_pipeline(pdf)
+    info = run.result.info
+    assert (info.doc_type, info.language, info.issuer) == ("action_plan", "en", "Region Norrbotten")
+    first = run.node("Set up a regional skills platform")
+    assert first["expected_outcome_raw"] == "1,500 people trained"
+    assert (str(first["start_date"]), str(first["end_date"])) == ("2025-01-01", "2025-12-31")
+    assert run.node("Map the need")["participants_raw"] == "Svenska kraftnät"
+
+
+def test_a_danish_action_plan() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-danish-"))
+    pdf = folder / "handleplan.pdf"
+    _simple_plan(
+        pdf,
+        "Handleplan for erhvervsudvikling 2025–2027",
+        "Vejle Kommune",
+        ["Indsats", "Ansvarlig", "Partnere", "Tidsplan", "Succeskriterie"],
+        [
+            ("Etablere et iværksætterhus", "Erhvervsafdelingen", "Vejle Erhverv", "2025",
+             "Mindst 40 virksomheder har brugt huset"),
+            ("Styrke samarbejdet med uddannelserne", "Jobcentret", "UCL Erhvervsakademi", "Løbende",
+             "Højst 5 ubesatte praktikpladser"),
+            ("Udvikle en turismestrategi", "Kultur og Fritid", "Destination Trekantområdet", "Efterår 2025",
+             "Strategien er vedtaget"),
+        ],
+    )  # fmt: skip
+    run = run_pipeline(pdf)
+    info = run.result.info
+    assert (info.doc_type, info.language, info.issuer) == ("action_plan", "da", "Vejle Kommune")
+    first = run.node("Etablere et iværksætterhus")
+    assert first["expected_outcome_raw"] == "Mindst 40 virksomheder har brugt huset"
+    assert [(i["comparator"], i["target_value"]) for i in run.indicators(first)] == [("ge", 40.0)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.classify import name_in_title
 from extractors.context import ExtractionContext
 from extractors.families.common import add_activity, add_goal, clean
 from extractors.families.report_goals import (
@@ -93,7 +94,7 @@ def _role(
 
 def _project_title(ctx: ExtractionContext, sections: list[Section]) -> str:
     if ctx.result.info.title:
-        return ctx.result.info.title
+        return name_in_title(ctx.result.info.title)
     for section in sections:
         if section.heading is not None:
             return section.title
