@@ -282,3 +282,26 @@ def test_a_danish_action_plan() -> None:
     first = run.node("Etablere et iværksætterhus")
     assert first["expected_outcome_raw"] == "Mindst 40 virksomheder har brugt huset"
     assert [(i["comparator"], i["target_value"]) for i in run.indicators(first)] == [("ge", 40.0)]
+
+
+def test_amounts_in_a_cost_column_are_budget_lines() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-cost-"))
+    pdf = folder / "handlingsprogram.pdf"
+    _simple_plan(
+        pdf,
+        "Handlingsprogram for næringsutvikling 2025–2028",
+        "Bodø kommune",
+        ["Tiltak", "Ansvarlig", "Tidsramme", "Kostnad (1000 kr)"],
+        [
+            ("Utvikle traineeprogram for nyutdannede", "Næringsavdelingen", "2025", "1 200"),
+            ("Utarbeide en reiselivsstrategi", "Visit Bodø", "2026", "Innenfor ramme"),
+            ("Kartlegge næringsarealer", "Plan og miljø", "2. halvår 2025", "300"),
+        ],
+    )
+    run = run_pipeline(pdf)
+    lines = {b["item"]: b for b in run.result.table("budget_lines")}
+    assert set(lines) == {"Utvikle traineeprogram for nyutdannede", "Kartlegge næringsarealer"}
+    first = lines["Utvikle traineeprogram for nyutdannede"]
+    assert (first["amount"], first["unit"], first["kind"]) == (1200.0, "nok_thousand", "cost")
+    assert first["activity_id"] == run.node("Utvikle traineeprogram")["activity_id"]
+    assert run.node("Utarbeide en reiselivsstrategi")["resources_raw"] == "Innenfor ramme"

@@ -21,7 +21,9 @@ from extractors.families.plan_labels import (
     numbering,
     rank,
 )
+from extractors.families.report_tables import AMOUNT_HEADER, UNIT_WORD, amount_kind, amount_unit
 from extractors.normalise.columns import ROLES, names_whole_period, paired_role, role_of, roles_of
+from extractors.normalise.indicators import parse_number
 from extractors.pdf.structures import Block, Cell, Table
 
 if TYPE_CHECKING:
@@ -85,6 +87,7 @@ class Columns:
     # where no column of its own holds that one
     paired: dict[int, str] = field(default_factory=dict)
     whole_period: bool = False  # the date column prints when the work takes place ("Tidsplan"), not its start
+    amount_header: str | None = None  # the header of a resources column of amounts ("Kostnad (1000 kr)")
 
     @property
     def content_cols(self) -> list[int]:
@@ -141,8 +144,17 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
         c: second for c in roles if (second := paired_role(headers[c], lang)) and second not in roles.values()
     }
     whole_period = any(r == "start_raw" and names_whole_period(headers[c], lang) for c, r in roles.items())
+    amount_header = next(
+        (headers[c] for c, r in roles.items() if r == "resources_raw" and AMOUNT_HEADER.search(headers[c])),
+        None,
+    )
     return Columns(
-        roles=roles, label_col=label_col, title_col=title_col, paired=paired, whole_period=whole_period
+        roles=roles,
+        label_col=label_col,
+        title_col=title_col,
+        paired=paired,
+        whole_period=whole_period,
+        amount_header=amount_header,
     )
 
 
@@ -527,6 +539,7 @@ def _read_row(
     node_id = _add_node(
         ctx, state, level, title, code, page, page_end, bbox, fields, confidence, cols.whole_period
     )
+    _add_cost(ctx, cols, node_id, title, fields.get("resources_raw"), page, lang)
     if split is not None:
         for item in split.items:
             sub_fields: dict[str, Any] = {r: item.get(r) or None for r in CONTENT_ROLES}
@@ -559,6 +572,46 @@ def _split_paired(fields: dict[str, str | None], cols: Columns) -> None:
         parts = _PAIR_SEPARATOR.split(value, maxsplit=1)
         if len(parts) == 2 and all(part.strip() for part in parts):
             fields[first], fields[second] = parts[0].strip(), parts[1].strip()
+
+
+# An amount alone in a cell: "1 200", "500 tkr", "ca 2,5 mkr"
+_AMOUNT_CELL = re.compile(
+    r"(?i)^(?:ca\.?\s*)?(?P<number>\d[\d\s\u00a0.,]*)\s*(?P<unit>[a-zæøåäö.]+(?:\s?kr)?)?$"
+)
+
+
+def _add_cost(
+    ctx: ExtractionContext,
+    cols: Columns,
+    activity_id: str,
+    title: str,
+    value: str | None,
+    page: int,
+    lang: str | None,
+) -> None:
+    """A budget line from an activity's amount under a cost or budget column, where the header or
+    the cell says the unit ("Kostnad (1000 kr)": "1 200"; "Budget": "500 tkr"); a text there
+    ("Inom ram", "Søkes fra RDA") stays in resources_raw only."""
+    if cols.amount_header is None or not value:
+        return
+    m = _AMOUNT_CELL.match(value.strip())
+    if m is None or (m.group("unit") and not UNIT_WORD.fullmatch(m.group("unit").strip())):
+        return
+    if not (m.group("unit") or UNIT_WORD.search(cols.amount_header)):
+        return  # no unit printed: the number could be kroner or thousands
+    amount = parse_number(m.group("number"))
+    if amount is None:
+        return
+    unit, factor = amount_unit(cols.amount_header, m.group("unit") or "", lang or "sv")
+    ctx.result.add(
+        "budget_lines",
+        activity_id=activity_id,
+        item=title or None,
+        amount=amount * factor,
+        unit=unit,
+        kind=amount_kind(cols.amount_header),
+        page=page,
+    )
 
 
 def _merged_heading(row_cells: list[Cell], cols: Columns, n_cols: int) -> Cell | None:

@@ -44,7 +44,13 @@ ROLE_CONTEXT: tuple[tuple[re.Pattern[str], str], ...] = (
 TOTAL_ROW = re.compile(r"(?i)^(totalt|total|summa|sum|totalsumma|samlet|i alt)\b")
 
 
-def _unit(header: str, context: str, lang: str) -> tuple[str, float]:
+# A unit printed with an amount or in its column's header ("Kostnad (1000 kr)", "500 tkr", "2,5 mkr")
+UNIT_WORD = re.compile(
+    r"(?i)\b(?:tkr|tsek|ksek|tnok|knok|mkr|msek|mnok|mnkr|kr|nok|sek|kroner|kronor|mill\w*|miljoner|millioner)\b"
+)
+
+
+def amount_unit(header: str, context: str, lang: str) -> tuple[str, float]:
     """Unit of an amount column and the factor that converts its numbers to that unit."""
     text = f"{header} {context}".lower()
     norwegian = lang in ("nb", "nn", "da") or bool(re.search(r"\bnok\b|kroner\b", text))
@@ -55,7 +61,7 @@ def _unit(header: str, context: str, lang: str) -> tuple[str, float]:
     return ("nok", 1.0) if norwegian else ("sek", 1.0)
 
 
-def _kind(header: str) -> str:
+def amount_kind(header: str) -> str:
     text = header.lower()
     if re.search(r"finansier|finansiering|finansiør", text):
         return "financing"
@@ -120,8 +126,8 @@ def add_budget(
             value = parse_number(cell.text) if cell else None
             if value is None:
                 continue
-            unit, factor = _unit(headers[col], context, lang)
-            kind = _kind(headers[col])
+            unit, factor = amount_unit(headers[col], context, lang)
+            kind = amount_kind(headers[col])
             financier = ctx.actors.resolve(item, ctx.result) if kind == "financing" else None
             activity_id = project_id if TOTAL_ROW.match(item) else _match_activity(ctx, item, project_id)
             ctx.result.add(
