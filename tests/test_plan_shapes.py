@@ -208,9 +208,9 @@ def test_a_borderless_table_keeps_the_last_lines_of_a_long_title_cell() -> None:
 
 
 def _simple_plan(
-    path: Path, title: str, issuer: str, headers: list[str], rows: list[tuple[str, ...]]
+    path: Path, title: str, issuer: str, headers: list[str], rows: list[tuple[str, ...]], intro: str = ""
 ) -> None:
-    """A ruled plan table under a title and the issuer's name."""
+    """A ruled plan table under a title, the issuer's name and an introduction."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -227,6 +227,8 @@ def _simple_plan(
     story = [
         Paragraph(title, ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=18, leading=22)),
         Paragraph(issuer, ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13)),
+        Spacer(1, 12),
+        Paragraph(intro, ParagraphStyle("i", fontName="Helvetica", fontSize=10, leading=13)),
         Spacer(1, 12),
         table,
     ]
@@ -305,3 +307,32 @@ def test_amounts_in_a_cost_column_are_budget_lines() -> None:
     assert (first["amount"], first["unit"], first["kind"]) == (1200.0, "nok_thousand", "cost")
     assert first["activity_id"] == run.node("Utvikle traineeprogram")["activity_id"]
     assert run.node("Utarbeide en reiselivsstrategi")["resources_raw"] == "Innenfor ramme"
+
+
+@pytest.mark.parametrize(
+    ("intro", "goal"),
+    [
+        ("Planen bygger på strategin. Målet är att omsättningen ska öka med 20 procent till år 2027. Åtgärderna "
+         "genomförs av förvaltningarna.", "omsättningen ska öka med 20 procent till år 2027."),
+        ("Programmet følger opp næringsplanen. Hovedmålet er at Bodø skal være den mest attraktive byregionen i "
+         "nord.", "Bodø skal være den mest attraktive byregionen i nord."),
+        ("Det overordnede mål er, at Vejle skal være det bedste sted at drive virksomhed.",
+         "Vejle skal være det bedste sted at drive virksomhed."),
+    ],
+)  # fmt: skip
+def test_a_plans_goal_stated_in_its_introduction(intro: str, goal: str) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-intro-"))
+    pdf = folder / "plan.pdf"
+    _simple_plan(
+        pdf,
+        "Handlingsplan 2025–2027",
+        "Västerviks kommun",
+        ["Åtgärd", "Ansvarig", "Tidplan"],
+        [
+            ("Ta fram en evenemangsstrategi", "Kulturförvaltningen", "2025"),
+            ("Utveckla ställplatser", "Teknik", "2026"),
+        ],
+        intro=intro,
+    )
+    run = run_pipeline(pdf)
+    assert [(g["level"], g["text"]) for g in run.result.table("goals")] == [("overall", goal)]

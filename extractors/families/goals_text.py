@@ -28,8 +28,16 @@ VISION_HEADINGS = re.compile(r"^\s*(?:vision(?:en)?|visjon(?:en)?)\s*(?::\s*(?P<
 # "… har som övergripande mål 120 000 nya jobb …" inside a paragraph.
 OVERALL_INLINE = re.compile(
     r"(?:övergripande\s+mål(?:et)?|overordn(?:et|a|ede)\s+mål(?:et)?|hovedmål(?:et)?|hovudmål(?:et)?)\s*"
-    r"(?:är\s+(?:att\s+)?|er\s+(?:å\s+)?|:\s*)?(?P<goal>[^.:;]{6,200}?\d[^.:;]{0,200}\.|[^.:;]{6,200}\.)",
+    r"(?:är\s*,?\s+(?:att\s+)?|er\s*,?\s+(?:å\s+|at\s+)?|:\s*)?"
+    r"(?P<goal>[^.:;]{6,200}?\d[^.:;]{0,200}\.|[^.:;]{6,200}\.)",
     re.I,
+)
+# "Målet är att besöksnäringens omsättning ska öka med 20 procent till 2027." opening a sentence of a
+# plan's first pages: the plan's own goal when it names no overall one.
+PLAN_GOAL_INLINE = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:Målet|Målsättningen|Målsetjinga|Målsettingen|Målsætningen)"
+    r"(?:\s+med\s+(?:handlingsplanen|handlingsprogrammet|planen|handleplanen))?\s+"
+    r"(?:är\s+att|er\s*,?\s+(?:at|å))\s+(?P<goal>[^.:;]{6,300}\.)"
 )
 GOAL_LIST_HEADINGS = re.compile(
     r"^\s*(?:mål|målen|målsetting(?:er)?|målsättning(?:ar)?|målsetjing(?:ar)?|delmål|målsætninger|"
@@ -90,6 +98,8 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
             continue
         if inline and overall_id is None:
             match = OVERALL_INLINE.search(text)
+            if match is None and block.page <= 2:
+                match = PLAN_GOAL_INLINE.search(text)
             if match is not None:
                 overall_id = add(match.group("goal"), "overall", block.page)
     return ids
