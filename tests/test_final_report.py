@@ -406,6 +406,8 @@ def test_a_fact_box_of_labelled_lines_gives_each_label_its_own_value(tmp_path: P
                     "Projektägare: Hudiksvalls kommun<br/>Projektledare: Maria Engström, näringslivsutvecklare"
                     "<br/>Projekttid: 2023-03-01 – 2025-02-28<br/>Diarienummer: 20201234 (Tillväxtverket)",
                     "Projektet har stärkt de digitala kanalerna hos besöksnäringens företag i regionen.",
+                    "Projektet har finansierats av Tillväxtverket genom Europeiska regionala utvecklingsfonden "
+                    "samt av Region Gävleborg och de fyra kommunerna.",
                 ],
             ),
         ],
@@ -420,6 +422,8 @@ def test_a_fact_box_of_labelled_lines_gives_each_label_its_own_value(tmp_path: P
     assert list(leaders["person_name"]) == ["Maria Engström"]
     assert list(leaders["actor_id"]) == ["hudiksvalls-kommun"]
     assert not data.actors["name"].str.contains("Projektledare").any()
+    financiers = roles[roles["role"] == "financier"]
+    assert set(financiers["actor_id"]) == {"tillvaxtverket", "region-gavleborg"}  # the fund is the channel
     assert list(data.documents["title"]) == ["Slutrapport – Projektet Digitalt lyft för besöksnäringen"]
     projects = data.activities[data.activities["level"] == "project"]
     assert list(projects["title"]) == ["Digitalt lyft för besöksnäringen"]

@@ -225,9 +225,19 @@ def _add_people_and_orgs(ctx: ExtractionContext, project_id: str, title: str) ->
             subject_ok = PROJECT_SUBJECT.match(sentence) or (first_word and sentence.startswith(first_word))
             if match.group(2) is None and not subject_ok:
                 continue
-            for name in ctx.actors.split_list(match.group(1) or match.group(2) or ""):
-                if len(name.split()) <= 6:
+            for item in ctx.actors.split_list(match.group(1) or match.group(2) or ""):
+                name = _financier_name(item)
+                if name and len(name.split()) <= 6:
                     _role(ctx, "financier", org=name, raw=sentence, page=block.page, seen=seen)
+
+
+def _financier_name(item: str) -> str:
+    """The body in one item of a financing list: "Tillväxtverket genom Europeiska regionala
+    utvecklingsfonden" -> Tillväxtverket (the fund is the channel); "av Region Gävleborg och de fyra
+    kommunerna" -> Region Gävleborg."""
+    name = re.sub(r"(?i)^(?:av|af|by|från|fra)\s+", "", item.strip())
+    name = re.split(r"\s+(?:genom|gjennom|through|via)\s+", name, maxsplit=1)[0]
+    return re.split(r"\s+(?:och|og|and)\s+(?=[a-zåäöøæ])", name, maxsplit=1)[0].strip(" ,")
 
 
 @register("final_report", EXTRACTOR)
