@@ -170,6 +170,9 @@ def _norwegian_report(path: Path) -> None:
             ]
         ),
         Spacer(1, 12),
+        Paragraph("Tabell 2. Indikatorer.", body),
+        grid([["Indikator", "Mål", "Utfall"], ["Antall deltakende bedrifter", "40", "46"]]),
+        Spacer(1, 12),
         Paragraph("6. Organisering", h1),
         Paragraph("Styringsgruppen har bestått av følgende personer:", body),
         grid(
@@ -206,6 +209,11 @@ def test_norwegian_sluttrapport(tmp_path: Path) -> None:
     assert budget["Kartlegging"]["unit"] == "nok_thousand"
     assert budget["Workshops"]["percent_used"] == 90.0
     assert budget["Totalt"]["amount"] == 1730.0
+    assert "Antall deltakende bedrifter" not in budget  # "Utfall" heads the indicator table, not a budget
+    assert {i["text"] for i in result.table("indicators")} >= {
+        "Antall deltakende bedrifter: 40",
+        "Antall deltakende bedrifter: 46",
+    }
     roles = result.table("actor_roles")
     steering = {r["person_name"]: r["actor_id"] for r in roles if r["role"] == "steering_group"}
     assert steering == {
@@ -407,7 +415,9 @@ def test_a_fact_box_of_labelled_lines_gives_each_label_its_own_value(tmp_path: P
                     "<br/>Projekttid: 2023-03-01 – 2025-02-28<br/>Diarienummer: 20201234 (Tillväxtverket)",
                     "Projektet har stärkt de digitala kanalerna hos besöksnäringens företag i regionen.",
                     "Projektet har finansierats av Tillväxtverket genom Europeiska regionala utvecklingsfonden "
-                    "samt av Region Gävleborg och de fyra kommunerna.",
+                    "samt av Region Gävleborg och de fyra kommunerna. Den totala budgeten var 6,4 miljoner kronor, "
+                    "varav 2,9 miljoner kronor från Europeiska regionala utvecklingsfonden och 1,2 miljoner kronor "
+                    "från Region Gävleborg.",
                 ],
             ),
         ],
@@ -424,6 +434,12 @@ def test_a_fact_box_of_labelled_lines_gives_each_label_its_own_value(tmp_path: P
     assert not data.actors["name"].str.contains("Projektledare").any()
     financiers = roles[roles["role"] == "financier"]
     assert set(financiers["actor_id"]) == {"tillvaxtverket", "region-gavleborg"}  # the fund is the channel
+    budget = data.budget_lines
+    assert sorted(zip(budget["item"], budget["amount"], budget["unit"], budget["kind"], strict=True)) == [
+        ("Europeiska regionala utvecklingsfonden", 2.9, "sek_million", "financing"),
+        ("Region Gävleborg", 1.2, "sek_million", "financing"),
+        ("Total budget", 6.4, "sek_million", "budget"),
+    ]
     assert list(data.documents["title"]) == ["Slutrapport – Projektet Digitalt lyft för besöksnäringen"]
     projects = data.activities[data.activities["level"] == "project"]
     assert list(projects["title"]) == ["Digitalt lyft för besöksnäringen"]

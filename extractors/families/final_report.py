@@ -19,7 +19,12 @@ from extractors.families.report_goals import (
     match_assessments,
     prose_assessment,
 )
-from extractors.families.report_tables import add_budget, add_indicator_table, add_people_table
+from extractors.families.report_tables import (
+    add_budget,
+    add_budget_sentences,
+    add_indicator_table,
+    add_people_table,
+)
 from extractors.families.sections import (
     Section,
     all_sections,
@@ -270,12 +275,16 @@ def extract(ctx: ExtractionContext) -> None:
     _add_goals_and_outcomes(ctx, sections, project_id)
     for section in sections:
         for table in section.tables:
-            if add_budget(ctx, table, section, project_id, EXTRACTOR):
-                continue
+            # an "Indikator | Mål | Utfall" table is indicators, though "Utfall" also heads budgets
             if add_indicator_table(ctx, table, project_id):
+                continue
+            if add_budget(ctx, table, section, project_id, EXTRACTOR):
                 continue
             add_people_table(ctx, table, section, project_id)
     _add_people_and_orgs(ctx, project_id, title)
+    if not ctx.result.table("budget_lines"):
+        for block in ctx.layout.blocks():  # a report without a budget table states it in a sentence
+            add_budget_sentences(ctx, clean(block.text), project_id, block.page)
     if description is None:
         row = ctx.result.get("activities", project_id)
         if row is not None:

@@ -211,3 +211,60 @@ def add_people_table(ctx: ExtractionContext, table: Table, section: Section, pro
                 page=page,
             )
     return True
+
+
+# "Den totala budgeten var 6,4 miljoner kronor", "Budsjettet var på 1,2 millioner kroner"
+_AMOUNT = r"(?P<{name}>\d[\d\s\u00a0]*(?:[.,]\d+)?)\s*(?P<{name}_unit>mkr|tkr|kr|miljoner kronor|millioner kroner|mill\.? kr|mnok|kronor|kroner)"
+BUDGET_SENTENCE = re.compile(
+    r"(?i)\b(?:(?:den\s+)?totala\s+budgeten|projektets\s+budget|budgeten|totalbudget(?:en)?|"
+    r"(?:det\s+)?totale\s+budsjettet|budsjettet|prosjektets\s+budsjett|samlet\s+budget)\s+"
+    r"(?:var|är|er|blev|ble|vart|uppgick\s+till|utgjorde)\s+(?:på\s+)?(?:ca\.?\s+|omkring\s+)?"
+    + _AMOUNT.format(name="total")
+)
+# "varav 2,9 miljoner kronor från Europeiska regionala utvecklingsfonden"
+SHARE_FROM = re.compile(
+    r"(?i)(?:varav|hvorav|herav|därav|derav|och|og|samt)\s+"
+    + _AMOUNT.format(name="part")
+    + r"\s+(?:från|fra|av)\s+(?P<source>[A-ZÅÄÖØÆ][^,.;]*?)(?=\s+(?:och|og|samt)\s+\d|[,.;]|$)"
+)
+
+
+def add_budget_sentences(ctx: ExtractionContext, text: str, project_id: str, page: int) -> int:
+    """budget_lines from a report's sentence of its budget: the total, and the shares it names
+    with their financiers ("varav 2,9 mkr från Region Gävleborg")."""
+    lang = ctx.language
+    added = 0
+    for total in BUDGET_SENTENCE.finditer(text):
+        value = parse_number(total.group("total"))
+        if value is None:
+            continue
+        unit, factor = amount_unit(total.group("total_unit"), "", lang)
+        ctx.result.add(
+            "budget_lines",
+            activity_id=project_id,
+            item="Total budget",
+            amount=value * factor,
+            unit=unit,
+            kind="budget",
+            page=page,
+        )
+        added += 1
+        rest = text[total.end() : total.end() + 400].split(". ")[0]
+        for share in SHARE_FROM.finditer(rest):
+            part = parse_number(share.group("part"))
+            if part is None:
+                continue
+            unit, factor = amount_unit(share.group("part_unit"), "", lang)
+            source = share.group("source").strip()
+            ctx.result.add(
+                "budget_lines",
+                activity_id=project_id,
+                item=source,
+                amount=part * factor,
+                unit=unit,
+                kind="financing",
+                financier_actor_id=ctx.actors.resolve(source, ctx.result),
+                page=page,
+            )
+            added += 1
+    return added
