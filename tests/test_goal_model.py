@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extractors.nlp.goal_model import classify, cross_validate, labelled, statements
@@ -363,3 +365,25 @@ def test_each_cue_and_theme_stem_is_listed_once() -> None:
         ]
         repeated = [row for row, n in Counter(rows).items() if n > 1]
         assert not repeated, (name, repeated)
+
+
+def test_the_fitted_model_is_kept_on_disk_and_a_bad_copy_is_trained_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from extractors.nlp import goal_model
+
+    monkeypatch.setenv("PLANEXTRACT_CACHE_DIR", str(tmp_path))
+    texts = [
+        "Minst 50 företag deltar årligen",
+        "Etablera ett näringslivsråd",
+        "Stärka samverkan med akademin",
+    ]
+    features = [goal_model.features("goal_type", text) for text in texts]
+    trained = goal_model.model.__wrapped__("goal_type")
+    [stored] = list(tmp_path.glob("goal_model-goal_type-*.pkl"))
+    loaded = goal_model.model.__wrapped__("goal_type")
+    assert loaded is not trained and list(loaded.predict(features)) == list(trained.predict(features))
+    stored.write_bytes(b"not a pickle")
+    again = goal_model.model.__wrapped__("goal_type")
+    assert list(again.predict(features)) == list(trained.predict(features))
+    assert stored.read_bytes() != b"not a pickle"  # written anew

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
+import os
+import pickle
 import re
 import sys
 import warnings
@@ -137,13 +140,56 @@ def make_model() -> Any:
 
 @functools.cache
 def model(target: str) -> Any:
-    """The fitted model for one target, built once per process."""
+    """The fitted model for one target, built once per process and kept on disk between runs.
+
+    Training takes seconds per target (most of a one-page run), so the fitted model is pickled to
+    the cache directory under a key of everything it is built from: the statements, the rules' code
+    and data it takes its features from, and the scikit-learn version. A changed input is a new key,
+    so a stale model is never loaded; a cache that cannot be read or written is only slower.
+    """
+    path = cache_dir() / f"goal_model-{target}-{_inputs_key()}.pkl"
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # noqa: BLE001 - missing, partial or from other library versions: train anew
+        pass
     rows = labelled(target)
     fitted = make_model()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         fitted.fit([row_features(target, r) for r in rows], [r[target] for r in rows])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as fh:
+            pickle.dump(fitted, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)  # atomic: a parallel worker reads the old file or the whole new one
+    except OSError:
+        pass
     return fitted
+
+
+def cache_dir() -> Path:
+    """$PLANEXTRACT_CACHE_DIR, else $XDG_CACHE_HOME/planextract, else ~/.cache/planextract."""
+    explicit = os.environ.get("PLANEXTRACT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "planextract"
+
+
+@functools.cache
+def _inputs_key() -> str:
+    """SHA-256 (16 hex) of the files a fitted model depends on and of the scikit-learn version."""
+    import sklearn
+
+    nlp = Path(__file__).resolve().parent
+    files = sorted(nlp.glob("*.py")) + sorted(p for p in DATA.iterdir() if p.is_file())
+    digest = hashlib.sha256(sklearn.__version__.encode())
+    for file in files:
+        digest.update(file.name.encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def predict(
