@@ -118,3 +118,27 @@ def test_goteborg_table_cells_match_gold() -> None:
                                 hits += token in gold_tokens
     assert total > 30
     assert hits / total > 0.95
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "broken"),
+    [
+        ("Vård- och omsor", "gsförvaltningen", True),  # a compound longer than its cell, cut with no hyphen
+        ("Pågåend", "e", True),
+        ("Arbetsförmedlinge", "n", True),
+        ("Näringslivsavdeln", "ingen", True),
+        ("verksamhetsövergripande", "samordningsfunktion", False),  # two whole compounds
+        ("Arbvux", "verksamheter", False),
+        ("Kvæfj", "og", False),
+        ("projektägare", "är", False),
+        ("Kultur- och", "fritidsförvaltningen", False),
+        ("Region", "Skåne", False),
+    ],
+)
+def test_a_word_broken_in_a_narrow_cell(left: str, right: str, broken: bool) -> None:
+    from extractors.pdf.dehyphen import broken_word, join_lines
+
+    assert broken_word(left, right) is broken
+    joined = join_lines([left, right], cell=True)
+    assert joined == (left + right if broken else f"{left} {right}")
+    assert join_lines([left, right]) == f"{left} {right}"  # running text never breaks a word unmarked

@@ -336,3 +336,56 @@ def test_a_plans_goal_stated_in_its_introduction(intro: str, goal: str) -> None:
     )
     run = run_pipeline(pdf)
     assert [(g["level"], g["text"]) for g in run.result.table("goals")] == [("overall", goal)]
+
+
+def test_a_two_row_header_gives_each_lower_cell_its_column() -> None:
+    """ "Tidplan" over "Start | Klart" and "Ansvar" over "Huvudansvarig | Medverkande": the lower cells
+    name the columns; the narrow cells also break long compounds with no hyphen."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=9, leading=11)
+    bold = ParagraphStyle("bold", fontName="Helvetica-Bold", fontSize=9, leading=11)
+    top = ["Nr", "Aktivitet", "Tidplan", "", "Ansvar", "", "Förväntat resultat"]
+    low = ["", "", "Start", "Klart", "Huvudansvarig", "Medverkande", ""]
+    rows = [
+        ("1.1", "Inrätta ett introduktionsprogram", "2025-01", "2025-12", "Arbetsförmedlingen", "Region Skåne",
+         "80 nyanställda"),
+        ("1.2", "Utöka antalet platser på vård- och omsorgscollege", "Ht 2025", "Vt 2027", "Komvux Lund",
+         "Kommunal Lund", "40 fler platser"),
+        ("2.1", "Starta ett branschråd för bygg", "2025", "Pågående", "Näringslivsavdelningen", "Byggföretagen",
+         "Branschrådet träffas"),
+    ]  # fmt: skip
+    data: list[list[Any]] = [
+        [Paragraph(h, bold) if h else "" for h in top],
+        [Paragraph(h, bold) if h else "" for h in low],
+    ]
+    data += [[Paragraph(text, cell) for text in row] for row in rows]
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("SPAN", (2, 0), (3, 0)),
+        ("SPAN", (4, 0), (5, 0)),
+        ("SPAN", (0, 0), (0, 1)),
+        ("SPAN", (1, 0), (1, 1)),
+        ("SPAN", (6, 0), (6, 1)),
+    ]
+    table = Table(data, colWidths=[30, 200, 60, 60, 70, 110, 150], repeatRows=2)
+    table.setStyle(TableStyle(style))
+    folder = Path(tempfile.mkdtemp(prefix="planextract-two-row-"))
+    pdf = folder / "handlingsplan.pdf"
+    title = ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=18, leading=22)
+    SimpleDocTemplate(str(pdf), pagesize=landscape(A4)).build(
+        [Paragraph("Handlingsplan för kompetensförsörjning 2025–2027", title), Spacer(1, 12), table]
+    )
+    run = run_pipeline(pdf)
+    first = run.node("Inrätta ett introduktionsprogram")
+    assert (first["start_raw"], first["end_raw"]) == ("2025-01", "2025-12")
+    assert (first["responsible_raw"], first["participants_raw"]) == ("Arbetsförmedlingen", "Region Skåne")
+    narrow = run.node("Starta ett branschråd")
+    assert (narrow["responsible_raw"], narrow["end_raw"], narrow["ongoing"]) == (
+        "Näringslivsavdelningen",
+        "Pågående",
+        True,
+    )

@@ -113,7 +113,7 @@ def with_header(table: Table, lang: str | None) -> Table:
 
 def table_columns(table: Table, lang: str | None) -> Columns | None:
     """Column roles when the table looks like a plan (a title column and ≥2 known columns)."""
-    headers = table.header_texts() if table.header_rows else []
+    headers = _column_headers(table, lang) if table.header_rows else []
     if not headers:
         return None
     raw_roles = roles_of(headers, lang)
@@ -156,6 +156,21 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
         whole_period=whole_period,
         amount_header=amount_header,
     )
+
+
+def _column_headers(table: Table, lang: str | None) -> list[str]:
+    """Each column's header text. Under a two-row header ("Tidplan" over "Start | Klart", "Ansvar"
+    over "Huvudansvarig | Medverkande") the lower cell names the column when it names one; the
+    joined text ("Tidplan Klart") would give both columns the upper cell's meaning."""
+    joined = table.header_texts()
+    lowest: list[str] = [""] * table.n_cols
+    for cell in sorted((c for c in table.cells if c.row < table.header_rows), key=lambda c: c.row):
+        for col in range(cell.col, min(table.n_cols, cell.col + cell.col_span)):
+            lowest[col] = cell.text
+    return [
+        low if low and low != whole and role_of(low, lang) is not None else whole
+        for whole, low in zip(joined, lowest, strict=True)
+    ]
 
 
 def _col_width(table: Table, col: int) -> float:
@@ -214,7 +229,7 @@ def _join(lines: list[str], lang: str | None) -> str:
     try:
         from extractors.pdf.dehyphen import join_lines
 
-        return clean(join_lines(lines, lang or "sv"))
+        return clean(join_lines(lines, lang or "sv", cell=True))
     except Exception:  # noqa: BLE001 - fall back to plain joining
         return clean(" ".join(lines))
 

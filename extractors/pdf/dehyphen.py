@@ -176,9 +176,38 @@ def _clean_line(line: str) -> str:
     return line.replace(SOFT_HYPHEN, "")
 
 
-def _join_pair(text: str, nxt: str, lang: str) -> str:
+def broken_word(left: str, right: str, lang: str = "sv") -> bool:
+    """Whether a line ending in ``left`` and the next starting with ``right`` split one word with no
+    hyphen, as a narrow table cell does to a compound longer than its width ("Arbetsförmedlinge" /
+    "n", "Utbildningsförvalt" / "ningen"): the left part is no word, and the right part is none
+    either or the two make a known one."""
+    lm, rm = _LEFT_TOKEN.search(left), _RIGHT_TOKEN.match(right)
+    if lm is None or rm is None or lm.end() != len(left) or not rm.group(0)[0].islower():
+        return False
+    ltok, rtok = lm.group(0).lower(), rm.group(0).lower()
+    if not (ltok.isalpha() and rtok.isalpha()) or len(ltok) < 2:
+        return False
+    langs = _langs(lang)
+    if zipf(ltok, langs) >= _STANDALONE:
+        return False
+    joined = ltok + rtok
+    if zipf(joined, langs) >= _MIN_KNOWN:
+        return True
+    if any(zipf(ltok[i:], langs) >= _STANDALONE for i in range(0, len(ltok) - 3)):
+        return False  # "verksamhetsövergripande" / "samordningsfunktion": two compounds, each whole
+    if len(rtok) > 1 and zipf(rtok, langs) < _MIN_KNOWN:
+        return True
+    # "Näringslivsavdeln" / "ingen": the compound's last part ("avdelningen") runs across the break
+    return any(
+        zipf(joined[i:], langs) >= _STANDALONE for i in range(max(0, len(ltok) - 12), len(ltok) - 1)
+    )
+
+
+def _join_pair(text: str, nxt: str, lang: str, cell: bool = False) -> str:
     if text.endswith((SOFT_HYPHEN, *_HYPHENS)):
         return join_hyphenated(text, nxt, lang)
+    if cell and broken_word(text, nxt, lang):
+        return text + nxt
     if text.endswith("/") and len(text) > 1 and text[-2].isalnum() and nxt[:1].isalnum():
         return text + nxt  # "förvaltningar/" + "bolag"
     if text.endswith(("–", "—")) and text[-2:-1].isdigit() and nxt[:1].isdigit():
@@ -186,14 +215,15 @@ def _join_pair(text: str, nxt: str, lang: str) -> str:
     return f"{text} {nxt}"
 
 
-def join_lines(lines: list[str], lang: str = "sv") -> str:
-    """The printed lines of one paragraph or cell as one string, hyphenation undone."""
+def join_lines(lines: list[str], lang: str = "sv", cell: bool = False) -> str:
+    """The printed lines of one paragraph or cell as one string, hyphenation undone; in a table
+    `cell` also a word broken without a hyphen (broken_word)."""
     text = ""
     for raw in lines:
         line = _clean_line(raw)
         if not line:
             continue
-        text = _join_pair(text, line, lang) if text else line
+        text = _join_pair(text, line, lang, cell) if text else line
     text = text.replace(SOFT_HYPHEN, "")
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 

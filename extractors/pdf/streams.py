@@ -176,7 +176,7 @@ def _table(rows: list[Row], sections: set[int], page: Page, lang: str) -> Table:
             segs = placed.get(c, [])
             top = min((s.top for s in segs), default=min(s.top for s in every))
             bottom = max((s.bottom for s in segs), default=max(s.bottom for s in every))
-            text = join_lines([s.text for s in segs], lang=lang) if segs else ""
+            text = join_lines([s.text for s in segs], lang=lang, cell=True) if segs else ""
             words = [w for s in segs for w in s.words]
             span = len(anchors) if r in section_rows else 1
             cells.append(

@@ -171,7 +171,7 @@ def paragraphs(lines: list[Line], lang: str = "sv") -> list[str]:
             groups[-1].append(line)
         else:
             groups.append([line])
-    return [join_lines([ln.text for ln in group], lang=lang) for group in groups]
+    return [join_lines([ln.text for ln in group], lang=lang, cell=True) for group in groups]
 
 
 def _share(words: list[Word], attr: str) -> float:
