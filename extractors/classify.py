@@ -151,10 +151,20 @@ def guess_title(layout: DocumentLayout) -> str | None:
 _ISSUER_PATTERNS = (
     r"\b[A-ZÅÄÖ][\wåäöÅÄÖ]+s Stad\b",
     r"\b[A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ\-]+ (?:[Kk]ommun|[Kk]ommune|regionråd|fylkeskommune|Municipality)\b",
-    r"\bRegion [A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ]+\b",
+    r"\bRegion [A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ]+(?:\s+[A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ]+)?\b",
     r"\b[A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ\-]+ (?:regionråd|regionråd)\b",
     r"\b(?:Tillväxtverket|Nutek|Reglab|Vinnova|Innovasjon Norge|Länsstyrelsen i [A-ZÅÄÖ]\w+)\b",
 )
+
+
+def _known_region(name: str) -> str:
+    """ "Region Västra Götaland" (a region of two words) whole; "Region Dalarna Tillväxt" -> "Region Dalarna"."""
+    words = name.split(" ")
+    if words[0] != "Region" or len(words) < 3:
+        return name
+    from extractors.nlp import gazetteer
+
+    return name if gazetteer.load().lookup(name) is not None else " ".join(words[:2])
 
 
 def guess_issuer(layout: DocumentLayout) -> str | None:
@@ -168,7 +178,7 @@ def guess_issuer(layout: DocumentLayout) -> str | None:
     for index, text in enumerate(texts):
         for pattern in _ISSUER_PATTERNS:
             for match in re.finditer(pattern, text):
-                name = match.group(0)
+                name = _known_region(re.sub(r"\s+", " ", match.group(0)))
                 counts[name] += 1
                 first_seen.setdefault(name, index)
     if not counts:

@@ -142,3 +142,102 @@ def test_norwegian_catalogue(tmp_path: Path) -> None:
         ),
         (first["activity_id"], "sub", "Ett felles bookingsystem for alle fire kommunene."),
     ]
+
+
+TWO_COLUMN_PROJECTS = [
+    ("Bygdens kraft i Tranemo", "Dalstorps Byalag", "Karin Svensson", "Tranemo kommun", "2023-03-01 – 2024-12-31",
+     "1 200 000 kr"),
+    ("Digitala servicepunkter på landsbygden", "Studieförbundet Vuxenskolan", "Ahmed Nour", "Marks kommun",
+     "2023-09-01 – 2025-06-30", "850 000 kr"),
+    ("Ullaredsleden i Ätradalen", "Ullareds Intresseförening", "Maria Lindqvist", "Falkenbergs kommun",
+     "2024-01-15 – 2025-10-31", "640 000 kr"),
+    ("Unga entreprenörer i Ulricehamn", "Ulricehamns kommun", "Erik Johansson", "Ulricehamns kommun",
+     "2023-05-01 – 2024-09-30", "420 000 kr"),
+]  # fmt: skip
+
+
+def _two_column_catalogue(path: Path) -> None:
+    """A cover page, then project presentations in two text columns, each with a shaded fact box."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        KeepTogether,
+        PageBreak,
+        PageTemplate,
+        Paragraph,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+    from reportlab.platypus.doctemplate import NextPageTemplate
+
+    width, height = A4
+    column = (width - 100 - 20) / 2
+    doc = BaseDocTemplate(
+        str(path), pagesize=A4, leftMargin=50, rightMargin=50, topMargin=50, bottomMargin=50
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="cover", frames=[Frame(50, 50, width - 100, height - 100)]),
+            PageTemplate(
+                id="two",
+                frames=[Frame(50, 50, column, height - 100), Frame(70 + column, 50, column, height - 100)],
+            ),
+        ]
+    )
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=9.5, leading=12.5)
+    small = ParagraphStyle("s", fontName="Helvetica", fontSize=8.5, leading=11)
+    h1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=22, leading=26)
+    h3 = ParagraphStyle("h3", fontName="Helvetica-Bold", fontSize=13, leading=16, spaceAfter=4)
+    story: list[Any] = [
+        Paragraph("Idéskrift – projekt i Leader Sjuhärad 2023–2025", h1),
+        Paragraph("I denna idéskrift presenteras projekt som beviljats stöd under programperioden.", body),
+        NextPageTemplate("two"),
+        PageBreak(),
+    ]
+    for title, owner, leader, municipality, period, support in TWO_COLUMN_PROJECTS:
+        box = Table(
+            [
+                [Paragraph(f"<b>Projektägare:</b> {owner}", small)],
+                [Paragraph(f"<b>Projektledare:</b> {leader}", small)],
+                [Paragraph(f"<b>Kommun:</b> {municipality}", small)],
+                [Paragraph(f"<b>Projekttid:</b> {period}", small)],
+                [Paragraph(f"<b>Beviljat stöd:</b> {support}", small)],
+            ],
+            colWidths=[column],
+        )
+        box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#eaf1e4"))]))
+        text = f"Projektet {title.lower()} har samlat bygdens aktörer kring en gemensam satsning. " * 6
+        story.append(
+            KeepTogether([Paragraph(title, h3), Paragraph(text, body), Spacer(1, 6), box, Spacer(1, 18)])
+        )
+    doc.build(story)
+
+
+def test_a_catalogue_in_two_columns(tmp_path: Path) -> None:
+    """Headings side by side in the two columns keep their own facts; the cover's title is no project."""
+    from extractors.families import compendium
+
+    pdf = tmp_path / "ideskrift.pdf"
+    _two_column_catalogue(pdf)
+    result = run_family(pdf, compendium)
+    projects = {a["title"]: a for a in result.table("activities") if a["level"] == "project"}
+    assert list(projects) == [p[0] for p in TWO_COLUMN_PROJECTS]
+    leaders = {r["person_name"] for r in result.table("actor_roles") if r["role"] == "project_leader"}
+    for title, _owner, leader, municipality, period, support in TWO_COLUMN_PROJECTS:
+        assert leader in leaders
+        row = projects[title]
+        assert (row["start_raw"], row["end_raw"]) == tuple(period.split(" – "))
+        assert row["resources_raw"] == support
+        roles = {
+            (r["role"], r["actor_id"])
+            for r in result.table("actor_roles")
+            if r["activity_id"] == row["activity_id"]
+        }
+        assert ("member_municipality", municipality.lower().replace(" ", "-")) in roles  # "Kommun:"
+        assert any(role == "owner" for role, _ in roles)
+    granted = sorted(b["amount"] for b in result.table("budget_lines") if b["kind"] == "financing")
+    assert granted == [420000.0, 640000.0, 850000.0, 1200000.0]

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, utils
 from extractors.context import ExtractionContext
 from extractors.families.common import add_activity, add_goal, clean
 from extractors.families.report_goals import GoalGroup, GoalItem, labelled_goals, level_of, prose_assessment
+from extractors.families.report_tables import amount_in
 from extractors.families.sections import (
     find_people,
     known_org,
@@ -64,9 +65,19 @@ FACT_LABELS: dict[str, str] = {
     "kontaktperson": "contact",
     "kontakt": "contact",
     "kontaktpersoner": "contact",
+    "kommun": "municipalities",
+    "kommune": "municipalities",
     "budget": "budget",
     "budsjett": "budget",
     "total budget": "budget",
+    "projektbudget": "budget",
+    "prosjektbudsjett": "budget",
+    "beviljat stöd": "granted",
+    "beviljade medel": "granted",
+    "beviljat belopp": "granted",
+    "bevilget støtte": "granted",
+    "bevilga tilskot": "granted",
+    "tilskudd": "granted",
     "finansiärer": "financier",
     "finansiär": "financier",
     "finansiering": "financier",
@@ -201,6 +212,7 @@ def _presentations(ctx: ExtractionContext, entries: list[Entry]) -> list[tuple[B
         return found
     # No overview: a heading followed by a fact box before the next heading of its size.
     blocks = list(ctx.layout.blocks())
+    spans: list[tuple[Block, int, int]] = []
     for i, head in enumerate(heads):
         nxt = next((h for h in heads[i + 1 :] if h.size >= head.size - 0.3), None)
         start = blocks.index(head) if head in blocks else -1
@@ -211,8 +223,13 @@ def _presentations(ctx: ExtractionContext, entries: list[Entry]) -> list[tuple[B
             any(b.kind == "fact_box" for b in blocks[start:stop])
             or any(_fact_line(b) for b in blocks[start:following])
         ):
-            found.append((head, None))
-    return found
+            spans.append((head, start, stop))
+    # a larger heading whose range holds smaller presentations is the catalogue's or a theme's title
+    return [
+        (head, None)
+        for head, start, stop in spans
+        if not any(start < other < stop and o.size < head.size - 0.3 for o, other, _ in spans)
+    ]
 
 
 def _fact_line(block: Block) -> bool:
@@ -226,8 +243,18 @@ def _opens_with(block: Block, label: str) -> bool:
 
 
 def _index_of(blocks: list[Block], head: Block) -> int:
+    """Where a presentation's heading stands in reading order (by page and position: two columns
+    may hold headings at the same height)."""
     for i, block in enumerate(blocks):
-        if block.page == head.page and block.kind == "heading" and abs(block.bbox[1] - head.bbox[1]) < 0.5:
+        if block is head:
+            return i
+    for i, block in enumerate(blocks):
+        if (
+            block.page == head.page
+            and block.kind == "heading"
+            and abs(block.bbox[1] - head.bbox[1]) < 0.5
+            and abs(block.bbox[0] - head.bbox[0]) < 0.5
+        ):
             return i
     return len(blocks)
 
@@ -454,9 +481,32 @@ def extract(ctx: ExtractionContext) -> None:
             confidence=0.9 if head is not None else 0.6,
         )
         _add_roles(ctx, activity_id, facts)
+        _add_amounts(ctx, activity_id, facts)
         _project_goals(ctx, activity_id, chunk)
     _intro_goals(ctx, first_presentation)
     _front_matter_people(ctx, first_presentation)
+
+
+def _add_amounts(ctx: ExtractionContext, activity_id: str, facts: list[tuple[str, str, str, int]]) -> None:
+    """A fact box's budget or granted support ("Beviljat stöd: 1 200 000 kr"): resources_raw of the
+    project and a budget line when it is one amount with its unit."""
+    for key, label, value, page in facts:
+        if key not in ("budget", "granted") or not value:
+            continue
+        row = ctx.result.get("activities", activity_id)
+        if row is not None and not row.get("resources_raw"):
+            row["resources_raw"] = value
+        found = amount_in(value, "", ctx.language)
+        if found is not None:
+            ctx.result.add(
+                "budget_lines",
+                activity_id=activity_id,
+                item=label,
+                amount=found[0],
+                unit=found[1],
+                kind="financing" if key == "granted" else "budget",
+                page=page,
+            )
 
 
 def split_members(text: str) -> list[str]:

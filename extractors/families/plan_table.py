@@ -21,9 +21,8 @@ from extractors.families.plan_labels import (
     numbering,
     rank,
 )
-from extractors.families.report_tables import AMOUNT_HEADER, UNIT_WORD, amount_kind, amount_unit
+from extractors.families.report_tables import AMOUNT_HEADER, amount_in, amount_kind
 from extractors.normalise.columns import ROLES, names_whole_period, paired_role, role_of, roles_of
-from extractors.normalise.indicators import parse_number
 from extractors.pdf.structures import Block, Cell, Table
 
 if TYPE_CHECKING:
@@ -589,12 +588,6 @@ def _split_paired(fields: dict[str, str | None], cols: Columns) -> None:
             fields[first], fields[second] = parts[0].strip(), parts[1].strip()
 
 
-# An amount alone in a cell: "1 200", "500 tkr", "ca 2,5 mkr"
-_AMOUNT_CELL = re.compile(
-    r"(?i)^(?:ca\.?\s*)?(?P<number>\d[\d\s\u00a0.,]*)\s*(?P<unit>[a-zæøåäö.]+(?:\s?kr)?)?$"
-)
-
-
 def _add_cost(
     ctx: ExtractionContext,
     cols: Columns,
@@ -609,20 +602,15 @@ def _add_cost(
     ("Inom ram", "Søkes fra RDA") stays in resources_raw only."""
     if cols.amount_header is None or not value:
         return
-    m = _AMOUNT_CELL.match(value.strip())
-    if m is None or (m.group("unit") and not UNIT_WORD.fullmatch(m.group("unit").strip())):
+    found = amount_in(value, cols.amount_header, lang or "sv")
+    if found is None:
         return
-    if not (m.group("unit") or UNIT_WORD.search(cols.amount_header)):
-        return  # no unit printed: the number could be kroner or thousands
-    amount = parse_number(m.group("number"))
-    if amount is None:
-        return
-    unit, factor = amount_unit(cols.amount_header, m.group("unit") or "", lang or "sv")
+    amount, unit = found
     ctx.result.add(
         "budget_lines",
         activity_id=activity_id,
         item=title or None,
-        amount=amount * factor,
+        amount=amount,
         unit=unit,
         kind=amount_kind(cols.amount_header),
         page=page,

@@ -50,6 +50,29 @@ UNIT_WORD = re.compile(
 )
 
 
+# An amount alone in a cell or after a label: "1 200", "500 tkr", "ca 2,5 mkr", "1 200 000 kr"
+_AMOUNT_TEXT = re.compile(
+    r"(?i)^(?:ca\.?\s*)?(?P<number>\d[\d\s\u00a0.,]*)\s*(?P<unit>[a-zæøåäö.]+(?:\s?kr)?)?$"
+)
+
+
+def amount_in(text: str, header: str, lang: str) -> tuple[float, str] | None:
+    """(amount, unit) of a text that is one amount, its unit printed with it or in the header
+    ("Kostnad (1000 kr)": "1 200"); None for any other text or where no unit is printed (the number
+    could be kroner or thousands)."""
+    m = _AMOUNT_TEXT.match(text.strip())
+    if m is None:
+        return None
+    printed = (m.group("unit") or "").strip()
+    if (printed and not UNIT_WORD.fullmatch(printed)) or not (printed or UNIT_WORD.search(header)):
+        return None
+    value = parse_number(m.group("number"))
+    if value is None:
+        return None
+    unit, factor = amount_unit(header, printed, lang)
+    return value * factor, unit
+
+
 def amount_unit(header: str, context: str, lang: str) -> tuple[str, float]:
     """Unit of an amount column and the factor that converts its numbers to that unit."""
     text = f"{header} {context}".lower()

@@ -198,9 +198,7 @@ def broken_word(left: str, right: str, lang: str = "sv") -> bool:
     if len(rtok) > 1 and zipf(rtok, langs) < _MIN_KNOWN:
         return True
     # "Näringslivsavdeln" / "ingen": the compound's last part ("avdelningen") runs across the break
-    return any(
-        zipf(joined[i:], langs) >= _STANDALONE for i in range(max(0, len(ltok) - 12), len(ltok) - 1)
-    )
+    return any(zipf(joined[i:], langs) >= _STANDALONE for i in range(max(0, len(ltok) - 12), len(ltok) - 1))
 
 
 def _join_pair(text: str, nxt: str, lang: str, cell: bool = False) -> str:
