@@ -389,3 +389,75 @@ def test_a_two_row_header_gives_each_lower_cell_its_column() -> None:
         "Pågående",
         True,
     )
+
+
+def _text_plan(path: Path, areas: list[tuple[str, list[tuple[str, str]]]], intro: list[str]) -> None:
+    """A plan with no table: numbered area headings, labelled activity headings, labelled fields."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    title = ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=20, leading=24)
+    h1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceBefore=10)
+    h3 = ParagraphStyle("h3", fontName="Helvetica-Bold", fontSize=11, leading=14, spaceBefore=6)
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=4)
+    story = [Paragraph("Aktivitetsplan 2026", title), *(Paragraph(text, body) for text in intro)]
+    for area, activities in areas:
+        story.append(Paragraph(area, h1))
+        for heading, text in activities:
+            story += [Paragraph(heading, h3), Paragraph(text, body)]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def test_a_plan_of_labelled_paragraphs() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-text-plan-"))
+    pdf = folder / "aktivitetsplan.pdf"
+    _text_plan(
+        pdf,
+        [
+            (
+                "1. Etableringar och investeringar",
+                [
+                    ("Aktivitet 1.1 Utveckla en etableringsprocess med en väg in",
+                     "Företag ska mötas av en samordnad process. Ansvarig: Näringslivskontoret. Medverkande: "
+                     "Samhällsbyggnad, Skellefteå Kraft AB. Tidplan: 2026. Resultat: Handläggningstiden har halverats."),
+                    ("Aktivitet 1.2 Ta fram en markreserv för industriändamål",
+                     "Ansvarig: Samhällsbyggnad. Medverkande: Lantmäteriet. Tidplan: 2026–2027. Resultat: Detaljplaner "
+                     "för minst 200 hektar."),
+                ],
+            ),
+            (
+                "2. Kompetens och rekrytering",
+                [
+                    ("Aktivitet 2.1 Genomföra kampanjen Skellefteå söker",
+                     "Kampanjen riktar sig till yrkesverksamma. Ansvarig: Kommunikationsavdelningen. Tidplan: Våren "
+                     "2026. Resultat: 1 500 registrerade intressenter."),
+                ],
+            ),
+        ],
+        ["Aktivitetsplanen beskriver hur näringslivsprogrammet genomförs.",
+         "Vision: Skellefteå är Europas mest hållbara industristad 2030."],
+    )  # fmt: skip
+    run = run_pipeline(pdf)
+    rows = [(r["level"], r["code"], r["title"]) for r in run.rows]
+    assert rows == [
+        ("area", "1", "Etableringar och investeringar"),
+        ("activity", "Aktivitet 1.1", "Utveckla en etableringsprocess med en väg in"),
+        ("activity", "Aktivitet 1.2", "Ta fram en markreserv för industriändamål"),
+        ("area", "2", "Kompetens och rekrytering"),
+        ("activity", "Aktivitet 2.1", "Genomföra kampanjen Skellefteå söker"),
+    ]
+    first = run.node("Utveckla en etableringsprocess")
+    assert run.parent(first)["title"] == "Etableringar och investeringar"
+    assert first["description"] == "Företag ska mötas av en samordnad process."
+    assert (first["responsible_raw"], first["participants_raw"]) == (
+        "Näringslivskontoret",
+        "Samhällsbyggnad, Skellefteå Kraft AB",
+    )
+    assert (str(first["start_date"]), str(first["end_date"])) == ("2026-01-01", "2026-12-31")
+    assert first["expected_outcome_raw"] == "Handläggningstiden har halverats"
+    assert run.node("Ta fram en markreserv")["end_raw"] == "2027"
+    goals = [(g["level"], g["text"]) for g in run.result.table("goals")]
+    assert goals == [
+        ("vision", "Skellefteå är Europas mest hållbara industristad 2030.")
+    ]  # a labelled body line

@@ -25,6 +25,8 @@ OVERALL_HEADINGS = re.compile(
     re.I,
 )
 VISION_HEADINGS = re.compile(r"^\s*(?:vision(?:en)?|visjon(?:en)?)\s*(?::\s*(?P<rest>.*))?$", re.I)
+# "… genomförs. Vision: Skellefteå är Europas mest hållbara industristad 2030." inside a paragraph
+VISION_INLINE = re.compile(r"(?:^|(?<=[.!?]\s))(?:Vision|Visjon)(?:en)?\s*:\s*(?P<rest>[^.:;]{6,300}\.)")
 # "… har som övergripande mål 120 000 nya jobb …" inside a paragraph.
 OVERALL_INLINE = re.compile(
     r"(?:övergripande\s+mål(?:et)?|overordn(?:et|a|ede)\s+mål(?:et)?|hovedmål(?:et)?|hovudmål(?:et)?)\s*"
@@ -71,6 +73,8 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
         if overall is not None and not heading and not overall.group("rest"):
             overall = None  # a line of body text is the goal only with it: "Hovudmål: Sunnfjord skal …"
         vision = VISION_HEADINGS.match(text) if heading and len(text) < 40 else None
+        if not heading:  # a body line is the vision only with it: "Vision: Skellefteå är …"
+            vision = VISION_INLINE.search(text)
         if overall is not None or vision is not None:
             found = overall or vision
             assert found is not None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from extractors.families.goals_text import extract_text_goals
 from extractors.families.plan_table import PlanState, read_plan_tables
+from extractors.families.plan_text import read_plan_text
 from extractors.registry import register
 
 if TYPE_CHECKING:
@@ -20,10 +21,11 @@ EXTRACTOR = "action_plan_table"
 
 @register("action_plan", EXTRACTOR)
 def extract(ctx: ExtractionContext) -> None:
-    """Activities tree from the plan tables, then the goals of the running text."""
+    """Activities tree from the plan tables (or its labelled paragraphs), then the goals of the running text."""
     state = PlanState(scheme="action_plan", extractor=EXTRACTOR)
     period_from_title(ctx)
-    read_plan_tables(ctx, state)
+    if read_plan_tables(ctx, state) == 0:
+        read_plan_text(ctx, state)  # a plan of labelled paragraphs instead of tables
     extract_text_goals(ctx)
 
 
