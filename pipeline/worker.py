@@ -109,6 +109,7 @@ def extract(
     """Run every stage; returns the records, status, error, page count and OCR page count."""
     from extractors.classify import classify
     from extractors.context import ExtractionContext
+    from extractors.coverage import coverage_warnings
     from extractors.nlp import annotate
     from extractors.normalise.actors import ActorResolver
     from extractors.pdf.layout import analyse
@@ -167,6 +168,7 @@ def extract(
     except Exception as exc:
         errors.append(_stage_error("NLP", exc))
     result.drop_duplicate_roles()
+    result.warnings.extend(coverage_warnings(result))
     unread = [w for w in doc.warnings if "OCR skipped" in w]
     status = "partial" if errors or unread else "ok"
     error = "; ".join(errors + unread) if status == "partial" else None

@@ -461,3 +461,19 @@ def test_a_plan_of_labelled_paragraphs() -> None:
     assert goals == [
         ("vision", "Skellefteå är Europas mest hållbara industristad 2030.")
     ]  # a labelled body line
+
+
+def test_a_plan_whose_actions_were_not_read_says_so() -> None:
+    from extractors.coverage import coverage_warnings
+    from extractors.result import Extraction
+
+    result = Extraction(doc_id="w")
+    result.info.doc_type = "action_plan"
+    [warning] = coverage_warnings(result)
+    assert warning.startswith("no activities found")
+    result.add("activities", level="area", title="Kompetens")
+    assert coverage_warnings(result) != []  # an area heading alone holds no action
+    result.add("activities", level="activity", title="Starta ett råd")
+    assert coverage_warnings(result) == []
+    result.info.doc_type = "final_report"
+    assert coverage_warnings(Extraction(doc_id="x")) == []  # an unknown document promises nothing
