@@ -477,3 +477,34 @@ def test_a_plan_whose_actions_were_not_read_says_so() -> None:
     assert coverage_warnings(result) == []
     result.info.doc_type = "final_report"
     assert coverage_warnings(Extraction(doc_id="x")) == []  # an unknown document promises nothing
+
+
+def test_a_level_column_names_each_rows_level() -> None:
+    """A "Nivå" column printing Målsetting / Strategi / Tiltak gives the rows those levels."""
+    folder = Path(tempfile.mkdtemp(prefix="planextract-level-column-"))
+    pdf = folder / "handlingsprogram.pdf"
+    _simple_plan(
+        pdf,
+        "Handlingsprogram for byregionprogrammet 2025",
+        "Trondheimsregionen",
+        ["Nivå", "Beskrivelse", "Ansvar", "Tidsramme"],
+        [
+            ("Målsetting", "Regionen skal ha et arbeidsmarked med god tilgang på kompetanse", "", ""),
+            ("Strategi", "Styrke samarbeidet mellom utdanning og arbeidsliv", "Trondheim kommune", ""),
+            ("Tiltak", "Etablere et regionalt kompetanseforum", "Trondheim kommune", "2025"),
+            ("Tiltak", "Kartlegge kompetansebehov i offentlig sektor", "Malvik kommune", "2026"),
+        ],
+        intro="Handlingsprogrammet følger opp den strategiske næringsplanen for regionen.",
+    )
+    run = run_pipeline(pdf)
+    assert run.result.info.doc_type == "development_plan"
+    assert [(r["level"], r["code"]) for r in run.rows] == [
+        ("goal", "Målsetting"),
+        ("strategy", "Strategi"),
+        ("measure", "Tiltak"),
+        ("measure", "Tiltak"),
+    ]
+    forum = run.node("Etablere et regionalt kompetanseforum")
+    assert run.parent(forum)["level"] == "strategy"
+    goals = [g["text"] for g in run.result.table("goals")]
+    assert goals == ["Regionen skal ha et arbeidsmarked med god tilgang på kompetanse"]
