@@ -508,3 +508,30 @@ def test_a_level_column_names_each_rows_level() -> None:
     assert run.parent(forum)["level"] == "strategy"
     goals = [g["text"] for g in run.result.table("goals")]
     assert goals == ["Regionen skal ha et arbeidsmarked med god tilgang på kompetanse"]
+
+
+def test_a_second_title_column_lists_sub_activities() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-items-"))
+    pdf = folder / "handlingsplan.pdf"
+    _simple_plan(
+        pdf,
+        "Handlingsplan för folkhälsa 2025–2026",
+        "Umeå kommun",
+        ["Insats", "Aktiviteter", "Ansvar", "Tid"],
+        [
+            ("Insats 1 Fler unga i rörelse",
+             "• Öppna skolgårdar för spontanidrott<br/>• Gratis simskola för elever i årskurs 3<br/>"
+             "• Prova-på-dagar med idrottsföreningar", "Fritidsförvaltningen", "2025"),
+            ("Insats 2 Tobaksfria miljöer", "Arbetet samordnas med skolorna.", "Miljö- och hälsoskydd", "Pågående"),
+        ],
+    )  # fmt: skip
+    run = run_pipeline(pdf)
+    first = run.node("Fler unga i rörelse")
+    subs = [r["title"] for r in run.rows if r["parent_id"] == first["activity_id"]]
+    assert subs == [
+        "Öppna skolgårdar för spontanidrott",
+        "Gratis simskola för elever i årskurs 3",
+        "Prova-på-dagar med idrottsföreningar",
+    ]
+    assert {r["level"] for r in run.rows if r["parent_id"] == first["activity_id"]} == {"subactivity"}
+    assert run.node("Tobaksfria miljöer")["description"] == "Arbetet samordnas med skolorna."

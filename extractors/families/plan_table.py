@@ -87,6 +87,7 @@ class Columns:
     paired: dict[int, str] = field(default_factory=dict)
     whole_period: bool = False  # the date column prints when the work takes place ("Tidsplan"), not its start
     amount_header: str | None = None  # the header of a resources column of amounts ("Kostnad (1000 kr)")
+    items_col: int | None = None  # a second title column ("Insats | Aktiviteter"): the row's sub-activities
 
     @property
     def content_cols(self) -> list[int]:
@@ -147,6 +148,14 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
         (headers[c] for c, r in roles.items() if r == "resources_raw" and AMOUNT_HEADER.search(headers[c])),
         None,
     )
+    items_col = next(
+        (
+            c
+            for c, r in enumerate(raw_roles)
+            if r is None and c > title_col and role_of(headers[c], lang) == "title"
+        ),
+        None,
+    )
     return Columns(
         roles=roles,
         label_col=label_col,
@@ -154,6 +163,7 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
         paired=paired,
         whole_period=whole_period,
         amount_header=amount_header,
+        items_col=items_col,
     )
 
 
@@ -554,6 +564,7 @@ def _read_row(
         ctx, state, level, title, code, page, page_end, bbox, fields, confidence, cols.whole_period
     )
     _add_cost(ctx, cols, node_id, title, fields.get("resources_raw"), page, lang)
+    _add_listed_items(ctx, table, row, cols, state, node_id, page, page_end, lang)
     if split is not None:
         for item in split.items:
             sub_fields: dict[str, Any] = {r: item.get(r) or None for r in CONTENT_ROLES}
@@ -615,6 +626,50 @@ def _add_cost(
         kind=amount_kind(cols.amount_header),
         page=page,
     )
+
+
+def _add_listed_items(
+    ctx: ExtractionContext,
+    table: Table,
+    row: int,
+    cols: Columns,
+    state: PlanState,
+    node_id: str,
+    page: int,
+    page_end: int,
+    lang: str | None,
+) -> None:
+    """The sub-activities a second title column lists for the row ("Insats | Aktiviteter" with
+    "• Öppna skolgårdar …" items); text without items there describes the row."""
+    if cols.items_col is None:
+        return
+    cell = next((c for c in table.row_cells(row) if c.col == cols.items_col), None)
+    if cell is None or not clean(cell.text):
+        return
+    lines = [text for _, text in _cell_lines(ctx, cell)] or [cell.text]
+    items: list[list[str]] = []
+    for line in lines:
+        if _ITEM_START.match(line):
+            items.append([_ITEM_START.sub("", line)])
+        elif items:
+            items[-1].append(line)
+    if not items:
+        node = ctx.result.get("activities", node_id)
+        if node is not None and not node.get("description"):
+            node["description"] = clean(cell.text)
+        return
+    for item in items:
+        add_activity(
+            ctx,
+            level="subactivity",
+            title=_join(item, lang),
+            parent_id=node_id,
+            page_start=page,
+            page_end=page_end,
+            bbox=list(cell.bbox),
+            extractor=state.extractor,
+            confidence=0.8,
+        )
 
 
 def _merged_heading(row_cells: list[Cell], cols: Columns, n_cols: int) -> Cell | None:
