@@ -134,3 +134,49 @@ def test_norwegian_deck(tmp_path: Path) -> None:
     assert contact["person_name"] == "Kari Nordmann"
     assert contact["actor_id"] == "troms-fylkeskommune"
     assert contact["activity_id"] == first["activity_id"]
+
+
+def _deck(path: Path, slides: list[tuple[str, list[str]]]) -> None:
+    """A 16:9 deck: a cover, then one slide per (title, body lines)."""
+    from reportlab.pdfgen import canvas
+
+    size = (960.0, 540.0)
+    page = canvas.Canvas(str(path), pagesize=size)
+    page.setFont("Helvetica-Bold", 36)
+    page.drawString(60, 300, "Idémöte Gotland")
+    page.setFont("Helvetica", 20)
+    page.drawString(60, 260, "Förslag inför 2026")
+    page.showPage()
+    for title, lines in slides:
+        page.setFont("Helvetica-Bold", 30)
+        page.drawString(60, 460, title)
+        page.setFont("Helvetica", 16)
+        for k, line in enumerate(lines):
+            page.drawString(60, 400 - 28 * k, line)
+        page.showPage()
+    page.save()
+
+
+def test_numbered_proposals_and_a_closing_slide(tmp_path: Path) -> None:
+    from extractors.families import deck
+
+    pdf = tmp_path / "idemote.pdf"
+    _deck(
+        pdf,
+        [
+            ("Förslag 1: Året-runt-öppet på Fårö",
+             ["Bakgrund: Många verksamheter stänger efter säsongen.", "Målgrupp: Besöksnäringens företag"]),
+            ("Förslag 2: Kompetenslyft för lantbrukare",
+             ["Bakgrund: Lantbruket står inför ett generationsskifte.", "Målgrupp: Lantbrukare"]),
+            ("Tack för i dag!", ["Frågor och synpunkter till Region Gotland."]),
+        ],
+    )  # fmt: skip
+    result = run_family(pdf, deck)
+    proposals = [(a["code"], a["title"]) for a in result.table("activities") if a["level"] == "proposal"]
+    assert proposals == [
+        ("Förslag 1", "Året-runt-öppet på Fårö"),
+        ("Förslag 2", "Kompetenslyft för lantbrukare"),
+    ]
+    first = result.table("activities")[0]
+    assert first["target_group_raw"] == "Besöksnäringens företag"
+    assert first["description"] == "Många verksamheter stänger efter säsongen."

@@ -167,6 +167,29 @@ def _deck_furniture(pages: list[PageLayout]) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
+# A closing slide ("Tack för i dag!", "Takk for oss", "Frågor?") is no proposal
+CLOSING_TITLE = re.compile(
+    r"(?i)^(?:tack|takk|tusen takk|thank you|thanks|frågor|spørsmål|questions|avslutning|slut)\b"
+)
+# "Förslag 1: Året-runt-öppet på Fårö": the proposal's number printed before its title
+NUMBERED_TITLE = re.compile(
+    r"^(?P<code>(?:Förslag|Forslag|Idé|Ide|Innspill|Inspel|Proposal)\s*(?:nr\.?\s*)?\d+)\s*[:.–-]\s*(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def _at_labels(text: str) -> list[str]:
+    """A text cut where a slide label begins after a sentence ("… säsongen. Målgrupp: …"): lines
+    set close together are read as one paragraph."""
+    cuts = [
+        m.start()
+        for m in label_pattern(SLIDE_LABELS).finditer(text)
+        if m.start() > 0 and re.search(r"[.!?]\s+$", text[: m.start()])
+    ]
+    bounds = [0, *cuts, len(text)]
+    return [part for a, b in zip(bounds, bounds[1:], strict=False) if (part := clean(text[a:b]))]
+
+
 def _is_agenda(page: PageLayout, title: str) -> bool:
     if AGENDA_TITLE.match(title) and len(title.split()) <= 4 and not re.search(r"\d{4}", title):
         return True
@@ -246,6 +269,12 @@ def extract(ctx: ExtractionContext) -> None:
             title = first_sentence(body[0].text)
         if _is_agenda(page, title):
             continue
+        if CLOSING_TITLE.match(title) and len(title.split()) <= 5:
+            continue
+        printed = title
+        numbered = NUMBERED_TITLE.match(title)
+        code = numbered.group("code") if numbered is not None else None
+        title = numbered.group("rest") if numbered is not None else title
         proposer: str | None = None
         furniture = _furniture(page)
         if furniture and furniture != deck_furniture and len(furniture.split()) <= 5:
@@ -258,9 +287,10 @@ def extract(ctx: ExtractionContext) -> None:
         current = "body"
         for i, block in enumerate(body):
             texts = split_items(block, lang) if block.kind in ("list_item", "text") else [clean(block.text)]
+            texts = [part for text in texts for part in _at_labels(text)]
             for j, text in enumerate(texts):
                 if head is None and i == 0 and j == 0:
-                    text = clean(text[len(title) :]) if text.startswith(title) else text
+                    text = clean(text[len(printed) :]) if text.startswith(printed) else text
                     if not text:
                         continue
                 found = _label(text)
@@ -281,6 +311,7 @@ def extract(ctx: ExtractionContext) -> None:
             ctx,
             level="proposal",
             title=title,
+            code=code,
             page_start=page.number,
             bbox=head.bbox if head is not None else body[0].bbox,
             extractor=EXTRACTOR,
