@@ -539,6 +539,11 @@ def test_a_person_at_a_company_is_not_part_of_its_name() -> None:
             {"kommunstyrelsens arbetsutskott", "Tekniska förvaltningen"},
         ),
         (
+            "Projekten i Leader Sjuhärad 2023–2025 och Leader Lappland 2020 beviljades stöd.",
+            "sv",
+            {"Leader Sjuhärad", "Leader Lappland 2020"},  # a year in the name, not a period after it
+        ),
+        (
             "Finansiärer: Näringslivsbolaget i Sundsvall och Region Gävleborg.",
             "sv",
             {"Näringslivsbolaget i Sundsvall", "Region Gävleborg"},
