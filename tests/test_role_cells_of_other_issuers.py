@@ -258,6 +258,7 @@ def test_a_catalogue_with_plain_fact_lines_gives_its_projects_and_their_contacts
     [
         ("Vuxenutbildningen / Falu Frivilliga Utbildningscenter", "Falu Frivilliga Utbildningscenter"),
         ("Ludvika Folkhögskola", "Ludvika Folkhögskola"),
+        ("Bondelaget i Sogndal", "Bondelaget i Sogndal"),
     ],
 )
 def test_a_name_that_starts_with_a_place_is_not_the_municipality(text: str, expected: str) -> None:

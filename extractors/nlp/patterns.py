@@ -439,7 +439,11 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     # "Leader Halland", "Leader Skellefteå Älvdal", "Leader Lapland 2020": the local action groups
     # of the EU's Leader method (associations)
     # (a year is part of the name, "Leader Lappland 2020", not the start of a period: "… 2023–2025")
-    ("leader", _rx(rf"\bLeader {CAP}(?: {CAP}){{0,2}}(?: 20\d\d(?!\s*[–-]\s*\d))?(?: ideell förening)?"), 0.75),
+    (
+        "leader",
+        _rx(rf"\bLeader {CAP}(?: {CAP}){{0,2}}(?: 20\d\d(?!\s*[–-]\s*\d))?(?: ideell förening)?"),
+        0.75,
+    ),
     # "Regionalt forskningsfond Vestlandet", "Regionale forskingsfond Agder"
     (
         "research_fund",

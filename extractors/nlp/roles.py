@@ -96,6 +96,8 @@ def place_prefix(text: str, country: str | None) -> str | None:
         word, after = m.group(), re.match(r"\s+([A-ZÅÄÖØÆ]\w*)", text[m.end() :])
         if after is not None and not gaz.places.get(after.group(1).casefold()):
             continue  # "Falu Frivilliga Utbildningscenter", "Ludvika Folkhögskola": a name that starts with its place
+        if re.search(r"\b(?:i|på|for|för)\s+$", text[: m.start()]):
+            continue  # "Bondelaget i Sogndal": the place of a body named before it
         low = word.casefold()
         hits = {
             e.name for k, es in gaz.places.items() if k.startswith(low) for e in es if e.country == country
