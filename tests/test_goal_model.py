@@ -259,6 +259,10 @@ def test_rules_for_reported_outcomes_and_efforts(text: str, goal_type: str) -> N
         ("Dialogmøte kvart år med næringslivet", "process"),
         # a purpose clause is not the task, an easy state is a state
         ("Det ska vara lätt att starta företag här.", "qualitative"),
+        # what the subject is to be is a state, whatever it is good for
+        ("Volda skal vere ein attraktiv kommune å etablere og drive verksemd i.", "qualitative"),
+        ("Östersund ska vara en attraktiv kommun att etablera företag i.", "qualitative"),
+        ("Skellefteå ska vara Europas mest hållbara industristad 2030.", "qualitative"),
     ],
 )
 def test_the_main_clause_decides_where_the_opening_does_not(text: str, goal_type: str) -> None:

@@ -229,6 +229,9 @@ def rule_goal_type(
     ):
         return "process"
     words = tokens(body)  # read once: the opening, the main verb and the "att" task all use them
+    state = _STATE_AFTER_MODAL.search(" ".join(words))
+    if state is not None and not _WAY_OF_WORKING.search(" ".join(words)[state.end() :]):
+        return "qualitative"  # "Volda skal vere ein attraktiv kommune å etablere verksemd i": a state to be
     if _pattern("effort_phrase").search(" ".join(words[:6])):
         return "process"  # "Gruppen arbetar för att …", "Vi samverkar med …": the main verb is an effort
     found = main_verb(words)
@@ -267,6 +270,18 @@ def rule_goal_type(
 
 
 _MORE = frozenset(["fler", "flere", "fleire", "mer", "meir", "färre", "færre", "flest"])
+# "ska vara en attraktiv kommun", "skal være Danmarks bedste kommune", "ska vara Europas mest hållbara
+# industristad": a copula after the modal naming what the subject is to be (a noun phrase: an article
+# or a genitive), not what is to be done ("ska vara genomförd" is left to the other rules)
+# "… skal være et verktøy for å samordne", "ska vara ett forum för utbyte": what is to be is a way of
+# working (guidelines: process), not a state
+_WAY_OF_WORKING = re.compile(
+    r"^(?:\w+\s+){0,3}?(?:verktyg|verktøy|forum|arena|plattform|mötesplats|møteplass|møtestad|nätverk|nettverk)\b"
+)
+_STATE_AFTER_MODAL = re.compile(
+    r"\b(?:ska|skall|skal|bör|bør)\s+(?:vara|vere|være|bli|verte)\s+"
+    r"(?:en|ett|ei|eit|ein|et|den|det|de|dei|[a-zåäöøæ]{3,}s)\s"
+)
 
 
 def _opens_with_more(words: list[str]) -> bool:
