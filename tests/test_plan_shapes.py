@@ -235,11 +235,8 @@ def _simple_plan(
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
 
 
-def test_an_english_action_plan() -> None:
-    folder = Path(tempfile.mkdtemp(prefix="planextract-english-"))
-    pdf = folder / "regional_action_plan.pdf"
-    _simple_plan(
-        pdf,
+FOREIGN_PLANS = [
+    (
         "Regional Action Plan for Green Industrial Transition 2025–2027",
         "Region Norrbotten",
         ["Action", "Lead", "Partners", "Timeframe", "Expected result"],
@@ -251,21 +248,10 @@ def test_an_english_action_plan() -> None:
             ("Run a talent attraction campaign", "Region Norrbotten", "Business Sweden", "Ongoing",
              "Campaign reaches 2 million people"),
         ],
-    )  # fmt: skip
-    run = run_pipeline(pdf)
-    info = run.result.info
-    assert (info.doc_type, info.language, info.issuer) == ("action_plan", "en", "Region Norrbotten")
-    first = run.node("Set up a regional skills platform")
-    assert first["expected_outcome_raw"] == "1,500 people trained"
-    assert (str(first["start_date"]), str(first["end_date"])) == ("2025-01-01", "2025-12-31")
-    assert run.node("Map the need")["participants_raw"] == "Svenska kraftnät"
-
-
-def test_a_danish_action_plan() -> None:
-    folder = Path(tempfile.mkdtemp(prefix="planextract-danish-"))
-    pdf = folder / "handleplan.pdf"
-    _simple_plan(
-        pdf,
+        "en",
+        [(None, 1500.0)],  # an English comma groups thousands
+    ),
+    (
         "Handleplan for erhvervsudvikling 2025–2027",
         "Vejle Kommune",
         ["Indsats", "Ansvarlig", "Partnere", "Tidsplan", "Succeskriterie"],
@@ -277,13 +263,36 @@ def test_a_danish_action_plan() -> None:
             ("Udvikle en turismestrategi", "Kultur og Fritid", "Destination Trekantområdet", "Efterår 2025",
              "Strategien er vedtaget"),
         ],
-    )  # fmt: skip
+        "da",
+        [("ge", 40.0)],  # "Mindst 40 …"
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer", "headers", "rows", "lang", "first_indicators"),
+    FOREIGN_PLANS,
+    ids=["english", "danish"],
+)
+def test_action_plans_in_english_and_danish(
+    title: str,
+    issuer: str,
+    headers: list[str],
+    rows: list[tuple[str, ...]],
+    lang: str,
+    first_indicators: list[tuple[str, float]],
+) -> None:
+    folder = Path(tempfile.mkdtemp(prefix=f"planextract-{lang}-"))
+    pdf = folder / "plan.pdf"
+    _simple_plan(pdf, title, issuer, headers, rows)
     run = run_pipeline(pdf)
     info = run.result.info
-    assert (info.doc_type, info.language, info.issuer) == ("action_plan", "da", "Vejle Kommune")
-    first = run.node("Etablere et iværksætterhus")
-    assert first["expected_outcome_raw"] == "Mindst 40 virksomheder har brugt huset"
-    assert [(i["comparator"], i["target_value"]) for i in run.indicators(first)] == [("ge", 40.0)]
+    assert (info.doc_type, info.language, info.issuer) == ("action_plan", lang, issuer)
+    first = run.node(rows[0][0])
+    assert (first["responsible_raw"], first["participants_raw"]) == rows[0][1:3]
+    assert first["expected_outcome_raw"] == rows[0][4]
+    assert (str(first["start_date"]), str(first["end_date"])) == ("2025-01-01", "2025-12-31")
+    assert [(i["comparator"], i["target_value"]) for i in run.indicators(first)] == first_indicators
 
 
 def test_amounts_in_a_cost_column_are_budget_lines() -> None:

@@ -137,9 +137,12 @@ def _grammar() -> _Grammar:
 # ---------------------------------------------------------------- numbers and quantities
 
 
-def parse_number(text: str) -> float | None:
-    """ "1 500 000", "66,7", "3.5", "1\u00a0500" -> float (Swedish decimal comma, spaced thousands)."""
+def parse_number(text: str, lang: str | None = None) -> float | None:
+    """ "1 500 000", "66,7", "3.5", "1\u00a0500" -> float (Swedish decimal comma, spaced thousands);
+    in English text a comma before three digits groups thousands ("1,500")."""
     t = re.sub(r"[ \u00a0\u202f\u2009]", "", text.strip())
+    if lang == "en" and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", t):
+        t = t.replace(",", "")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", t):
         t = t.replace(".", "")
     t = t.replace(",", ".")
@@ -192,7 +195,7 @@ def _quantities(text: str, lang: str, g: _Grammar) -> list[_Quantity]:
     found: list[_Quantity] = []
     for m in g.number.finditer(text):
         raw = m.group("num")
-        value = parse_number(raw)
+        value = parse_number(raw, lang)
         if value is None:
             continue
         before = text[: m.start()]
