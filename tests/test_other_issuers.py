@@ -539,6 +539,11 @@ def test_a_person_at_a_company_is_not_part_of_its_name() -> None:
             {"kommunstyrelsens arbetsutskott", "Tekniska förvaltningen"},
         ),
         (
+            "Saken ble sendt til Nordmøre Interkommunalt Politisk Råd og Telemark utviklingsfond.",
+            "nb",
+            {"Nordmøre Interkommunalt Politisk Råd", "Telemark utviklingsfond"},
+        ),
+        (
             "Projekten i Leader Sjuhärad 2023–2025 och Leader Lappland 2020 beviljades stöd.",
             "sv",
             {"Leader Sjuhärad", "Leader Lappland 2020"},  # a year in the name, not a period after it

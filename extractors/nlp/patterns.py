@@ -337,7 +337,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         "municipal",
         _rx(
             rf"\b{CAP}(?: {CAP})? (?:kommun|kommune|Stad|stad|fylkeskommune|[Rr]egionråd|[Kk]ommunalförbund|"
-            rf"samkommune|landsting|[Rr]egionförbund|herad|IPR|[Ii]nterkommunale? politiske? råd)\b"
+            rf"samkommune|landsting|[Rr]egionförbund|herad|IPR|(?i:interkommunal[et]? politisk[e]? råd))\b"
             rf"(?: (?:DA|IKS|KF)\b)?"
         ),
         0.85,
@@ -388,7 +388,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
             rf"\b{CAP}(?: {CAP})? (?:Reiseliv|[Nn]æringsråd|[Nn]æringsforum|Næringsforening|[Nn]æringsselskap|Vekst|"
             rf"Næring|Næringsutvikling|[Nn]æringshage|Kulturnæringshage|Næringskontor|Utvikling|[Uu]ngdomsråd|"
             rf"Turistråd|Turistbyrå|Näringslivsråd|Företagarförening|Reiselivslag|Næringsorganisasjon|"
-            rf"Næringslag|Næringsallianse|Näringsliv)\b"
+            rf"Næringslag|Næringsallianse|Näringsliv|[Uu]tviklingsfond)\b"
             rf"|\b(?:Visit|Destination|Destinasjon|Tillväxt|Näringsliv|Företagarna|Kompetensforum) "
             rf"(?:{COMPASS_WORD} )?{CAP}(?: Region)?"
             rf"|\bBusiness [Rr]egion {CAP}|\b(?:Kunnskapsparken|Næringsalliansen) (?:(?:i|på) )?{CAP}"
