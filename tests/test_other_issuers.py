@@ -612,7 +612,10 @@ def test_members_of_a_body_are_no_body() -> None:
         ("Igangsatt arbeid med ny sentrumsplan", "completion"),
         ("Föreningarna ska ha tagit fram en handlingsplan.", "completion"),  # "ha" is an auxiliary
         ("Tilbudet til reisende er styrket.", None),  # a state changed, not a task done
-        ("Regionen ska vara den plats där det är enklast att starta företag.", None),
+        (
+            "Regionen ska vara den plats där det är enklast att starta företag.",
+            "qualitative",
+        ),  # a state to be
         ("Omsetning i landbruksnæringa (NOK mill.)", "quantitative"),  # an indicator with its unit
         ("Sysselsättning i besöksnäringen", "quantitative"),
         ("Studieresor för lokala företagare", "completion"),  # events held (C4)
