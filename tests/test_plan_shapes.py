@@ -327,6 +327,8 @@ def test_amounts_in_a_cost_column_are_budget_lines() -> None:
          "nord.", "Bodø skal være den mest attraktive byregionen i nord."),
         ("Det overordnede mål er, at Vejle skal være det bedste sted at drive virksomhed.",
          "Vejle skal være det bedste sted at drive virksomhed."),
+        ("Planen gäller 2025–2027. Mål: Nyanlända ska snabbare etablera sig på arbetsmarknaden.",
+         "Nyanlända ska snabbare etablera sig på arbetsmarknaden."),
     ],
 )  # fmt: skip
 def test_a_plans_goal_stated_in_its_introduction(intro: str, goal: str) -> None:
@@ -544,3 +546,22 @@ def test_a_second_title_column_lists_sub_activities() -> None:
     ]
     assert {r["level"] for r in run.rows if r["parent_id"] == first["activity_id"]} == {"subactivity"}
     assert run.node("Tobaksfria miljöer")["description"] == "Arbetet samordnas med skolorna."
+
+
+def test_codes_of_letters_and_digits_are_codes() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-codes-"))
+    pdf = folder / "handlingsplan.pdf"
+    rows = [
+        ("A.1.2", "Opparbeide gang- og sykkelveg mellom Hovden og sentrum", "Teknisk eining", "2025"),
+        ("K1", "Gjennomføre klimakurs for alle tilsette", "Personalavdelinga", "2025"),
+        ("K2", "Innføre klimarekneskap i budsjettprosessen", "Økonomiavdelinga", "2026"),
+        ("T-04", "Innføre fossilfri kommunal bilpark", "Teknisk eining", "2027"),
+        ("3a", "Auke utsorteringsgraden for matavfall", "Søre Sunnmøre Reinhaldsverk", "2026"),
+    ]
+    _simple_plan(
+        pdf, "Handlingsplan for klima 2024–2027", "Ørsta kommune", ["Kode", "Tiltak", "Ansvar", "Tid"], rows
+    )
+    run = run_pipeline(pdf)
+    assert [(r["code"], r["level"], r["parent_id"]) for r in run.rows] == [
+        (row[0], "activity", None) for row in rows
+    ]

@@ -283,3 +283,15 @@ def test_a_labelled_value_ends_at_the_next_label(value: str, expected: str) -> N
     from extractors.normalise.actors import until_next_label
 
     assert until_next_label(value) == expected
+
+
+def test_a_countys_municipalities_are_no_municipality() -> None:
+    from extractors.nlp.finder import Finder
+    from extractors.nlp.roles import RoleParser
+    from extractors.normalise.actors import ActorResolver
+    from extractors.result import Extraction
+
+    resolver = ActorResolver(country="SE")
+    parser = RoleParser(resolver, Finder(resolver, "sv"), Extraction(doc_id="r"))
+    assert parser.orgs_in("Värmlands kommuner") == []  # all of them, not a "Värmlands kommun"
+    assert parser.orgs_in("Arvika och Eda kommuner") == ["arvika-kommun", "eda-kommun"]

@@ -37,9 +37,9 @@ OVERALL_INLINE = re.compile(
 # "Målet är att besöksnäringens omsättning ska öka med 20 procent till 2027." opening a sentence of a
 # plan's first pages: the plan's own goal when it names no overall one.
 PLAN_GOAL_INLINE = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:Målet|Målsättningen|Målsetjinga|Målsettingen|Målsætningen)"
+    r"(?:^|(?<=[.!?]\s))(?:(?:Målet|Målsättningen|Målsetjinga|Målsettingen|Målsætningen)"
     r"(?:\s+med\s+(?:handlingsplanen|handlingsprogrammet|planen|handleplanen))?\s+"
-    r"(?:är\s+att|er\s*,?\s+(?:at|å))\s+(?P<goal>[^.:;]{6,300}\.)"
+    r"(?:är\s+att|er\s*,?\s+(?:at|å))|Mål\s*:)\s+(?P<goal>[^.:;]{6,300}\.)"
 )
 GOAL_LIST_HEADINGS = re.compile(
     r"^\s*(?:mål|målen|målsetting(?:er)?|målsättning(?:ar)?|målsetjing(?:ar)?|delmål|målsætninger|"

@@ -34,6 +34,8 @@ _PARTICIPATION = re.compile(
     r"involverte|ingående|berörda|berørte|samarbetspart|samarbeidspart)",
     re.I,
 )
+# A code of letters and digits printed in a code column ("K1", "A.1.2", "T-04", "3a", "B2.3")
+_CODE_LIKE = re.compile(r"(?:[A-ZÅÄÖØÆ]{1,3}[.-]?\d{1,3}(?:\.\d{1,3}){0,3}|\d{1,3}(?:\.\d{1,3}){0,3}[a-z])")
 _ITEM_START = re.compile(r"^\s*[-–—•▪●◦*]\s*(?=\S)")
 _TEXT_ITEM = re.compile(r"(?:^|\s)[-–—•▪●](?=[A-ZÅÄÖÆØÉ])|(?:^|\s)[•▪●]\s+(?=\S)")
 _DEFINITION = re.compile(
@@ -521,6 +523,9 @@ def _read_row(
                 level = _unlabelled_level(state, has_label_col=False)
             if not label_text and numbered[1]:
                 title = numbered[1]
+    if level is None and label_text and title and _CODE_LIKE.fullmatch(label_text):
+        code = label_text  # "K1", "A.1.2", "T-04", "3a" in the code column: a code, not an outline number
+        level = "measure" if state.scheme == "development_plan" else "activity"
     if label_cell is not None and level is None and label_text and not title:
         title = label_text  # one text in the label column: its own heading
     if level is None:

@@ -132,9 +132,11 @@ class RoleParser:
     def orgs_in(self, text: str, places: bool = False) -> list[str]:
         """actor_ids of the organisations named in one item (in order, unique)."""
         # "Herøy og Sande kommuner": the plural belongs to the whole list, its last item is one municipality
-        text = re.sub(
-            r"(?<=\w) kommun(?:er|ar)$", " kommun" if self.resolver.country == "SE" else " kommune", text
-        )
+        # (a plural after one genitive is a county's municipalities: "Värmlands kommuner")
+        if not re.fullmatch(r"\S+s kommun(?:er|ar)", text.strip()):
+            text = re.sub(
+                r"(?<=\w) kommun(?:er|ar)$", " kommun" if self.resolver.country == "SE" else " kommune", text
+            )
         ids: list[str] = []
         for found in self.finder.find(text, cell=True, people=False):
             if found.label == "LOC" and not places and len(clean_name(text)) > len(found.text) + 6:
