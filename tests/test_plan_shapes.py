@@ -565,3 +565,36 @@ def test_codes_of_letters_and_digits_are_codes() -> None:
     assert [(r["code"], r["level"], r["parent_id"]) for r in run.rows] == [
         (row[0], "activity", None) for row in rows
     ]
+
+
+def test_a_follow_up_gives_each_action_its_state_comment_and_financiers() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-follow-up-"))
+    pdf = folder / "uppfoljning.pdf"
+    _simple_plan(
+        pdf,
+        "Uppföljning av handlingsplan för integration 2024",
+        "Borlänge kommun",
+        ["Åtgärd", "Ansvarig", "Budget", "Finansiering", "Status", "Kommentar"],
+        [
+            ("Inrätta en etableringsenhet", "Arbetsmarknadsenheten", "250 tkr", "Tillväxtverket", "Klar",
+             "Enheten startade i september 2023."),
+            ("Utöka samhällsorienteringen", "Socialförvaltningen", "Inom ram", "", "Försenad",
+             "Fortsätter under 2025."),
+            ("Starta ett mentorprogram", "Näringslivsenheten", "120 tkr", "Borlänge kommun, Region Dalarna",
+             "Ej påbörjad", ""),
+        ],
+    )  # fmt: skip
+    run = run_pipeline(pdf)
+    outcomes = {o["activity_id"]: (o["status"], o["text"]) for o in run.result.table("outcomes")}
+    first, second, third = (run.node(t)["activity_id"] for t in ("Inrätta", "Utöka", "Starta"))
+    assert outcomes == {
+        first: ("achieved", "Klar: Enheten startade i september 2023."),
+        second: ("ongoing", "Försenad: Fortsätter under 2025."),  # delayed, so under way
+        third: ("not_achieved", "Ej påbörjad"),
+    }
+    funders = {
+        (r["activity_id"], r["actor_id"]) for r in run.result.table("actor_roles") if r["role"] == "financier"
+    }
+    assert funders == {(first, "tillvaxtverket"), (third, "borlange-kommun"), (third, "region-dalarna")}
+    lines = {b["activity_id"]: b for b in run.result.table("budget_lines")}
+    assert (lines[first]["amount"], lines[first]["financier_actor_id"]) == (250.0, "tillvaxtverket")

@@ -90,6 +90,7 @@ class Columns:
     whole_period: bool = False  # the date column prints when the work takes place ("Tidsplan"), not its start
     amount_header: str | None = None  # the header of a resources column of amounts ("Kostnad (1000 kr)")
     items_col: int | None = None  # a second title column ("Insats | Aktiviteter"): the row's sub-activities
+    follow_up: dict[str, int] = field(default_factory=dict)  # "status", "comment", "financing" -> column
 
     @property
     def content_cols(self) -> list[int]:
@@ -158,6 +159,12 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
         ),
         None,
     )
+    follow_up = {
+        kind: c
+        for kind, rx in _FOLLOW_UP_HEADERS
+        for c in [next((c for c, h in enumerate(headers) if c not in roles and rx.match(clean(h))), -1)]
+        if c >= 0
+    }
     return Columns(
         roles=roles,
         label_col=label_col,
@@ -166,6 +173,7 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
         whole_period=whole_period,
         amount_header=amount_header,
         items_col=items_col,
+        follow_up=follow_up,
     )
 
 
@@ -570,6 +578,7 @@ def _read_row(
     )
     _add_cost(ctx, cols, node_id, title, fields.get("resources_raw"), page, lang)
     _add_listed_items(ctx, table, row, cols, state, node_id, page, page_end, lang)
+    _add_follow_up(ctx, table, row, cols, node_id, page)
     if split is not None:
         for item in split.items:
             sub_fields: dict[str, Any] = {r: item.get(r) or None for r in CONTENT_ROLES}
@@ -631,6 +640,65 @@ def _add_cost(
         kind=amount_kind(cols.amount_header),
         page=page,
     )
+
+
+# Columns a plan's follow-up adds beside the plan's own: the state of each action, a comment on it,
+# and who finances it (besides a "Budget" column that holds the amount).
+_FOLLOW_UP_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("status", re.compile(r"(?i)^(?:status|läge|lägesbeskrivning|lägesrapport|uppföljning|framdrift|"
+                          r"gjennomføringsstatus|måluppfyllelse|måloppnåelse)\b")),
+    ("comment", re.compile(r"(?i)^(?:kommentar(?:er)?|merknad(?:er)?|anmärkning(?:ar)?|notering(?:ar)?)\b")),
+    ("financing", re.compile(r"(?i)^(?:finansiering|finansiär(?:er)?|finansiør(?:er)?|finansieringskälla|"
+                             r"finansieringskilde|medfinansiering)\b")),
+)  # fmt: skip
+# The state a status cell prints -> outcomes.status (SCHEMA); "Försenad" is started, so ongoing
+_STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("not_achieved", re.compile(r"(?i)\b(?:ej|inte|ikke|ikkje|not)\s+(?:påbörjad|påbörjat|startet|starta|started|"
+                                r"genomförd|gjennomført)|\b(?:utgår|avbruten|avbrutet|avlyst|stoppet)\b")),
+    ("partly_achieved", re.compile(r"(?i)\bdelvis\b")),
+    ("achieved", re.compile(r"(?i)^(?:klar|klart|genomförd|genomfört|avslutad|avslutat|slutförd|utført|ferdig|"
+                            r"gjennomført|fullført|done|completed|uppnådd|nådd)\b")),
+    ("ongoing", re.compile(r"(?i)^(?:pågår|pågående|påbörjad|påbörjat|startad|igång|i gang|igangsatt|løpende|"
+                           r"pågåande|försenad|forsinket|ongoing|in progress)\b")),
+)  # fmt: skip
+
+
+def _add_follow_up(
+    ctx: ExtractionContext, table: Table, row: int, cols: Columns, node_id: str, page: int
+) -> None:
+    """What a follow-up's columns say of the row: its state and comment as an outcome, its financiers
+    as roles (and on its budget line)."""
+    if not cols.follow_up:
+        return
+    cells = {c.col: clean(c.text) for c in table.row_cells(row)}
+    status_text = cells.get(cols.follow_up.get("status", -1), "")
+    comment = cells.get(cols.follow_up.get("comment", -1), "")
+    if status_text or comment:
+        status = next((s for s, rx in _STATUS_WORDS if rx.search(status_text)), "unknown")
+        text = ": ".join(p for p in (status_text, comment) if p)
+        ctx.result.add(
+            "outcomes", activity_id=node_id, text=text, status=status, assessor="project", page=page
+        )
+    financing = cells.get(cols.follow_up.get("financing", -1), "")
+    if not financing:
+        return
+    from extractors.nlp.patterns import org_hits
+    from extractors.nlp.roles import looks_like_org
+
+    asked = re.sub(r"(?i)^(?:söks från|søkes fra|söks hos|ansökan till)\s+", "", financing)
+    funders = [
+        actor_id
+        for item in ctx.actors.split_list(asked)
+        if (looks_like_org(item) or ctx.actors.entry_for(item) is not None or any(org_hits(item)))
+        and (actor_id := ctx.actors.resolve(item, ctx.result))
+    ]
+    for actor_id in funders:
+        ctx.result.add(
+            "actor_roles", activity_id=node_id, actor_id=actor_id, role="financier", raw=financing, page=page
+        )
+    for line in ctx.result.table("budget_lines"):
+        if line.get("activity_id") == node_id and funders and not line.get("financier_actor_id"):
+            line["financier_actor_id"] = funders[0]
 
 
 def _add_listed_items(
