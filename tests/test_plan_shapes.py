@@ -598,3 +598,53 @@ def test_a_follow_up_gives_each_action_its_state_comment_and_financiers() -> Non
     assert funders == {(first, "tillvaxtverket"), (third, "borlange-kommun"), (third, "region-dalarna")}
     lines = {b["activity_id"]: b for b in run.result.table("budget_lines")}
     assert (lines[first]["amount"], lines[first]["financier_actor_id"]) == (250.0, "tillvaxtverket")
+
+
+def _split_row_plan(path: Path) -> None:
+    """A ruled table whose last row on page 1 runs on to page 2 with no rule closing it on page 1
+    and none opening it on page 2: only the column rules reach the page's edges."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path), pagesize=A4)
+    xs = [50.0, 90.0, 330.0, 450.0, 545.0]
+
+    def rows(top: float, texts: list[tuple[str, ...]], close_last: bool, open_first: bool) -> float:
+        y = top
+        for i, row in enumerate(texts):
+            if i or open_first:
+                page.line(xs[0], y, xs[-1], y)
+            for x, text in zip(xs, row, strict=False):
+                page.drawString(x + 4, y - 14, text)
+            y -= 30
+        if close_last:
+            page.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            page.line(x, top if open_first else top + 40, x, y if close_last else 40)
+        return y
+
+    page.setFont("Helvetica-Bold", 16)
+    page.drawString(50, 800, "Handlingsplan for kompetanse 2025–2028")
+    page.setFont("Helvetica", 9)
+    body = [("Nr", "Tiltak", "Ansvar", "Tidsramme")]
+    body += [(str(n), f"Tiltak nummer {n} for kompetanse", "Kongsberg kommune", "2025") for n in range(1, 21)]
+    body += [("21", "Etablere et introduksjonsprogram for nyansatte", "Næringsavdelingen", "2026")]
+    rows(760, body, close_last=False, open_first=True)
+    page.showPage()
+    page.setFont("Helvetica", 9)
+    page.drawString(94, 786, "ingeniører i samarbeid med de største arbeidsgiverne")
+    rows(
+        770, [("", "", "", ""), ("22", "Evaluere handlingsplanen", "Kongsberg kommune", "2028")], True, False
+    )
+    page.showPage()
+    page.save()
+
+
+def test_a_row_split_by_a_page_break_with_no_closing_rule_is_kept() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-split-row-"))
+    pdf = folder / "handlingsplan.pdf"
+    _split_row_plan(pdf)
+    run = run_pipeline(pdf)
+    codes = [r["code"] for r in run.rows if r["level"] not in ("area",)]
+    assert codes[-2:] == ["21", "22"]
+    assert run.node("Etablere et introduksjonsprogram")["responsible_raw"] == "Næringsavdelingen"

@@ -73,7 +73,7 @@ def _components(rules: list[Rule]) -> list[list[Rule]]:
     return list(groups.values())
 
 
-def _grid(rules: list[Rule]) -> _Grid | None:
+def _grid(rules: list[Rule], words: Sequence[Word] = ()) -> _Grid | None:
     horizontal = [r for r in rules if r.orientation == "h"]
     vertical = [r for r in rules if r.orientation == "v"]
     if len(horizontal) < 2 or len(vertical) < 2:
@@ -87,6 +87,19 @@ def _grid(rules: list[Rule]) -> _Grid | None:
         xs.insert(0, left)
     if right > xs[-1] + MIN_CELL:
         xs.append(right)
+    # and the top and bottom edges only by vertical rules' ends, where text stands between them and the
+    # outer horizontal rule: a row split by a page break has no closing rule on the first page and no
+    # opening one on the next
+    top = min(r.top for r in vertical)
+    bottom = max(r.bottom for r in vertical)
+
+    def text_in(lo: float, hi: float) -> bool:
+        return any(lo <= (w.top + w.bottom) / 2 <= hi and xs[0] <= w.x0 <= xs[-1] for w in words)
+
+    if top < ys[0] - MIN_CELL and text_in(top, ys[0]):
+        ys.insert(0, top)
+    if bottom > ys[-1] + MIN_CELL and text_in(ys[-1], bottom):
+        ys.append(bottom)
     xs = [x for i, x in enumerate(xs) if i == 0 or x - xs[i - 1] >= MIN_CELL]
     ys = [y for i, y in enumerate(ys) if i == 0 or y - ys[i - 1] >= MIN_CELL]
     if len(xs) < 2 or len(ys) < 2:
@@ -307,7 +320,7 @@ def ruled_tables(page: Page, lang: str = "sv") -> list[Table]:
     tables: list[Table] = []
     rules = [r for r in page.rules if max(r.x1 - r.x0, r.bottom - r.top) >= 2.0]
     for group in _components(rules):
-        grid = _grid(group)
+        grid = _grid(group, page.words)
         if grid is None:
             continue
         bbox = (grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1])
