@@ -648,3 +648,42 @@ def test_a_row_split_by_a_page_break_with_no_closing_rule_is_kept() -> None:
     codes = [r["code"] for r in run.rows if r["level"] not in ("area",)]
     assert codes[-2:] == ["21", "22"]
     assert run.node("Etablere et introduksjonsprogram")["responsible_raw"] == "Næringsavdelingen"
+
+
+def test_a_numbered_area_row_keeps_its_number_as_the_code() -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    cell = ParagraphStyle("c", fontName="Helvetica", fontSize=9, leading=11)
+    bold = ParagraphStyle("b", fontName="Helvetica-Bold", fontSize=9, leading=11)
+    data: list[list[Any]] = [[Paragraph(h, bold) for h in ("Åtgärd", "Ansvarig", "Tidplan")]]
+    data.append([Paragraph("1. Kompetensförsörjning i offentlig sektor", bold), "", ""])
+    data.append([Paragraph(t, cell) for t in ("Starta ett traineeprogram", "HR-avdelningen", "2025")])
+    data.append([Paragraph(t, cell) for t in ("Erbjuda validering", "Vuxenutbildningen", "2026")])
+    table = Table(data, colWidths=[250, 150, 80])
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                ("SPAN", (0, 1), (-1, 1)),
+                ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#dddddd")),
+            ]
+        )
+    )
+    folder = Path(tempfile.mkdtemp(prefix="planextract-area-number-"))
+    pdf = folder / "handlingsplan.pdf"
+    title = ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=18, leading=22)
+    SimpleDocTemplate(str(pdf), pagesize=A4).build([Paragraph("Handlingsplan 2025–2026", title), table])
+    run = run_pipeline(pdf)
+    area = run.rows[0]
+    assert (area["level"], area["code"], area["title"], area["strategic_area"]) == (
+        "area",
+        "1",
+        "Kompetensförsörjning i offentlig sektor",
+        "Kompetensförsörjning i offentlig sektor",
+    )
+    assert (
+        run.node("Starta ett traineeprogram")["strategic_area"] == "Kompetensförsörjning i offentlig sektor"
+    )

@@ -404,6 +404,9 @@ def _area_title_parts(text: str, scheme: str) -> tuple[str, str | None, str]:
     found = match_label(text, scheme)
     if found is not None and found.level == "area" and found.rest:
         return clean(text), found.code, clean(found.rest)
+    number = numbering(text)
+    if number is not None and number[1] and "." not in number[0]:
+        return clean(number[1]), number[0], clean(number[1])  # "1. Kompetensförsörjning": the code apart
     return clean(text), None, clean(text)
 
 
