@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from pipeline.interrupts import deferred
 from pipeline.worker import Outcome, Task, failed_outcome, process
 
 PageEvent = Callable[[str, int, int], None]  # (doc_id, pages done, pages total)
@@ -153,21 +154,22 @@ class LocalPool:
     def _receive(self, slot: _Slot, on_page: PageEvent | None) -> Iterator[Outcome]:
         task = slot.task
         assert task is not None
-        try:
-            message = slot.conn.recv()
-        except (EOFError, OSError):
-            code = slot.process.exitcode
-            self._replace(slot)
-            yield failed_outcome(
-                task, f"the worker process died while reading this document (exit code {code})"
-            )
-            return
-        if message[0] == "page":
-            if on_page is not None:
-                on_page(message[1], message[2], message[3])
-        elif message[0] == "done":
-            slot.task = None
-            yield message[1]
+        with deferred():  # a received outcome reaches the run's records before a Ctrl-C counts
+            try:
+                message = slot.conn.recv()
+            except (EOFError, OSError):
+                code = slot.process.exitcode
+                self._replace(slot)
+                yield failed_outcome(
+                    task, f"the worker process died while reading this document (exit code {code})"
+                )
+                return
+            if message[0] == "page":
+                if on_page is not None:
+                    on_page(message[1], message[2], message[3])
+            elif message[0] == "done":
+                slot.task = None
+                yield message[1]
 
     def _police(self, slot: _Slot) -> Outcome | None:
         task = slot.task

@@ -12,6 +12,7 @@ from typing import Any
 
 from pipeline import __version__
 from pipeline.discover import discover, document_key, sha256_of
+from pipeline.interrupts import deferred, installed
 from pipeline.manifest import Manifest
 from pipeline.worker import Outcome, Task, failed_outcome
 from pipeline.writer import (
@@ -196,15 +197,17 @@ def execute(options: RunOptions, console: Any = None) -> RunSummary:
         pools: list[Any] = []
 
         def take(outcome: Outcome) -> None:
-            _record(manifest, by_doc[outcome.doc_id], outcome)
-            manifest.save()
-            for row in outcome.actors:
-                merge_actor(actors, row)
-            _count(summary, outcome)
+            with deferred():  # all of one document's records, or none
+                for row in outcome.actors:
+                    merge_actor(actors, row)
+                _record(manifest, by_doc[outcome.doc_id], outcome)
+                manifest.save()
+                _count(summary, outcome)
 
         try:
-            for outcome in _outcomes(options, [p.task for p in planned], console, pools):
-                take(outcome)
+            with installed():
+                for outcome in _outcomes(options, [p.task for p in planned], console, pools):
+                    take(outcome)
         except KeyboardInterrupt:
             summary.interrupted = True
             for pool in pools:
