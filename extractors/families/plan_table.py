@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from extractors.families.cell_text import ITEM_START, cell_lines, join_cell_lines
 from extractors.families.common import add_activity, add_goal, clean
+from extractors.families.plan_extras import FOLLOW_UP_HEADERS, add_cost, add_follow_up, add_listed_items
 from extractors.families.plan_labels import (
     LabelMatch,
     level_of_number,
@@ -21,7 +23,7 @@ from extractors.families.plan_labels import (
     numbering,
     rank,
 )
-from extractors.families.report_tables import AMOUNT_HEADER, amount_in, amount_kind
+from extractors.families.report_tables import AMOUNT_HEADER
 from extractors.normalise.columns import ROLES, names_whole_period, paired_role, role_of, roles_of
 from extractors.pdf.structures import Block, Cell, Table
 
@@ -36,7 +38,6 @@ _PARTICIPATION = re.compile(
 )
 # A code of letters and digits printed in a code column ("K1", "A.1.2", "T-04", "3a", "B2.3")
 _CODE_LIKE = re.compile(r"(?:[A-ZÅÄÖØÆ]{1,3}[.-]?\d{1,3}(?:\.\d{1,3}){0,3}|\d{1,3}(?:\.\d{1,3}){0,3}[a-z])")
-_ITEM_START = re.compile(r"^\s*[-–—•▪●◦*]\s*(?=\S)")
 _TEXT_ITEM = re.compile(r"(?:^|\s)[-–—•▪●](?=[A-ZÅÄÖÆØÉ])|(?:^|\s)[•▪●]\s+(?=\S)")
 _DEFINITION = re.compile(
     r"([A-ZÅÄÖØÆ][\w&.\-åäöøæÅÄÖØÆ]*(?:[ \-][\w&.\-åäöøæÅÄÖØÆ]+){0,6})\s*\(([^()]{1,12})\)"
@@ -161,7 +162,7 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
     )
     follow_up = {
         kind: c
-        for kind, rx in _FOLLOW_UP_HEADERS
+        for kind, rx in FOLLOW_UP_HEADERS
         for c in [next((c for c, h in enumerate(headers) if c not in roles and rx.match(clean(h))), -1)]
         if c >= 0
     }
@@ -217,40 +218,6 @@ def table_scheme(table: Table, cols: Columns, default: str) -> str:
 
 
 # ----------------------------------------------------------------- cell lines
-
-
-def _cell_lines(ctx: ExtractionContext, cell: Cell) -> list[tuple[float, str]]:
-    """The printed lines inside a cell as (top, text), read back from the page's words."""
-    document = getattr(ctx.layout, "document", None)
-    if document is None or not (1 <= cell.page <= len(document.pages)):
-        return []
-    page = document.pages[cell.page - 1]
-    x0, top, x1, bottom = cell.bbox
-    words = [
-        w
-        for w in page.words
-        if (w.x0 + w.x1) / 2 >= x0 - 1
-        and (w.x0 + w.x1) / 2 <= x1 + 1
-        and (w.top + w.bottom) / 2 >= top - 1
-        and (w.top + w.bottom) / 2 <= bottom + 1
-    ]
-    words.sort(key=lambda w: (w.top, w.x0))
-    lines: list[tuple[float, float, list[str]]] = []
-    for word in words:
-        if lines and abs(word.top - lines[-1][0]) <= max(2.0, (word.bottom - word.top) * 0.4):
-            lines[-1][2].append(word.text)
-        else:
-            lines.append((word.top, word.bottom, [word.text]))
-    return [(t, " ".join(ws)) for t, _, ws in lines]
-
-
-def _join(lines: list[str], lang: str | None) -> str:
-    try:
-        from extractors.pdf.dehyphen import join_lines
-
-        return clean(join_lines(lines, lang or "sv", cell=True))
-    except Exception:  # noqa: BLE001 - fall back to plain joining
-        return clean(" ".join(lines))
 
 
 _JOINERS = ("och", "og", "samt", "and", "&", "+", "sekä")
@@ -320,28 +287,28 @@ def split_items(ctx: ExtractionContext, cells: dict[str, Cell], lang: str | None
     title = cells.get("title")
     if title is None or not _TEXT_ITEM.search(title.text):
         return None
-    lines = _cell_lines(ctx, title)
-    starts = [i for i, (_, text) in enumerate(lines) if _ITEM_START.match(text)]
+    lines = cell_lines(ctx, title)
+    starts = [i for i, (_, text) in enumerate(lines) if ITEM_START.match(text)]
     if lines and starts and starts[0] > 0:
         tops = [lines[i][0] for i in starts]
-        head = {"title": _join([t for _, t in lines[: starts[0]]], lang)}
+        head = {"title": join_cell_lines([t for _, t in lines[: starts[0]]], lang)}
         items: list[dict[str, str]] = []
         bounds = starts + [len(lines)]
         for a, b in zip(bounds, bounds[1:], strict=False):
             texts = [t for _, t in lines[a:b]]
-            texts[0] = _ITEM_START.sub("", texts[0])
-            items.append({"title": _join(texts, lang)})
+            texts[0] = ITEM_START.sub("", texts[0])
+            items.append({"title": join_cell_lines(texts, lang)})
         title_top = lines[0][0]
         line_height = (lines[1][0] - lines[0][0]) if len(lines) > 1 else 10.0
         for role, cell in cells.items():
             if role in ("title", "code"):
                 continue
-            parts = _distribute(_cell_lines(ctx, cell), tops, title_top, line_height)
+            parts = _distribute(cell_lines(ctx, cell), tops, title_top, line_height)
             if not any(parts):
                 continue
-            head[role] = _join(parts[0], lang)
+            head[role] = join_cell_lines(parts[0], lang)
             for i, item in enumerate(items):
-                item[role] = _join(parts[i + 1], lang)
+                item[role] = join_cell_lines(parts[i + 1], lang)
         return Split(head=head, items=items)
     # No word geometry: split the text; the other cells stay with the activity.
     pieces = [p for p in re.split(r"(?:^|\s)[-–—•▪●]\s*(?=[A-ZÅÄÖÆØÉ])", title.text) if p.strip()]
@@ -579,9 +546,9 @@ def _read_row(
     node_id = _add_node(
         ctx, state, level, title, code, page, page_end, bbox, fields, confidence, cols.whole_period
     )
-    _add_cost(ctx, cols, node_id, title, fields.get("resources_raw"), page, lang)
-    _add_listed_items(ctx, table, row, cols, state, node_id, page, page_end, lang)
-    _add_follow_up(ctx, table, row, cols, node_id, page)
+    add_cost(ctx, cols, node_id, title, fields.get("resources_raw"), page, lang)
+    add_listed_items(ctx, table, row, cols, state, node_id, page, page_end, lang)
+    add_follow_up(ctx, table, row, cols, node_id, page)
     if split is not None:
         for item in split.items:
             sub_fields: dict[str, Any] = {r: item.get(r) or None for r in CONTENT_ROLES}
@@ -614,138 +581,6 @@ def _split_paired(fields: dict[str, str | None], cols: Columns) -> None:
         parts = _PAIR_SEPARATOR.split(value, maxsplit=1)
         if len(parts) == 2 and all(part.strip() for part in parts):
             fields[first], fields[second] = parts[0].strip(), parts[1].strip()
-
-
-def _add_cost(
-    ctx: ExtractionContext,
-    cols: Columns,
-    activity_id: str,
-    title: str,
-    value: str | None,
-    page: int,
-    lang: str | None,
-) -> None:
-    """A budget line from an activity's amount under a cost or budget column, where the header or
-    the cell says the unit ("Kostnad (1000 kr)": "1 200"; "Budget": "500 tkr"); a text there
-    ("Inom ram", "Søkes fra RDA") stays in resources_raw only."""
-    if cols.amount_header is None or not value:
-        return
-    found = amount_in(value, cols.amount_header, lang or "sv")
-    if found is None:
-        return
-    amount, unit = found
-    ctx.result.add(
-        "budget_lines",
-        activity_id=activity_id,
-        item=title or None,
-        amount=amount,
-        unit=unit,
-        kind=amount_kind(cols.amount_header),
-        page=page,
-    )
-
-
-# Columns a plan's follow-up adds beside the plan's own: the state of each action, a comment on it,
-# and who finances it (besides a "Budget" column that holds the amount).
-_FOLLOW_UP_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("status", re.compile(r"(?i)^(?:status|läge|lägesbeskrivning|lägesrapport|uppföljning|framdrift|"
-                          r"gjennomføringsstatus|måluppfyllelse|måloppnåelse)\b")),
-    ("comment", re.compile(r"(?i)^(?:kommentar(?:er)?|merknad(?:er)?|anmärkning(?:ar)?|notering(?:ar)?)\b")),
-    ("financing", re.compile(r"(?i)^(?:finansiering|finansiär(?:er)?|finansiør(?:er)?|finansieringskälla|"
-                             r"finansieringskilde|medfinansiering)\b")),
-)  # fmt: skip
-# The state a status cell prints -> outcomes.status (SCHEMA); "Försenad" is started, so ongoing
-_STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("not_achieved", re.compile(r"(?i)\b(?:ej|inte|ikke|ikkje|not)\s+(?:påbörjad|påbörjat|startet|starta|started|"
-                                r"genomförd|gjennomført)|\b(?:utgår|avbruten|avbrutet|avlyst|stoppet)\b")),
-    ("partly_achieved", re.compile(r"(?i)\bdelvis\b")),
-    ("achieved", re.compile(r"(?i)^(?:klar|klart|genomförd|genomfört|avslutad|avslutat|slutförd|utført|ferdig|"
-                            r"gjennomført|fullført|done|completed|uppnådd|nådd)\b")),
-    ("ongoing", re.compile(r"(?i)^(?:pågår|pågående|påbörjad|påbörjat|startad|igång|i gang|igangsatt|løpende|"
-                           r"pågåande|försenad|forsinket|ongoing|in progress)\b")),
-)  # fmt: skip
-
-
-def _add_follow_up(
-    ctx: ExtractionContext, table: Table, row: int, cols: Columns, node_id: str, page: int
-) -> None:
-    """What a follow-up's columns say of the row: its state and comment as an outcome, its financiers
-    as roles (and on its budget line)."""
-    if not cols.follow_up:
-        return
-    cells = {c.col: clean(c.text) for c in table.row_cells(row)}
-    status_text = cells.get(cols.follow_up.get("status", -1), "")
-    comment = cells.get(cols.follow_up.get("comment", -1), "")
-    if status_text or comment:
-        status = next((s for s, rx in _STATUS_WORDS if rx.search(status_text)), "unknown")
-        text = ": ".join(p for p in (status_text, comment) if p)
-        ctx.result.add(
-            "outcomes", activity_id=node_id, text=text, status=status, assessor="project", page=page
-        )
-    financing = cells.get(cols.follow_up.get("financing", -1), "")
-    if not financing:
-        return
-    from extractors.nlp.patterns import org_hits
-    from extractors.nlp.roles import looks_like_org
-
-    asked = re.sub(r"(?i)^(?:söks från|søkes fra|söks hos|ansökan till)\s+", "", financing)
-    funders = [
-        actor_id
-        for item in ctx.actors.split_list(asked)
-        if (looks_like_org(item) or ctx.actors.entry_for(item) is not None or any(org_hits(item)))
-        and (actor_id := ctx.actors.resolve(item, ctx.result))
-    ]
-    for actor_id in funders:
-        ctx.result.add(
-            "actor_roles", activity_id=node_id, actor_id=actor_id, role="financier", raw=financing, page=page
-        )
-    for line in ctx.result.table("budget_lines"):
-        if line.get("activity_id") == node_id and funders and not line.get("financier_actor_id"):
-            line["financier_actor_id"] = funders[0]
-
-
-def _add_listed_items(
-    ctx: ExtractionContext,
-    table: Table,
-    row: int,
-    cols: Columns,
-    state: PlanState,
-    node_id: str,
-    page: int,
-    page_end: int,
-    lang: str | None,
-) -> None:
-    """The sub-activities a second title column lists for the row ("Insats | Aktiviteter" with
-    "• Öppna skolgårdar …" items); text without items there describes the row."""
-    if cols.items_col is None:
-        return
-    cell = next((c for c in table.row_cells(row) if c.col == cols.items_col), None)
-    if cell is None or not clean(cell.text):
-        return
-    lines = [text for _, text in _cell_lines(ctx, cell)] or [cell.text]
-    items: list[list[str]] = []
-    for line in lines:
-        if _ITEM_START.match(line):
-            items.append([_ITEM_START.sub("", line)])
-        elif items:
-            items[-1].append(line)
-    if not items:
-        node = ctx.result.get("activities", node_id)
-        if node is not None and not node.get("description"):
-            node["description"] = clean(cell.text)
-        return
-    for item in items:
-        add_activity(
-            ctx,
-            level="subactivity",
-            title=_join(item, lang),
-            parent_id=node_id,
-            page_start=page,
-            page_end=page_end,
-            bbox=list(cell.bbox),
-            extractor=state.extractor,
-            confidence=0.8,
-        )
 
 
 def _merged_heading(row_cells: list[Cell], cols: Columns, n_cols: int) -> Cell | None:
