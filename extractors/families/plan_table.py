@@ -395,6 +395,10 @@ def _open_area(
     page: int,
     bbox: tuple[float, ...] | None,
 ) -> str:
+    number = numbering(title)
+    if number is not None and number[1] and "." not in number[0] and code in (None, number[0]):
+        code, title = number[0], number[1]  # "1. Kompetensförsörjning": the number is the code
+        area_name = area_name if numbering(area_name) is None else number[1]
     key = clean(area_name).lower()
     existing = state.areas.get(key) or state.areas.get(clean(title).lower())
     if existing is not None:

@@ -193,12 +193,19 @@ def broken_word(left: str, right: str, lang: str = "sv") -> bool:
     joined = ltok + rtok
     if zipf(joined, langs) >= _MIN_KNOWN:
         return True
-    if any(zipf(ltok[i:], langs) >= _STANDALONE for i in range(0, len(ltok) - 3)):
-        return False  # "verksamhetsövergripande" / "samordningsfunktion": two compounds, each whole
-    if len(rtok) > 1 and zipf(rtok, langs) < _MIN_KNOWN:
+    # "Näringslivsavdeln" / "ingen", "Landsbygdsutveckla" / "re": the compound's last part
+    # ("avdelningen", "utvecklare") runs across the break
+    # (six letters at least, and a right part of two: not "…e" / "i" read as Norwegian "ei")
+    if len(rtok) > 1 and any(
+        len(joined) - i >= 6 and zipf(joined[i:], langs) >= _STANDALONE
+        for i in range(max(0, len(ltok) - 12), len(ltok) - 1)
+    ):
         return True
-    # "Näringslivsavdeln" / "ingen": the compound's last part ("avdelningen") runs across the break
-    return any(zipf(joined[i:], langs) >= _STANDALONE for i in range(max(0, len(ltok) - 12), len(ltok) - 1))
+    if any(zipf(ltok[i:], langs) >= _STANDALONE for i in range(0, len(ltok) - 5)):
+        return False  # "verksamhetsövergripande" / "samordningsfunktion": two compounds, each whole
+    if len(rtok) == 1:
+        return rtok not in ("i", "å", "ö", "o")  # a lone letter that is no word ends the one before
+    return zipf(rtok, langs) < _MIN_KNOWN
 
 
 def _join_pair(text: str, nxt: str, lang: str, cell: bool = False) -> str:
