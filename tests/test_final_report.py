@@ -443,3 +443,59 @@ def test_a_fact_box_of_labelled_lines_gives_each_label_its_own_value(tmp_path: P
     assert list(data.documents["title"]) == ["Slutrapport – Projektet Digitalt lyft för besöksnäringen"]
     projects = data.activities[data.activities["level"] == "project"]
     assert list(projects["title"]) == ["Digitalt lyft för besöksnäringen"]
+
+
+def test_work_packages_named_in_the_text_are_the_projects_activities(tmp_path: Path) -> None:
+    """No "Aktiviteter" heading over them: the packages are labelled paragraphs and headings."""
+    from extractors.families import final_report
+
+    pdf = tmp_path / "slutrapport.pdf"
+    _plain_report(
+        pdf,
+        "Digitalt lyft Mitt",
+        "Slutrapport",
+        [
+            ("1. Sammanfattning", ["Projektet hjälpte små industriföretag att digitalisera."]),
+            (
+                "2. Genomförande",
+                [
+                    "Arbetspaket 1 Digitaliseringsanalyser: 71 analyser genomförda av Mittuniversitetet. "
+                    "Arbetspaket 2 Kompetensutveckling: 14 utbildningar inom automation. "
+                    "Inom arbetspaket 2 deltog 120 personer.",
+                ],
+            ),
+            ("Arbetspaket 3 – Spridning", ["Ansvarig: Region Västernorrland. Slutkonferens i juni."]),
+        ],
+    )
+    result = run_family(pdf, final_report)
+    project = next(a for a in result.table("activities") if a["level"] == "project")
+    packages = [a for a in result.table("activities") if a["level"] == "activity"]
+    assert [(a["code"], a["title"], a["parent_id"]) for a in packages] == [
+        ("Arbetspaket 1", "Digitaliseringsanalyser", project["activity_id"]),
+        ("Arbetspaket 2", "Kompetensutveckling", project["activity_id"]),
+        ("Arbetspaket 3", "Spridning", project["activity_id"]),
+    ]
+    assert packages[0]["description"] == "71 analyser genomförda av Mittuniversitetet."
+    assert packages[2]["responsible_raw"] == "Region Västernorrland"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inom arbetspaket 2 genomfördes tre workshops.",  # a reference, not a package
+        "Delprojekt 1: Kartläggning. Resten av projektet handlade om annat.",  # one alone
+    ],
+)
+def test_a_lone_or_referred_package_is_no_activity(text: str) -> None:
+    from extractors.families.sections import Section
+    from extractors.families.work_packages import find_packages
+
+    section = Section(title="Genomförande", level=1, page=1)
+    section.blocks = [_block(text)]
+    assert find_packages([section]) == []
+
+
+def _block(text: str) -> Any:
+    from extractors.pdf.structures import Block
+
+    return Block(text=text, page=1, bbox=(0.0, 0.0, 100.0, 10.0))

@@ -33,6 +33,7 @@ from extractors.families.sections import (
     looks_like_person,
     sentences,
 )
+from extractors.families.work_packages import add_text_work_packages
 from extractors.normalise.actors import until_next_label
 from extractors.registry import register
 
@@ -272,6 +273,8 @@ def extract(ctx: ExtractionContext) -> None:
     wp_section = _work_package_section(sections)
     if wp_section is not None:
         _add_work_packages(ctx, project_id, wp_section)
+    else:
+        add_text_work_packages(ctx, sections, project_id, EXTRACTOR)
     _add_goals_and_outcomes(ctx, sections, project_id)
     for section in sections:
         for table in section.tables:

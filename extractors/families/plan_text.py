@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from extractors.families.common import add_activity, clean
 from extractors.families.plan_labels import match_label, numbering
-from extractors.families.sections import Section, all_sections, parse_labels
+from extractors.families.sections import Section, all_sections, first_sentence, parse_labels
 from extractors.normalise.columns import ROLES, names_whole_period, synonyms
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from extractors.families.plan_table import PlanState
 
 _FIELD_ROLES = tuple(r for r in ROLES if r not in ("title", "code"))
+_NAME_ROLES = ("responsible_raw", "participants_raw")
 _NODE_LEVELS = ("effort", "activity", "subactivity", "measure", "strategy", "project")
 
 
@@ -99,17 +100,28 @@ def _fields(section: Section) -> tuple[dict[str, str], str | None]:
     """The labelled fields of the text under an activity heading, and the text before them."""
     text = clean(" ".join(b.text for b in section.blocks))
     labelled = parse_labels(text, field_labels())
+    fields = read_fields(labelled)
+    first = _first_label_at(text, labelled)
+    description = text[:first].strip() or None
+    return fields, description
+
+
+def read_fields(labelled: list[tuple[str, str, str]]) -> dict[str, str]:
+    """Column -> value of labelled fields, the first of each; "_labels" keeps the start label.
+
+    A name field ends with its sentence: "Ansvarig: Region X. Slutkonferens i juni." names Region X.
+    """
     fields: dict[str, str] = {}
     labels: list[str] = []
     for role, label, value in labelled:
+        if role in _NAME_ROLES:
+            value = first_sentence(value)
         value = value.strip(" .;")
         if value and role not in fields:
             fields[role] = value
             labels.append(label if role == "start_raw" else "")
-    first = _first_label_at(text, labelled)
-    description = text[:first].strip() or None
     fields["_labels"] = "|".join(labels)
-    return fields, description
+    return fields
 
 
 def _first_label_at(text: str, labelled: list[tuple[str, str, str]]) -> int:
