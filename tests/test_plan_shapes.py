@@ -580,7 +580,7 @@ def test_a_follow_up_gives_each_action_its_state_comment_and_financiers() -> Non
              "Enheten startade i september 2023."),
             ("Utöka samhällsorienteringen", "Socialförvaltningen", "Inom ram", "", "Försenad",
              "Fortsätter under 2025."),
-            ("Starta ett mentorprogram", "Näringslivsenheten", "120 tkr", "Borlänge kommun, Region Dalarna",
+            ("Starta ett mentorprogram", "Näringslivsenheten", "120 tkr/år", "Borlänge kommun, Region Dalarna",
              "Ej påbörjad", ""),
         ],
     )  # fmt: skip
@@ -598,6 +598,12 @@ def test_a_follow_up_gives_each_action_its_state_comment_and_financiers() -> Non
     assert funders == {(first, "tillvaxtverket"), (third, "borlange-kommun"), (third, "region-dalarna")}
     lines = {b["activity_id"]: b for b in run.result.table("budget_lines")}
     assert (lines[first]["amount"], lines[first]["financier_actor_id"]) == (250.0, "tillvaxtverket")
+    assert (lines[third]["item"], lines[third]["amount"], lines[third]["unit"]) == (
+        "Starta ett mentorprogram (per år)",
+        120.0,
+        "sek_thousand",
+    )  # a yearly amount says so in its item
+    assert second not in lines  # "Inom ram" is no amount
 
 
 def _split_row_plan(path: Path) -> None:

@@ -52,8 +52,15 @@ UNIT_WORD = re.compile(
 
 # An amount alone in a cell or after a label: "1 200", "500 tkr", "ca 2,5 mkr", "1 200 000 kr"
 _AMOUNT_TEXT = re.compile(
-    r"(?i)^(?:ca\.?\s*)?(?P<number>\d[\d\s\u00a0.,]*)\s*(?P<unit>[a-zæøåäö.]+(?:\s?kr)?)?$"
+    r"(?i)^(?:ca\.?\s*)?(?P<number>\d[\d\s\u00a0.,]*)\s*(?P<unit>[a-zæøåäö.]+(?:\s?kr)?)?"
+    r"(?P<yearly>\s*(?:/|per|pr\.?|om)\s*(?:år|året|year|annum))?$"
 )
+
+
+def is_yearly(text: str) -> bool:
+    """An amount printed per year ("120 tkr/år", "500 000 kr per år")."""
+    m = _AMOUNT_TEXT.match(text.strip())
+    return m is not None and m.group("yearly") is not None
 
 
 def amount_in(text: str, header: str, lang: str) -> tuple[float, str] | None:
