@@ -169,6 +169,20 @@ def _orgs(text: str, lang: str = "nb", cell: bool = False) -> dict[str, str | No
             "utvecklingssekretariatets",
             "Utvecklingssekretariatet",
         ),
+        (
+            "Avtalen er inngått med St. Olavs hospital HF.",
+            "nb",
+            "St. Olavs hospital HF",
+            "St. Olavs hospital HF",
+        ),
+        ("Lokalene leies av Statsbygg.", "nb", "Statsbygg", "Statsbygg"),
+        ("Svenska kyrkan och PRO Härnösand ordnar träffar.", "sv", "Svenska kyrkan", "Svenska kyrkan"),
+        (
+            "Utvärderingen gjordes av Ramböll Management Consulting.",
+            "sv",
+            "Ramböll Management Consulting",
+            "Ramböll",
+        ),
     ],
 )
 def test_organisation_shapes_of_other_issuers(text: str, lang: str, surface: str, name: str | None) -> None:

@@ -322,11 +322,12 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         _rx(r"\b(?i:kommunstyrelsens|regionstyrelsens) (?:[a-zåäö]*utskott(?:et)?|förvaltning)\b"),
         0.75,
     ),
-    # "Göteborgs Hamn AB", "Lindholmen Science Park AB", "Bane NOR SF", "Halti kvenkultursenter IKS"
+    # "Göteborgs Hamn AB", "Lindholmen Science Park AB", "Bane NOR SF", "Halti kvenkultursenter IKS",
+    # "St. Olavs hospital HF" (a saint's "St." opens the name)
     (
         "company",
         _rx(
-            rf"\b(?!{LEGAL_FORM}\b)(?:{CAP}|[{U}]{{2,}})(?: (?!{LEGAL_FORM}\b)(?:{CAP}|[{U}0-9]{{2,}}|&|och|og|i|för|for)){{0,4}}"
+            rf"(?:\b(?:St\.|S:t) )?\b(?!{LEGAL_FORM}\b)(?:{CAP}|[{U}]{{2,}})(?: (?!{LEGAL_FORM}\b)(?:{CAP}|[{U}0-9]{{2,}}|&|och|og|i|för|for)){{0,4}}"
             rf"(?: (?!(?:kommun|kommune|fylkeskommune|regionråd|samkommune)\b)[{L}]{{4,}})? {LEGAL_FORM}\b(?: \(publ\))?"
         ),
         0.85,
