@@ -728,6 +728,9 @@ def test_level_word_of_a_heading_for_the_document_structure(heading: str, level:
         ("Även i år har kommunen genomfört en företagarenkät.", "process"),
         ("Arbeta för att 5G byggs ut i hela länet", "process"),
         ("Bygga ut 5 nya laddstationer", "quantitative"),
+        ("Kommunen ska vara bland de 15 bästa i Svenskt Näringslivs ranking", "quantitative"),  # a rank
+        ("Regionen skal være blant de åtte mest attraktive regionene å bo i", "quantitative"),
+        ("Kommunen är en av de tre kommunerna som samverkar kring besöksnäringen", "qualitative"),  # a set
         ("Verdiskaping per ansatt i regionen", "quantitative"),
         ("Folkevekst i fylket målt mot landet", "quantitative"),
         ("Sysselsättning i kommunen jämfört med riket", "quantitative"),

@@ -83,6 +83,8 @@ def has_quantity(text: str) -> bool:
     masked = re.sub(r"(?i)\bQ\s?\d\b|\b\d\.\d\b|\+", " ", masked)
     masked = re.sub(r"\b\d[A-Z]\b", " ", masked)  # "5G", "3D": a technology's name, not a count
     masked = _AGES.sub(" ", masked)  # "20–40-åringer", "unga 16-24 år": an age group, not a count
+    if _ranks(masked):
+        return True
     labels = _pattern("label_word")
     for match in re.finditer(r"\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?", masked):
         before = masked[: match.start()].rstrip()
@@ -107,6 +109,20 @@ def has_quantity(text: str) -> bool:
         return True
     measure = _pattern("measure").search(low)
     return measure is not None and not re.search(r"(?i)\bett\s+antal\b", low[max(0, measure.start() - 4) :])
+
+
+# guidelines Q1, a rank: "bland de 15 bästa", "blant de åtte mest attraktive", "en av de fyra
+# företagsvänligaste" (where "de tre kommunerna" describes a set, a superlative ranks)
+_RANK = re.compile(
+    rf"(?i)\b(?:bland|blant|blandt|en av|ett av|ein av|eitt av|ei av|one of|among)\s+(?:de|dei|the)\s+"
+    rf"({_WORD}+)\s+(?:mest\b|{_WORD}{{2,}}(?:aste|este|sta|ste)\b|best\b|most\b|{_WORD}+est\b)"
+)
+
+
+def _ranks(text: str) -> bool:
+    return any(
+        m.group(1).isdigit() or _pattern("number_word").fullmatch(m.group(1)) for m in _RANK.finditer(text)
+    )
 
 
 _AGES = re.compile(
