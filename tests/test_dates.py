@@ -77,6 +77,8 @@ CASES: list[tuple[str, int | None, D | None, D | None, str | None, bool]] = [
     ("løpende", None, None, None, None, True),
     ("Fortløpende", None, None, None, None, True),
     ("Løbende", None, None, None, None, True),
+    ("Varje kvartal", None, None, None, None, True),  # a repeated task runs on
+    ("Kvartalsvis", None, None, None, None, True),
     ("Hela perioden", None, None, None, None, True),
     ("Årligen", None, None, None, None, True),
     ("Pågående från 2019", None, D(2019, 1, 1), None, "year", True),

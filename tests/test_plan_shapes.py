@@ -693,3 +693,27 @@ def test_a_numbered_area_row_keeps_its_number_as_the_code() -> None:
     assert (
         run.node("Starta ett traineeprogram")["strategic_area"] == "Kompetensförsörjning i offentlig sektor"
     )
+
+
+def test_question_word_columns_are_read_like_named_ones() -> None:
+    """ "Vad? | Hur? | Vem? | När?": the question mark is the header's punctuation, not its word."""
+    folder = Path(tempfile.mkdtemp(prefix="planextract-questions-"))
+    pdf = folder / "trygghet.pdf"
+    _simple_plan(
+        pdf,
+        "Handlingsplan för trygghet 2025–2026",
+        "Mjölby kommun",
+        ["Vad?", "Hur?", "Vem?", "När?"],
+        [
+            ("Trygghetsvandringar i centrum", "Tillsammans med fastighetsägare och polis", "Kultur- och fritidsförvaltningen", "Våren 2025"),
+            ("Uppföljning av trygghetsmätningen", "Resultaten redovisas för kommunstyrelsen", "Kommunledningskontoret", "Varje kvartal"),
+        ],
+    )  # fmt: skip
+    run = run_pipeline(pdf)
+    walks, follow_up = run.node("Trygghetsvandringar"), run.node("Uppföljning")
+    assert (walks["responsible_raw"], walks["start_raw"], walks["description"]) == (
+        "Kultur- och fritidsförvaltningen",
+        "Våren 2025",
+        "Tillsammans med fastighetsägare och polis",
+    )
+    assert follow_up["ongoing"] is True and follow_up["responsible_raw"] == "Kommunledningskontoret"

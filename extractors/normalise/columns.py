@@ -34,7 +34,7 @@ def normalise_header(text: str) -> str:
     """Lower case, NFC, soft hyphens and trailing punctuation gone, whitespace collapsed."""
     value = unicodedata.normalize("NFC", text.replace("\u00ad", "")).lower()
     value = re.sub(r"\s*/\s*", "/", value)
-    value = re.sub(r"[\s:;.,*()\[\]'\"—–|_]+", " ", value)
+    value = re.sub(r"[\s:;.,*?!()\[\]'\"—–|_]+", " ", value)
     return value.strip()
 
 
