@@ -4,6 +4,7 @@ takes place. Built here with reportlab and read by the real pipeline stages."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -717,3 +718,102 @@ def test_question_word_columns_are_read_like_named_ones() -> None:
         "Tillsammans med fastighetsägare och polis",
     )
     assert follow_up["ongoing"] is True and follow_up["responsible_raw"] == "Kommunledningskontoret"
+
+
+def _gantt_plan(path: Path, quarters: bool) -> None:
+    """A plan whose time is drawn, not written: a year row over "Kv1 … Kv4" with the running
+    quarters shaded (quarters=True), or year columns with an "X" in the years an action runs."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=8, leading=10)
+    actions = [
+        ("1", "Införa e-tjänst för bygglov", "Samhällsbyggnadsförvaltningen", (0, 2)),
+        ("2", "Utbilda chefer i digitalt ledarskap", "HR-enheten", (2, 5)),
+        ("3", "Utvärdera handlingsplanen", "Kommunledningsförvaltningen", (7, 7)),
+    ]
+    style: list[Any] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if quarters:
+        data: list[list[Any]] = [
+            ["Nr", "Aktivitet", "Ansvarig", "2025", "", "", "", "2026", "", "", ""],
+            ["", "", "", *(["Kv1", "Kv2", "Kv3", "Kv4"] * 2)],
+        ]
+        style += [("SPAN", (3, 0), (6, 0)), ("SPAN", (7, 0), (10, 0))]
+        style += [("SPAN", (c, 0), (c, 1)) for c in range(3)]
+        for i, (number, title, who, (first, last)) in enumerate(actions):
+            data.append([number, Paragraph(title, cell), Paragraph(who, cell), *[""] * 8])
+            style.append(("BACKGROUND", (3 + first, 2 + i), (3 + last, 2 + i), colors.HexColor("#4f81bd")))
+        widths = [25, 170, 150, *[40] * 8]
+    else:
+        data = [["Nr", "Aktivitet", "Ansvarig", "2025", "2026", "2027"]]
+        for number, title, who, (first, last) in actions:
+            years = ["X" if first // 3 <= k <= last // 3 else "" for k in range(3)]
+            data.append([number, Paragraph(title, cell), Paragraph(who, cell), *years])
+        widths = [25, 200, 170, 50, 50, 50]
+    table = Table(data, colWidths=widths, repeatRows=2 if quarters else 1)
+    table.setStyle(TableStyle(style))
+    title = ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=16, leading=20)
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13)
+    story = [
+        Paragraph("Handlingsplan för digitalisering 2025–2027", title),
+        Paragraph("Falköpings kommun", body),
+        Spacer(1, 12),
+        table,
+    ]
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+
+
+@pytest.mark.parametrize(
+    ("quarters", "expected"),
+    [
+        (
+            True,
+            [
+                ("Kv1 2025", "Kv3 2025", dt.date(2025, 1, 1), dt.date(2025, 9, 30)),
+                ("Kv3 2025", "Kv2 2026", dt.date(2025, 7, 1), dt.date(2026, 6, 30)),
+                ("Kv4 2026", None, dt.date(2026, 10, 1), dt.date(2026, 12, 31)),
+            ],
+        ),
+        (
+            False,  # actions 1 and 2 marked 2025 alone / 2025 and 2026, action 3 in 2027
+            [
+                ("2025", None, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+                ("2025", "2026", dt.date(2025, 1, 1), dt.date(2026, 12, 31)),
+                ("2027", None, dt.date(2027, 1, 1), dt.date(2027, 12, 31)),
+            ],
+        ),
+    ],
+)
+def test_a_timeline_drawn_in_period_columns_gives_start_and_end(quarters: bool, expected: list[Any]) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-gantt-"))
+    pdf = folder / "gantt.pdf"
+    _gantt_plan(pdf, quarters)
+    run = run_pipeline(pdf)
+    got = [(r["start_raw"], r["end_raw"], r["start_date"], r["end_date"]) for r in run.rows]
+    assert got == expected
+    assert [r["responsible_raw"] for r in run.rows] == [
+        "Samhällsbyggnadsförvaltningen",
+        "HR-enheten",
+        "Kommunledningsförvaltningen",
+    ]
+
+
+def test_a_striped_row_marks_no_period_and_a_year_row_completes_a_quarter() -> None:
+    from extractors.families.plan_timeline import marked_span, timeline_slots
+    from extractors.pdf.structures import Cell, Table
+
+    def cell(row: int, col: int, text: str = "", shaded: bool = False, span: int = 1) -> Cell:
+        return Cell(
+            row=row, col=col, text=text, bbox=(0.0, 0.0, 1.0, 1.0), page=1, col_span=span, shaded=shaded
+        )
+
+    cells = [cell(0, 0, "Aktivitet"), cell(0, 1, "2026", span=2), cell(1, 1, "K1"), cell(1, 2, "K2")]
+    cells += [cell(2, 0, "Striped", True), cell(2, 1, "", True), cell(2, 2, "", True)]
+    cells += [cell(3, 0, "Marked"), cell(3, 1, "x"), cell(3, 2, "")]
+    table = Table(page_start=1, page_end=1, bbox=(0, 0, 1, 1), n_rows=4, n_cols=3, cells=cells, header_rows=2)
+    slots = timeline_slots(table, {0})
+    assert [s.label for s in slots] == ["Kv1 2026", "Kv2 2026"]
+    assert marked_span(table, 2, slots) is None  # every cell of the row is shaded: a stripe
+    assert marked_span(table, 3, slots) == ("Kv1 2026", None)

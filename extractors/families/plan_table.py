@@ -23,6 +23,7 @@ from extractors.families.plan_labels import (
     numbering,
     rank,
 )
+from extractors.families.plan_timeline import Slot, marked_span, timeline_slots
 from extractors.families.report_tables import AMOUNT_HEADER
 from extractors.normalise.columns import ROLES, names_whole_period, paired_role, role_of, roles_of
 from extractors.pdf.structures import Block, Cell, Table
@@ -92,6 +93,7 @@ class Columns:
     amount_header: str | None = None  # the header of a resources column of amounts ("Kostnad (1000 kr)")
     items_col: int | None = None  # a second title column ("Insats | Aktiviteter"): the row's sub-activities
     follow_up: dict[str, int] = field(default_factory=dict)  # "status", "comment", "financing" -> column
+    timeline: list[Slot] = field(default_factory=list)  # Gantt columns ("2025 | 2026", "Kv1 … Kv4")
 
     @property
     def content_cols(self) -> list[int]:
@@ -102,17 +104,24 @@ def with_header(table: Table, lang: str | None) -> Table:
     """The table, its first row taken as the header when layout found none but it names columns.
 
     OCR'd and whitespace tables often come without header rows; a first row that names two
-    or more plan columns is a header all the same.
+    or more plan columns is a header all the same. Its cells merged down ("Aktivitet" beside
+    "2025" over "Kv1 … Kv4") make the header that many rows deep.
     """
     if table.header_rows or table.n_rows < 2:
         return table
     first = [""] * table.n_cols
+    depth = 1
     for cell in table.cells:
         if cell.row == 0:
+            depth = max(depth, min(cell.row_span, 3, table.n_rows - 1))
             for col in range(cell.col, min(table.n_cols, cell.col + cell.col_span)):
                 first[col] = cell.text
-    roles = [r for r in roles_of(first, lang) if r in CONTENT_ROLES]
-    return dataclasses.replace(table, header_rows=1) if len(roles) >= 2 else table
+    raw_roles = roles_of(first, lang)
+    roles = [r for r in raw_roles if r in CONTENT_ROLES]
+    headed = dataclasses.replace(table, header_rows=depth)
+    if timeline_slots(headed, {c for c, r in enumerate(raw_roles) if r is not None}):
+        roles.append("start_raw")  # "2025 | 2026 | 2027" over the marks says when
+    return headed if len(roles) >= 2 else table
 
 
 def table_columns(table: Table, lang: str | None) -> Columns | None:
@@ -123,6 +132,11 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
     raw_roles = roles_of(headers, lang)
     roles = {c: r for c, r in enumerate(raw_roles) if r is not None}
     content = [c for c, r in roles.items() if r in CONTENT_ROLES]
+    timeline = timeline_slots(table, set(roles))
+    if timeline and not {"start_raw", "end_raw"} & set(roles.values()):
+        content.append(timeline[0].col)  # the Gantt columns say when, as a date column would
+    else:
+        timeline = []
     if len(content) < 2:
         return None
     title_col = next((c for c, r in roles.items() if r == "title"), None)
@@ -175,6 +189,7 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
         amount_header=amount_header,
         items_col=items_col,
         follow_up=follow_up,
+        timeline=timeline,
     )
 
 
@@ -546,9 +561,14 @@ def _read_row(
         fields = {r: split.head.get(r) or None for r in CONTENT_ROLES}
         title = split.head.get("title") or title
     _split_paired(fields, cols)
+    whole_period = cols.whole_period
+    span = marked_span(table, row, cols.timeline) if cols.timeline else None
+    if span is not None:
+        fields["start_raw"], fields["end_raw"] = span
+        whole_period = span[1] is None  # one marked period: the work runs through it
     confidence = 0.9 if (found is not None or code is not None) else 0.75
     node_id = _add_node(
-        ctx, state, level, title, code, page, page_end, bbox, fields, confidence, cols.whole_period
+        ctx, state, level, title, code, page, page_end, bbox, fields, confidence, whole_period
     )
     add_cost(ctx, cols, node_id, title, fields.get("resources_raw"), page, lang)
     add_listed_items(ctx, table, row, cols, state, node_id, page, page_end, lang)

@@ -194,11 +194,17 @@ def _share(words: list[Word], attr: str) -> float:
 
 
 def _shaded(box: BBox, boxes: list[Box]) -> bool:
+    """A fill under the cell's centre that is the cell's own: at most four cells' area, or one
+    row high however wide (a Gantt bar over several period cells, a shaded header row) — not a
+    panel behind the whole table."""
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     area = (box[2] - box[0]) * (box[3] - box[1])
+    height = box[3] - box[1]
     for b in boxes:
         inside = b.x0 <= cx <= b.x1 and b.top <= cy <= b.bottom
-        if b.shaded and inside and (b.x1 - b.x0) * (b.bottom - b.top) <= area * 4:
+        if not (b.shaded and inside):
+            continue
+        if (b.x1 - b.x0) * (b.bottom - b.top) <= area * 4 or b.bottom - b.top <= height * 1.5:
             return True
     return False
 
