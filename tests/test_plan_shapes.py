@@ -817,3 +817,115 @@ def test_a_striped_row_marks_no_period_and_a_year_row_completes_a_quarter() -> N
     assert [s.label for s in slots] == ["Kv1 2026", "Kv2 2026"]
     assert marked_span(table, 2, slots) is None  # every cell of the row is shaded: a stripe
     assert marked_span(table, 3, slots) == ("Kv1 2026", None)
+
+
+def _list_plan(path: Path) -> None:
+    """A byregionprogram written as headings and nested bullet lists, with no table at all."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    title = ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=18, leading=22, spaceAfter=8)
+    h1 = ParagraphStyle(
+        "h1", fontName="Helvetica-Bold", fontSize=14, leading=18, spaceBefore=10, spaceAfter=4
+    )
+    h2 = ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=12, leading=15, spaceBefore=8, spaceAfter=4)
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=4)
+    top = ParagraphStyle("l1", parent=body, leftIndent=18, bulletIndent=6)
+    sub = ParagraphStyle("l2", parent=body, leftIndent=40, bulletIndent=28)
+    story = [
+        Paragraph("Utviklingsplan for Kongsvingerregionen 2024–2027", title),
+        Paragraph("Kongsvingerregionen IKS. Planen ble vedtatt av regionrådet i mars 2024.", body),
+        Paragraph("1 Hovedmål", h1),
+        Paragraph(
+            "Kongsvingerregionen skal være en attraktiv byregion med økt verdiskaping.", top, bulletText="•"
+        ),
+        Paragraph("2 Innsatsområder, delmål og tiltak", h1),
+        Paragraph("2.1 Næringsutvikling og innovasjon", h2),
+        Paragraph("Delmål 1: Flere nye arbeidsplasser i privat sektor", top, bulletText="•"),
+        Paragraph("Etablere et felles førstelinjetilbud for gründere", sub, bulletText="–"),
+        Paragraph("Markedsføre ledige næringsarealer langs E16", sub, bulletText="–"),
+        Paragraph("Delmål 2: Sterkere samarbeid mellom næringsliv og forskning", top, bulletText="•"),
+        Paragraph("Opprette en regional innovasjonsarena", sub, bulletText="–"),
+        Paragraph("2.2 Kompetanse og arbeidskraft", h2),
+        Paragraph("Delmål 3: Flere voksne med fagbrev", top, bulletText="•"),
+        Paragraph("Etablere et regionalt læringssenter", sub, bulletText="–"),
+        Paragraph("3 Bakgrunn", h1),
+        Paragraph("Regionen har seks kommuner:", body),
+        Paragraph("Kongsvinger og Eidskog", top, bulletText="•"),
+        Paragraph("Grue og Åsnes", top, bulletText="•"),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+def test_a_plan_of_nested_bullet_lists_gives_areas_goals_and_measures() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-lists-"))
+    pdf = folder / "utviklingsplan.pdf"
+    _list_plan(pdf)
+    run = run_pipeline(pdf)
+    ids = {r["activity_id"]: r for r in run.result.table("activities")}
+    tree = [
+        (r["level"], r["code"], r["title"], ids[r["parent_id"]]["title"] if r["parent_id"] else None)
+        for r in run.result.table("activities")
+    ]
+    assert tree == [
+        ("area", "2.1", "Næringsutvikling og innovasjon", None),
+        ("goal", "Delmål 1", "Flere nye arbeidsplasser i privat sektor", "Næringsutvikling og innovasjon"),
+        ("measure", None, "Etablere et felles førstelinjetilbud for gründere", "Flere nye arbeidsplasser i privat sektor"),
+        ("measure", None, "Markedsføre ledige næringsarealer langs E16", "Flere nye arbeidsplasser i privat sektor"),
+        ("goal", "Delmål 2", "Sterkere samarbeid mellom næringsliv og forskning", "Næringsutvikling og innovasjon"),
+        ("measure", None, "Opprette en regional innovasjonsarena", "Sterkere samarbeid mellom næringsliv og forskning"),
+        ("area", "2.2", "Kompetanse og arbeidskraft", None),
+        ("goal", "Delmål 3", "Flere voksne med fagbrev", "Kompetanse og arbeidskraft"),
+        ("measure", None, "Etablere et regionalt læringssenter", "Flere voksne med fagbrev"),
+    ]  # fmt: skip  # the towns listed under "Bakgrund" are no plan
+    goals = {(g["level"], g["text"]) for g in run.result.table("goals")}
+    assert ("overall", "Kongsvingerregionen skal være en attraktiv byregion med økt verdiskaping.") in goals
+    assert ("sub", "Delmål 1: Flere nye arbeidsplasser i privat sektor") in goals  # its bullet no obstacle
+
+
+def test_a_climate_plan_with_chapter_numbered_areas_and_goal_paragraphs_run_together() -> None:
+    """An "Energi- och klimatplan" (no "handlingsplan" on it) with areas 3.1, 3.2 under a chapter
+    "3 Fokusområden och åtgärder", and its Delmål printed as one paragraph."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    folder = Path(tempfile.mkdtemp(prefix="planextract-climate-"))
+    pdf = folder / "klimatplan.pdf"
+    title = ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=20, leading=24, spaceAfter=6)
+    h1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceBefore=10)
+    h2 = ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=12, leading=15, spaceBefore=8)
+    h3 = ParagraphStyle("h3", fontName="Helvetica-Bold", fontSize=10.5, leading=13, spaceBefore=6)
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=4)
+    story = [
+        Paragraph("Energi- och klimatplan 2025–2030", title),
+        Paragraph("Kristianstads kommun", body),
+        Paragraph("2 Delmål", h1),
+        Paragraph(
+            "Delmål 1: Utsläppen ska minska med 70 procent till 2030. Delmål 2: Andelen förnybar energi ska vara "
+            "minst 80 procent år 2030.",
+            body,
+        ),
+        Paragraph("3 Fokusområden och åtgärder", h1),
+        Paragraph("3.1 Förnybar energi", h2),
+        Paragraph("Åtgärd 1.1 Bygga solceller på kommunens tak", h3),
+        Paragraph("Ansvarig: Tekniska förvaltningen. Tidplan: 2026.", body),
+        Paragraph("3.2 Transporter", h2),
+        Paragraph("Åtgärd 2.1 Ställa om kommunens fordon till el", h3),
+        Paragraph("Ansvarig: Serviceförvaltningen. Tidplan: 2025–2027.", body),
+    ]
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
+    run = run_pipeline(pdf)
+    assert run.result.info.doc_type == "action_plan"
+    tree = [(r["level"], r["code"], r["title"], r["strategic_area"]) for r in run.rows]
+    assert tree == [
+        ("area", "3.1", "Förnybar energi", "Förnybar energi"),
+        ("activity", "Åtgärd 1.1", "Bygga solceller på kommunens tak", "Förnybar energi"),
+        ("area", "3.2", "Transporter", "Transporter"),
+        ("activity", "Åtgärd 2.1", "Ställa om kommunens fordon till el", "Transporter"),
+    ]
+    assert [g["text"] for g in run.result.table("goals") if g["level"] == "sub"] == [
+        "Delmål 1: Utsläppen ska minska med 70 procent till 2030.",
+        "Delmål 2: Andelen förnybar energi ska vara minst 80 procent år 2030.",
+    ]

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from extractors.families.common import add_activity, add_timeline, clean
 from extractors.families.goals_text import extract_text_goals
+from extractors.families.plan_lists import read_plan_lists
 from extractors.families.plan_table import PlanState, read_plan_tables
+from extractors.families.plan_text import read_plan_text
 from extractors.registry import register
 
 if TYPE_CHECKING:
@@ -63,7 +65,8 @@ def extract(ctx: ExtractionContext) -> None:
     """Area list, plan tables, timeline steps and goals."""
     state = PlanState(scheme="development_plan", extractor=EXTRACTOR)
     read_area_lists(ctx, state)
-    read_plan_tables(ctx, state)
+    if read_plan_tables(ctx, state) == 0 and read_plan_text(ctx, state) == 0:
+        read_plan_lists(ctx, state)  # a plan of labelled paragraphs or bullet lists instead of tables
     read_timeline_slides(ctx)
     extract_text_goals(ctx)
 

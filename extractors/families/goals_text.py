@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 # Heading texts that introduce the overall goal or vision (sv, nb, nn, da, en).
 OVERALL_HEADINGS = re.compile(
-    r"^\s*(?:övergripande\s+mål(?:et)?|overordn(?:et|a|ede)\s+mål(?:et|setting)?|hovedmål(?:et)?|"
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:övergripande\s+mål(?:et)?|overordn(?:et|a|ede)\s+mål(?:et|setting)?|hovedmål(?:et)?|"
     r"hovudmål(?:et)?|huvudmål(?:et)?|overordnet\s+målsætning|overall\s+(?:goal|objective))\s*"
     r"(?::\s*(?P<rest>.*))?$",
     re.I,
@@ -67,7 +67,7 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
         return goal_id
 
     for i, block in enumerate(blocks):
-        text = clean(block.text)
+        text = clean(_BULLET.sub("", block.text))  # "• Delmål 1: …" is labelled as "Delmål 1: …" is
         heading = block.kind == "heading" or (block.bold and len(text) < 80)
         overall = OVERALL_HEADINGS.match(text)
         if overall is not None and not heading and not overall.group("rest"):
@@ -98,7 +98,8 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
             and found_label.rest
             and block.kind != "heading"
         ):
-            add(text, "sub", block.page, overall_id)
+            for part in _labelled_parts(text, found_label.code):
+                add(part, "sub", block.page, overall_id)
             continue
         if inline and overall_id is None:
             match = OVERALL_INLINE.search(text)
@@ -107,6 +108,15 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
             if match is not None:
                 overall_id = add(match.group("goal"), "overall", block.page)
     return ids
+
+
+def _labelled_parts(text: str, code: str) -> list[str]:
+    """ "Delmål 1: … 2030. Delmål 2: … 2030." (paragraphs run together) -> one text per label."""
+    word = re.sub(r"[\s\d.:)]+$", "", code)
+    if not word:
+        return [text]
+    parts = re.split(rf"(?<=[.!?])\s+(?={re.escape(word)}\s+\d{{1,2}}\s*[:.)])", text)
+    return [p.strip() for p in parts if p.strip()]
 
 
 def _next_text(blocks: list[Block], index: int) -> str | None:
