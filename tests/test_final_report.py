@@ -499,3 +499,47 @@ def _block(text: str) -> Any:
     from extractors.pdf.structures import Block
 
     return Block(text=text, page=1, bbox=(0.0, 0.0, 100.0, 10.0))
+
+
+def test_nynorsk_budget_and_financing_tables(tmp_path: Path) -> None:
+    """ "Post | Budsjett | Rekneskap | Avvik" gives budget and cost lines; a financing table's
+    sources are its items, every amount a financing, and "Eigeninnsats" or "Sum" no financier."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from extractors.families import final_report
+
+    def grid(rows: list[list[str]]) -> Table:
+        table = Table(rows, hAlign="LEFT")
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        return table
+
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=6)
+    h1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceBefore=10)
+    pdf = tmp_path / "sluttrapport.pdf"
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(
+        [
+            Paragraph("Smaken av Hardanger", ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=24, leading=28)),
+            Paragraph("Sluttrapport", ParagraphStyle("s", fontName="Helvetica", fontSize=16, leading=20)),
+            Paragraph("4. Økonomi", h1),
+            Paragraph("Tal i kroner.", body),
+            grid([["Post", "Budsjett", "Rekneskap", "Avvik"], ["Kjøp av tenester", "650 000", "702 300", "-52 300"]]),
+            Spacer(1, 12),
+            Paragraph("Finansiering", h1),
+            grid([["Finansieringskjelde", "Budsjett"], ["Innovasjon Noreg", "900 000"],
+                  ["Eigeninnsats bedrifter", "400 000"], ["Sum", "1 300 000"]]),
+        ]
+    )  # fmt: skip
+    result = run_family(pdf, final_report)
+    lines = [
+        (b["item"], b["amount"], b["kind"], b["financier_actor_id"]) for b in result.table("budget_lines")
+    ]
+    assert lines == [
+        ("Kjøp av tenester", 650000.0, "budget", None),
+        ("Kjøp av tenester", 702300.0, "cost", None),
+        ("Innovasjon Noreg", 900000.0, "financing", "innovasjon-norge"),
+        ("Eigeninnsats bedrifter", 400000.0, "financing", None),
+        ("Sum", 1300000.0, "financing", None),
+    ]

@@ -18,11 +18,11 @@ from extractors.families.sections import (
     parse_number,
     split_names,
 )
-from extractors.pdf.structures import Table
+from extractors.pdf.structures import Cell, Table
 
 AMOUNT_HEADER = re.compile(
-    r"(?i)kostnad|kostnader|budget|budsjett|beløp|belopp|utfall|regnskap|summa|\bsum\b|tkr|mkr|\bkr\b|"
-    r"\bnok\b|\bsek\b|kroner|kronor|beräknad|medel|midler|finansiering|kostnad"
+    r"(?i)kostnad|kostnader|budget|budsjett|beløp|belopp|utfall|regnskap|rekneskap|summa|\bsum\b|tkr|mkr|"
+    r"\bkr\b|\bnok\b|\bsek\b|kroner|kronor|beräknad|medel|midler|finansiering|kostnad"
 )
 PERCENT_HEADER = re.compile(r"(?i)%|procent|prosent|upparbetat|förbrukat|forbrukt|brukt|utnyttjat|oparbeidet")
 INDICATOR_HEADER = re.compile(r"(?i)^(indikator|indikatorer|indicator|nøkkeltall|nyckeltal|mått|måltal)\b")
@@ -95,7 +95,7 @@ def amount_kind(header: str) -> str:
     text = header.lower()
     if re.search(r"finansier|finansiering|finansiør", text):
         return "financing"
-    if re.search(r"kostnad|utfall|upparbetat|forbruk|regnskap|kostnader|utgift", text):
+    if re.search(r"kostnad|utfall|upparbetat|forbruk|regnskap|rekneskap|kostnader|utgift", text):
         return "cost"
     return "budget"
 
@@ -131,14 +131,17 @@ def add_budget(
         i for i, h in enumerate(headers) if AMOUNT_HEADER.search(h) and not PERCENT_HEADER.search(h)
     ]
     percent_cols = [i for i, h in enumerate(headers) if PERCENT_HEADER.search(h)]
+    grid = table.grid()
+    amount_cols = [c for c in amount_cols if _mostly_numbers(grid, first, c)]  # "Finansieringskjelde" names
     if not amount_cols or table.n_cols < 2:
         return False
     item_col = next((i for i in range(table.n_cols) if i not in amount_cols and i not in percent_cols), None)
     if item_col is None:
         return False
+    # the items are the sources ("Finansieringskälla | Belopp"): every amount is a financing
+    sources = bool(re.search(r"(?i)finansier|finansiør|kjelde|källa|kilde", headers[item_col]))
     lang = ctx.language
     context = " ".join(b.text for b in blocks_before(section, table))
-    grid = table.grid()
     added = 0
     for r in range(first, table.n_rows):
         cells = grid[r]
@@ -157,8 +160,12 @@ def add_budget(
             if value is None:
                 continue
             unit, factor = amount_unit(headers[col], context, lang)
-            kind = amount_kind(headers[col])
-            financier = ctx.actors.resolve(item, ctx.result) if kind == "financing" else None
+            kind = "financing" if sources else amount_kind(headers[col])
+            financier = (
+                ctx.actors.resolve(item, ctx.result)
+                if kind == "financing" and not TOTAL_ROW.match(item) and _names_a_body(item)
+                else None
+            )
             activity_id = project_id if TOTAL_ROW.match(item) else _match_activity(ctx, item, project_id)
             ctx.result.add(
                 "budget_lines",
@@ -173,6 +180,25 @@ def add_budget(
             )
             added += 1
     return added > 0
+
+
+OWN_MONEY = re.compile(
+    r"(?i)^(?:eigen|egen|eget|egne|eigne|own|privat|private|övrig|øvrig|andre|anna|annan|other|"
+    r"offentlig|kommunal|statlig|ideell|in-kind|naturalier)\w*\b"
+)
+
+
+def _names_a_body(item: str) -> bool:
+    """A financing row's item that may be an organisation: not "Eigeninnsats bedrifter", "Egen insats",
+    "Privat medfinansiering" or "Övriga" (kinds of money, whoever gives them)."""
+    return OWN_MONEY.match(item) is None
+
+
+def _mostly_numbers(grid: list[list[Cell | None]], first: int, col: int) -> bool:
+    """Whether most filled body cells of a column are amounts (a total row's label aside)."""
+    texts = [t for row in grid[first:] if (cell := row[col]) is not None and (t := clean(cell.text))]
+    numbers = sum(parse_number(t) is not None for t in texts)
+    return not texts or numbers * 2 > len(texts)
 
 
 def add_indicator_table(ctx: ExtractionContext, table: Table, project_id: str) -> bool:
