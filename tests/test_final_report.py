@@ -543,3 +543,40 @@ def test_nynorsk_budget_and_financing_tables(tmp_path: Path) -> None:
         ("Eigeninnsats bedrifter", 400000.0, "financing", None),
         ("Sum", 1300000.0, "financing", None),
     ]
+
+
+def test_an_english_report_states_and_assesses_its_objectives(tmp_path: Path) -> None:
+    from extractors.families import final_report
+
+    pdf = tmp_path / "final_report.pdf"
+    _plain_report(
+        pdf,
+        "Cross-Border Skills",
+        "Final report",
+        [
+            ("1. Summary", ["The project built vocational links between Värmland and Innlandet."]),
+            (
+                "2. Objectives",
+                [
+                    "Overall objective: A joint labour market for skilled workers across the border.",
+                    "Specific objective 1: At least 150 students complete a cross-border course by 2024.",
+                    "Specific objective 2: At least 40 employers offer work placements.",
+                ],
+            ),
+            (
+                "3. Results",
+                [
+                    "The first specific objective was achieved: 163 students completed a course. "
+                    "The second objective was not achieved, as only 31 employers took part."
+                ],
+            ),
+        ],
+    )
+    result = run_family(pdf, final_report)
+    goals = {g["text"]: g["level"] for g in result.table("goals")}
+    assert goals == {
+        "A joint labour market for skilled workers across the border.": "overall",
+        "At least 150 students complete a cross-border course by 2024.": "sub",
+        "At least 40 employers offer work placements.": "sub",
+    }
+    assert sorted(o["status"] for o in result.table("outcomes")) == ["achieved", "not_achieved"]

@@ -21,15 +21,19 @@ from extractors.pdf.structures import Block
 GOAL_HEADING = re.compile(
     r"(?i)(?<![\wåäöæø])(mål|målen|målet|måla|målene|målsättning\w*|målsetting\w*|målsetning\w*|"
     r"effektmål\w*|resultatmål\w*|delmål\w*|projektmål\w*|prosjektmål\w*|hovedmål\w*|"
-    r"målbild|målopfyldelse|mål og resultat\w*)(?![\wåäöæø])"
+    r"målbild|målopfyldelse|mål og resultat\w*|objectives?|aims?|goals?)(?![\wåäöæø])"
 )
-NOT_GOAL_HEADING = re.compile(r"(?i)målgrupp|målgruppe|måluppfyllelse|måloppnåelse|måloppnåing")
+NOT_GOAL_HEADING = re.compile(
+    r"(?i)målgrupp|målgruppe|måluppfyllelse|måloppnåelse|måloppnåing|target groups?|goals? achieved"
+)
 # A sentence that states a goal.
 GOAL_SENTENCE = re.compile(
     r"(?i)^(?:(?:det|den|projektets|prosjektets|programmets|satsningens)\s+)?(?:\w+\s+)?"
     r"(?:mål\w*|syfte\w*|formål\w*|hensikt\w*)(?:\s+med\s+(?:projektet|prosjektet|programmet|satsningen|satsingen|"
     r"arbetet|arbeidet|[A-ZÅÄÖ]\S*))?\s+(?:är|var|er|var|har varit)\s+(?:att|å)\b"
     r"|^(?:projektet|prosjektet)\s+(?:var|är|er)\s+tänkt\s+att\b"
+    r"|^(?:the\s+)?(?:overall\s+|main\s+)?(?:objective|aim|goal|purpose)s?\s+(?:of\s+(?:the|this)\s+\w+\s+)?"
+    r"(?:is|was|were|are|has been)\s+to\b"
 )
 # A lead-in to a bullet list that announces goals.
 GOAL_LEAD_IN = re.compile(
@@ -39,14 +43,16 @@ GOAL_LEAD_IN = re.compile(
 # A goal given on a labelled line: "Hovudmål: Auke talet på …", "Delmål 2: …", "Projektets mål: …"
 # (not "Målgrupp:", whose "mål" runs on into the word).
 _GOAL_LABEL = re.compile(
-    r"(?im)^[ \t]*(?P<label>(?:[\wåäöæø]+\s+)?(?:\w*mål(?:et|en|a)?|målsetting|målsettning|målsetjing|målsättning)"
+    r"(?im)^[ \t]*(?P<label>(?:[\wåäöæø]+\s+)?(?:\w*mål(?:et|en|a)?|målsetting|målsettning|målsetjing|målsättning|"
+    r"(?i:objective|goal|aim))"
     r"(?:\s+\d+[a-z]?)?)\s*:\s*(?=\S)"
 )
 # A section that reports what was reached ("Resultat", "Måloppnåing"): with no goals of its own, its
 # sentences assess the goals stated before it.
 RESULTS_HEADING = re.compile(
     r"(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:resultat(?!mål)\w*|uppnådda resultat\w*|oppnådde resultat\w*|"
-    r"måluppfyll\w*|måloppnå\w*|resultat og måloppnå\w*|resultat och måluppfyll\w*)\s*$"
+    r"måluppfyll\w*|måloppnå\w*|resultat og måloppnå\w*|resultat och måluppfyll\w*|results?|achievements|"
+    r"results and achievements|outcomes?)\s*$"
 )
 _WHOLE_LIST = re.compile(
     r"(?i)\b(ovanstående|dessa|samtliga|alla|ovennevnte|disse|alle)\s+(mål|målen|målene|delmål)\b"
@@ -72,10 +78,11 @@ _ORDINAL_REF = re.compile(
 _PARTLY = re.compile(
     r"(?i)\bdelvis\b|\btil dels\b|\bdels uppnått|\bpå väg\b|\bpå vei\b|\ben bit på väg\b|"
     r"\bgrund(?:en)?\b[^.]{0,40}\b(?:har\s+)?lagts\b|\blagts?\b[^.]{0,10}\bgrund|"
-    r"\bgrunnlag\w*\b[^.]{0,30}\blagt\b|\bdelvis oppnådd|\bnoe oppnådd"
+    r"\bgrunnlag\w*\b[^.]{0,30}\blagt\b|\bdelvis oppnådd|\bnoe oppnådd|\bpartly\b|\bpartially\b|"
+    r"\bto some extent\b"
 )
 _NEGATION = re.compile(
-    r"(?i)\b(inte|ej|icke|aldrig|varken|ingen|inga|ikke|ikkje|aldri|hverken|verken|ingen)\b|"
+    r"(?i)\b(inte|ej|icke|aldrig|varken|ingen|inga|ikke|ikkje|aldri|hverken|verken|ingen|not|never|neither)\b|"
     r"\b(minskat|minskade|sjunkit|gått ned|gått ner|gikk ned|gått tilbake|redusert)\b"
 )
 _ACHIEVED = re.compile(
@@ -86,6 +93,8 @@ _ACHIEVED = re.compile(
     r"\b(?:er|är|ble|blev|blei|vart)\s+(?:\w+\s+){0,2}(?:utviklet|utvikla|gjennomført|etablert|innført|"
     r"oppnådd|ferdigstilt|levert|fullført|genomförd|genomfört|framtagen|framtaget|införd|uppnådd|klar)\b|"
     r"\btatt i bruk\b|\btagits i bruk\b|"
+    r"\b(?:was|were|has been|have been|is|are)\s+(?:\w+\s+){0,2}(?:achieved|met|reached|fulfilled|completed|"
+    r"delivered|established|launched|implemented|exceeded)\b|\b(?:achieved|exceeded)\b|"
     # preterite passives of delivery: "guiden lanserades", "nätverket bildades", "planen vart vedteken"
     # (not "genomfördes", which narrates activities as often as it assesses a goal)
     r"\b(etablerades|infördes|lanserades|inrättades|startades|öppnades|skapades|bildades|"

@@ -529,7 +529,7 @@ _LEVEL_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"delmål\w*|delmåle\w*|delmal\w*|etappmål|\bmål \d{1,2}\b|målsetting [a-z\d]\b|detta tema|sätt att nå|"
-        r"strategisk\w* område|satsingsområde|innsatsområde|fokusområde|målområde",
+        r"strategisk\w* område|satsingsområde|innsatsområde|fokusområde|målområde|specific objectives?|sub-?goals?",
         "sub",
     ),
     (
@@ -539,10 +539,14 @@ _LEVEL_CUES: tuple[tuple[str, str], ...] = (
         "activity",
     ),
     (r"\bvision\w*|målbild|visjon|vill se", "vision"),
-    (r"övergripande|overordn\w*|hovedmål|hovudmål|huvudmål|inriktningsmål|samlet mål", "overall"),
+    (
+        r"övergripande|overordn\w*|hovedmål|hovudmål|huvudmål|inriktningsmål|samlet mål|"
+        r"overall (?:objective|goal|aim)s?|main (?:objective|goal|aim)s?",
+        "overall",
+    ),
     (
         r"syft\w*|\bmål\w*|ambition\w*|avsikt\w*|formål|tanke\w*|projektidé|handlar om|strategi|riktlinje\w*|"
-        r"bakgrund",
+        r"bakgrund|\bobjectives?\b|\baims?\b|\bgoals?\b|\bpurpose\b",
         "goal",
     ),
 )
