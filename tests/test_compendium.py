@@ -241,3 +241,66 @@ def test_a_catalogue_in_two_columns(tmp_path: Path) -> None:
         assert any(role == "owner" for role, _ in roles)
     granted = sorted(b["amount"] for b in result.table("budget_lines") if b["kind"] == "financing")
     assert granted == [420000.0, 640000.0, 850000.0, 1200000.0]
+
+
+def test_a_fact_box_with_each_label_above_its_value(tmp_path: Path) -> None:
+    """ "Projektägare" on one line, "Gnosjö kommun" on the next, no colon; a contact's e-mail
+    address is no organisation."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from extractors.families import compendium
+
+    pdf = tmp_path / "ideskrift.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=A4)
+    page.setFont("Helvetica-Bold", 24)
+    page.drawString(60, 760, "Idéskrift 2024")
+    page.setFont("Helvetica", 11)
+    page.drawString(60, 730, "Regionala utvecklingsprojekt i Jönköpings län")
+    page.showPage()
+    page.setFont("Helvetica-Bold", 16)
+    page.drawString(50, 780, "Gnosjöandan 2.0 – generationsskiften")
+    page.setFont("Helvetica", 10)
+    for i, line in enumerate(
+        [
+            "Många ägare av tillverkande småföretag närmar sig pensionsåldern.",
+            "Projektet erbjuder ägarna stöd att planera ett ägarskifte.",
+        ]
+    ):
+        page.drawString(50, 750 - 14 * i, line)
+    page.setFillColor(colors.HexColor("#e3ecf5"))
+    page.rect(360, 440, 190, 260, fill=1, stroke=0)
+    page.setFillColor(colors.black)
+    facts = [
+        ("Projektägare", ["Gnosjö kommun"]),
+        ("Kontaktperson", ["Johan Ek, näringslivsutvecklare", "johan.ek@gnosjo.se"]),
+        ("Projektperiod", ["2023-03-01 – 2025-02-28"]),
+        ("Total budget", ["2,4 mnkr"]),
+        ("Finansiärer", ["Region Jönköpings län", "Tillväxtverket"]),
+    ]
+    y = 685.0
+    for label, lines in facts:
+        page.setFont("Helvetica-Bold", 9)
+        page.drawString(370, y, label)
+        y -= 13
+        page.setFont("Helvetica", 9)
+        for line in lines:
+            page.drawString(370, y, line)
+            y -= 12
+        y -= 12
+    page.showPage()
+    page.save()
+    result = run_family(pdf, compendium)
+    project = result.table("activities")[0]
+    assert project["title"] == "Gnosjöandan 2.0 – generationsskiften"
+    assert (project["start_raw"], project["end_raw"]) == ("2023-03-01", "2025-02-28")
+    roles = {(r["role"], r["actor_id"], r.get("person_name")) for r in result.table("actor_roles")}
+    assert {
+        ("owner", "gnosjo-kommun", None),
+        ("contact", "gnosjo-kommun", "Johan Ek"),
+        ("financier", "region-jonkopings-lan", None),
+        ("financier", "tillvaxtverket", None),
+    } <= roles
+    assert not [a for a in result.table("actors") if "@" in a["name"]]
+    assert [(b["amount"], b["unit"]) for b in result.table("budget_lines")] == [(2.4, "sek_million")]

@@ -184,7 +184,9 @@ def contents_entries(ctx: ExtractionContext) -> list[Entry]:
 def _headings(ctx: ExtractionContext) -> list[Block]:
     from extractors.families.sections import _merge_heading_runs
 
-    return [b for b in _merge_heading_runs(list(ctx.layout.blocks())) if b.kind == "heading"]
+    blocks = _merge_heading_runs(list(ctx.layout.blocks()))
+    # a fact box's label set in bold ("Projektägare" above "Gnosjö kommun") titles no project
+    return [b for b in blocks if b.kind == "heading" and _bare_label(b.text) is None]
 
 
 def _match(title: str, entries: list[Entry]) -> Entry | None:
@@ -275,13 +277,35 @@ def _block_ranges(ctx: ExtractionContext, heads: list[Block]) -> list[list[Block
     return out
 
 
+# An e-mail address, web address or telephone number after a contact's name is no organisation.
+CONTACT_DETAILS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|(?:tel\.?:?\s*)?\+?\d[\d\s-]{6,}\d")
+
+
 def _facts(chunk: list[Block]) -> list[tuple[str, str, str, int]]:
     facts: list[tuple[str, str, str, int]] = []
+    pending: tuple[str, str] | None = None  # a fact box's label printed above its value
     for block in chunk:
+        bare = _bare_label(block.text) if block.kind in ("fact_box", "heading") else None
+        if bare is not None:
+            pending = bare
+            continue
+        if pending is not None and block.kind in ("fact_box", "text") and len(block.text) <= 200:
+            value = ", ".join(clean(line) for line in block.lines if clean(line)) or clean(block.text)
+            facts.append((pending[0], pending[1], value, block.page))
+            pending = None
+            continue
+        pending = None
         labels = parse_labels(block.text, FACT_LABELS)
         if labels and (block.kind == "fact_box" or _opens_with(block, labels[0][1])):
             facts += [(key, label, value, block.page) for key, label, value in labels]
     return facts
+
+
+def _bare_label(text: str) -> tuple[str, str] | None:
+    """(key, label) of a block that is a fact label alone ("Projektägare", "Total budget:")."""
+    label = clean(text).rstrip(":").strip()
+    key = FACT_LABELS.get(label.lower())
+    return (key, label) if key is not None else None
 
 
 def _municipality(name: str) -> tuple[str, bool]:
@@ -327,9 +351,9 @@ def _add_roles(ctx: ExtractionContext, activity_id: str, facts: list[tuple[str, 
     for key, label, value, page in facts:
         if key not in ("leader", "contact") or not value:
             continue
-        person, _, org = value.partition(",")
+        person, _, org = CONTACT_DETAILS.sub(" ", value).partition(",")
         person = clean(person)
-        title, org = _title_and_org(clean(org))
+        title, org = _title_and_org(clean(org).strip(" ,;"))
         org_id = ctx.actors.resolve(org, ctx.result) if org else owner_id
         ctx.result.add(
             "actor_roles",
