@@ -180,3 +180,36 @@ def test_numbered_proposals_and_a_closing_slide(tmp_path: Path) -> None:
     first = result.table("activities")[0]
     assert first["target_group_raw"] == "Besöksnäringens företag"
     assert first["description"] == "Många verksamheter stänger efter säsongen."
+
+
+def test_unnumbered_proposals_with_budget_and_a_next_steps_slide(tmp_path: Path) -> None:
+    from extractors.families import deck
+
+    pdf = tmp_path / "idemote.pdf"
+    _deck(
+        pdf,
+        [
+            ("Förslag: Gemensam rekryteringsportal",
+             ["Bakgrund: Kommunerna konkurrerar om samma personal.", "Budget: 650 000 kr", "Tidsplan: 2026"]),
+            ("Nästa steg", ["• 15 januari 2026: beslut om prioriterade förslag", "• mars 2026: uppstart"]),
+        ],
+    )  # fmt: skip
+    result = run_family(pdf, deck)
+    proposals = result.table("activities")
+    assert [(p["code"], p["title"]) for p in proposals] == [(None, "Gemensam rekryteringsportal")]
+    first = proposals[0]
+    assert (first["resources_raw"], first["start_raw"], first["description"]) == (
+        "650 000 kr",
+        "2026",
+        "Kommunerna konkurrerar om samma personal.",
+    )
+    assert [(b["amount"], b["unit"]) for b in result.table("budget_lines")] == [(650000.0, "sek")]
+    steps = [
+        (t["kind"], t["label"], str(t["date_start"]))
+        for t in result.table("timelines")
+        if not t["activity_id"]
+    ]
+    assert steps == [
+        ("decision", "beslut om prioriterade förslag", "2026-01-15"),
+        ("milestone", "uppstart", "2026-03-01"),
+    ]

@@ -16,6 +16,8 @@ from collections import Counter
 
 from extractors.context import ExtractionContext
 from extractors.families.common import add_activity, clean
+from extractors.families.development_plan import TIMELINE_HEADINGS, read_timeline_slides
+from extractors.families.report_tables import amount_in
 from extractors.families.sections import (
     find_people,
     first_sentence,
@@ -176,15 +178,17 @@ NUMBERED_TITLE = re.compile(
     r"^(?P<code>(?:Förslag|Forslag|Idé|Ide|Innspill|Inspel|Proposal)\s*(?:nr\.?\s*)?\d+)\s*[:.–-]\s*(?P<rest>\S.*)$",
     re.I,
 )
+# "Förslag: Gemensam rekryteringsportal": the word alone before the title is no part of it
+KIND_PREFIX = re.compile(r"^(?:Förslag|Forslag|Idé|Ide|Innspill|Inspel|Proposal)\s*:\s*(?P<rest>\S.*)$", re.I)
 
 
 def _at_labels(text: str) -> list[str]:
-    """A text cut where a slide label begins after a sentence ("… säsongen. Målgrupp: …"): lines
-    set close together are read as one paragraph."""
+    """A text cut where a slide label begins after a sentence ("… säsongen. Målgrupp: …") or with a
+    capital ("650 000 kr Tidsplan: 2026"): lines set close together are read as one paragraph."""
     cuts = [
         m.start()
         for m in label_pattern(SLIDE_LABELS).finditer(text)
-        if m.start() > 0 and re.search(r"[.!?]\s+$", text[: m.start()])
+        if m.start() > 0 and (re.search(r"[.!?]\s+$", text[: m.start()]) or text[m.start()].isupper())
     ]
     bounds = [0, *cuts, len(text)]
     return [part for a, b in zip(bounds, bounds[1:], strict=False) if (part := clean(text[a:b]))]
@@ -253,7 +257,13 @@ def _improve_info(ctx: ExtractionContext) -> None:
 
 @register("proposal_deck", EXTRACTOR)
 def extract(ctx: ExtractionContext) -> None:
-    """Write one proposal per content slide, with contacts and proposer."""
+    """Write one proposal per content slide, with contacts and proposer; the dated steps of a
+    "Nästa steg" slide as timelines."""
+    _proposals(ctx)
+    read_timeline_slides(ctx)
+
+
+def _proposals(ctx: ExtractionContext) -> None:
     lang = ctx.language if ctx.language != "und" else None
     pages = ctx.layout.pages
     deck_furniture = _deck_furniture(pages)
@@ -271,10 +281,14 @@ def extract(ctx: ExtractionContext) -> None:
             continue
         if CLOSING_TITLE.match(title) and len(title.split()) <= 5:
             continue
+        if TIMELINE_HEADINGS.match(title) and len(title.split()) <= 5:
+            continue  # "Nästa steg": the deck's process, read as timeline steps below
         printed = title
         numbered = NUMBERED_TITLE.match(title)
         code = numbered.group("code") if numbered is not None else None
         title = numbered.group("rest") if numbered is not None else title
+        if numbered is None and (prefixed := KIND_PREFIX.match(title)) is not None:
+            title = prefixed.group("rest")
         proposer: str | None = None
         furniture = _furniture(page)
         if furniture and furniture != deck_furniture and len(furniture.split()) <= 5:
@@ -305,7 +319,14 @@ def extract(ctx: ExtractionContext) -> None:
         if "proposer" in sections and proposer is None:
             proposer = clean(" ".join(sections.pop("proposer")))
         contacts = " ".join(sections.pop("contact", []))
-        described = [t for key in sections for t in sections[key] if key not in ("target_group", "outcome")]
+        resources = clean(" ".join(sections.get("resources", []))) or None
+        when = clean(" ".join(sections.get("when", []))) or None
+        described = [
+            t
+            for key in sections
+            for t in sections[key]
+            if key not in ("target_group", "outcome", "resources", "when")
+        ]
         description = clean(" ".join(described)) or None
         activity_id = add_activity(
             ctx,
@@ -319,8 +340,21 @@ def extract(ctx: ExtractionContext) -> None:
             responsible_raw=proposer,
             target_group_raw=" ".join(sections.get("target_group", [])) or None,
             expected_outcome_raw=" ".join(sections.get("outcome", [])) or None,
+            resources_raw=resources,
+            start_raw=when,
             confidence=0.85 if head is not None else 0.7,
         )
+        amount = amount_in(resources, "Budget", lang or "sv") if resources else None
+        if amount is not None:  # "Budget: 650 000 kr" on the slide
+            ctx.result.add(
+                "budget_lines",
+                activity_id=activity_id,
+                item=title,
+                amount=amount[0],
+                unit=amount[1],
+                kind="budget",
+                page=page.number,
+            )
         if proposer:
             ctx.result.add(
                 "actor_roles",

@@ -35,7 +35,7 @@ AREA_LIST_HEADINGS = re.compile(
 TIMELINE_HEADINGS = re.compile(
     r"^\s*(?:fremdrift|framdrift|fremdriftsplan|tidsplan|tidplan|tidslinje|tidslinje|milepæler|milepeler|"
     r"milstolpar|milstolpe|milstolpar|prosessplan|processplan|veien\s+videre|vegen\s+vidare|vägen\s+framåt|"
-    r"arbeidsprosess|prosess\s+og\s+fremdrift|tidsplan\s+og\s+prosess)\b",
+    r"arbeidsprosess|prosess\s+og\s+fremdrift|tidsplan\s+og\s+prosess|nästa\s+steg|neste\s+steg|next\s+steps)\b",
     re.I,
 )
 DECISION_CUES = re.compile(
