@@ -929,3 +929,32 @@ def test_a_climate_plan_with_chapter_numbered_areas_and_goal_paragraphs_run_toge
         "Delmål 1: Utsläppen ska minska med 70 procent till 2030.",
         "Delmål 2: Andelen förnybar energi ska vara minst 80 procent år 2030.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "rest"),
+    [
+        ("Område: Service och mötesplatser", "area", "Service och mötesplatser"),  # the label word alone
+        ("Fokusområde 2: Kompetens", "area", "Kompetens"),
+    ],
+)
+def test_area_labels(text: str, level: str, rest: str) -> None:
+    from extractors.families.plan_labels import match_label
+
+    found = match_label(text, "action_plan", strict=True)
+    assert found is not None and (found.level, found.rest) == (level, rest)
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("Utsatt", "not_achieved"),
+        ("Försenad", "ongoing"),
+        ("Ej påbörjad", "not_achieved"),
+        ("Klar", "achieved"),
+    ],
+)
+def test_follow_up_status_words(status: str, expected: str) -> None:
+    from extractors.families.plan_extras import _STATUS_WORDS
+
+    assert next((s for s, rx in _STATUS_WORDS if rx.search(status)), "unknown") == expected

@@ -27,10 +27,12 @@ FOLLOW_UP_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("financing", re.compile(r"(?i)^(?:finansiering|finansiär(?:er)?|finansiør(?:er)?|finansieringskälla|"
                              r"finansieringskilde|medfinansiering)\b")),
 )  # fmt: skip
-# The state a status cell prints -> outcomes.status (SCHEMA); "Försenad" is started, so ongoing
+# The state a status cell prints -> outcomes.status (SCHEMA); "Försenad" is started, so ongoing;
+# "Utsatt" (postponed) is not under way
 _STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("not_achieved", re.compile(r"(?i)\b(?:ej|inte|ikke|ikkje|not)\s+(?:påbörjad|påbörjat|startet|starta|started|"
-                                r"genomförd|gjennomført)|\b(?:utgår|avbruten|avbrutet|avlyst|stoppet)\b")),
+                                r"genomförd|gjennomført)|\b(?:utgår|avbruten|avbrutet|avlyst|stoppet)\b|"
+                                r"^(?:utsatt|utsett|uppskjuten|uppskjutet|vilande|pausad|på vent|postponed|deferred)\b")),
     ("partly_achieved", re.compile(r"(?i)\bdelvis\b")),
     ("achieved", re.compile(r"(?i)^(?:klar|klart|genomförd|genomfört|avslutad|avslutat|slutförd|utført|ferdig|"
                             r"gjennomført|fullført|done|completed|uppnådd|nådd)\b")),

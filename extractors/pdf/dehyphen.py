@@ -25,6 +25,10 @@ _MIN_KNOWN = 1.0  # zipf: the word occurs in the large list at all (its floor is
 _STANDALONE = 2.5  # zipf: an ordinary word in its own right
 _HEAD_MIN_COMPOUNDS = 3  # words "<head><known word>" needed to call a left part a compound head
 _TAIL_MIN_LEN = 4
+# Words a line may start with after a whole word; after a known word they begin the next one.
+_FUNCTION_WORDS = frozenset(
+    "en ett ei et i och og att at som för for av på med till til är er de den det om".split()
+)
 
 _LEFT_TOKEN = re.compile(r"[^\W_]+$")
 _RIGHT_TOKEN = re.compile(r"^[^\W_]+")
@@ -190,6 +194,8 @@ def broken_word(left: str, right: str, lang: str = "sv") -> bool:
     langs = _langs(lang)
     if zipf(ltok, langs) >= _STANDALONE:
         return False
+    if rtok in _FUNCTION_WORDS and zipf(ltok, langs) >= _MIN_KNOWN:
+        return False  # "upphandlar" / "en": a known word, then an article, not "upphandlaren"
     joined = ltok + rtok
     if zipf(joined, langs) >= _MIN_KNOWN:
         return True
