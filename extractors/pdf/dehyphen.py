@@ -27,7 +27,31 @@ _HEAD_MIN_COMPOUNDS = 3  # words "<head><known word>" needed to call a left part
 _TAIL_MIN_LEN = 4
 # Words a line may start with after a whole word; after a known word they begin the next one.
 _FUNCTION_WORDS = frozenset(
-    "en ett ei et i och og att at som för for av på med till til är er de den det om".split()
+    [
+        "en",
+        "ett",
+        "ei",
+        "et",
+        "i",
+        "och",
+        "og",
+        "att",
+        "at",
+        "som",
+        "för",
+        "for",
+        "av",
+        "på",
+        "med",
+        "till",
+        "til",
+        "är",
+        "er",
+        "de",
+        "den",
+        "det",
+        "om",
+    ]
 )
 
 _LEFT_TOKEN = re.compile(r"[^\W_]+$")
