@@ -958,3 +958,36 @@ def test_follow_up_status_words(status: str, expected: str) -> None:
     from extractors.families.plan_extras import _STATUS_WORDS
 
     assert next((s for s, rx in _STATUS_WORDS if rx.search(status)), "unknown") == expected
+
+
+def test_numbered_rows_with_nothing_under_them_are_the_actions() -> None:
+    """ "1.1 | Ta fram … | Näringslivskontoret | 2025" with no 1.1.1 below: an activity, not an effort."""
+    folder = Path(tempfile.mkdtemp(prefix="planextract-leaves-"))
+    pdf = folder / "naringsliv.pdf"
+    _simple_plan(
+        pdf,
+        "Handlingsplan för näringslivsutveckling 2025–2026",
+        "Östersunds kommun",
+        ["Nr", "Aktivitet", "Ansvarig", "Tid"],
+        [
+            ("1", "Etablering och investeringar", "", ""),
+            ("1.1", "Ta fram en process för etableringar", "Näringslivskontoret", "2025"),
+            ("1.2", "Marknadsföra industrimark", "Samhällsbyggnad", "2026"),
+            ("2", "Kompetens", "", ""),
+            ("2.1", "Starta ett traineeprogram", "HR-avdelningen", "2025"),
+        ],
+    )
+    run = run_pipeline(pdf)
+    assert [(r["code"], r["level"]) for r in run.rows] == [
+        ("1", "area"),
+        ("1.1", "activity"),
+        ("1.2", "activity"),
+        ("2", "area"),
+        ("2.1", "activity"),
+    ]
+    roles = {
+        r["role"]
+        for r in run.result.table("actor_roles")
+        if r.get("activity_id") == run.rows[1]["activity_id"]
+    }
+    assert roles == {"responsible"}  # an action's responsible, not the lead of efforts under it

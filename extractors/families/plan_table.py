@@ -745,4 +745,25 @@ def read_plan_tables(ctx: ExtractionContext, state: PlanState, tables: list[Tabl
             )
         added += read_plan_table(ctx, table, state, cols)
         previous = (table, cols)
+    _numbered_leaves_are_actions(ctx, state)
     return added
+
+
+_OUTLINE_CODE = re.compile(r"\d{1,3}\.\d{1,3}\.?")
+_DOING = ("responsible_raw", "start_raw", "end_raw", "expected_outcome_raw")
+
+
+def _numbered_leaves_are_actions(ctx: ExtractionContext, state: PlanState) -> None:
+    """A row numbered "1.1" is an effort by its depth, but one with nothing under it that says who
+    does it or when is the plan's action itself: the activity (a measure in a development plan).
+    A row the plan labels ("Insats 1.1") keeps its label's level."""
+    rows = [r for r in ctx.result.table("activities") if r.get("extractor") == state.extractor]
+    parents = {r.get("parent_id") for r in rows}
+    for row in rows:
+        if (
+            row.get("level") == "effort"
+            and row["activity_id"] not in parents
+            and _OUTLINE_CODE.fullmatch(str(row.get("code") or ""))
+            and any(row.get(field) for field in _DOING)
+        ):
+            row["level"] = "measure" if state.scheme == "development_plan" else "activity"
