@@ -991,3 +991,56 @@ def test_numbered_rows_with_nothing_under_them_are_the_actions() -> None:
         if r.get("activity_id") == run.rows[1]["activity_id"]
     }
     assert roles == {"responsible"}  # an action's responsible, not the lead of efforts under it
+
+
+def test_a_goal_column_merged_down_over_its_actions() -> None:
+    """ "Mål | Åtgärd | Ansvarig | Tid": each goal cell spans the actions serving it; a "Totalt"
+    cost row under the goals is no goal."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    folder = Path(tempfile.mkdtemp(prefix="planextract-goal-column-"))
+    pdf = folder / "klimat.pdf"
+    cell = ParagraphStyle("c", fontName="Helvetica", fontSize=9, leading=11)
+    data = [
+        ["Mål", "Åtgärd", "Ansvarig", "Tid", "Kostnad (tkr)"],
+        [Paragraph("Minskade utsläpp från transporter", cell), "Byta till elbilar", "Kommunledningsförvaltningen", "2025", "800"],
+        ["", "Bygga laddplatser", "Västerviks Kraft AB", "2026", "400"],
+        [Paragraph("Effektivare energianvändning", cell), "Energikartlägga skolor", "Västerviks Bostads AB", "2025", "150"],
+        ["Totalt", "", "", "", "1 350"],
+    ]  # fmt: skip
+    table = Table(data, colWidths=[150, 170, 170, 60, 80])
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("SPAN", (0, 1), (0, 2)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    title = ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=16, leading=20)
+    SimpleDocTemplate(str(pdf), pagesize=landscape(A4)).build(
+        [
+            Paragraph("Handlingsplan för energi och klimat 2025–2027", title),
+            Paragraph("Västerviks kommun", cell),
+            Spacer(1, 10),
+            table,
+        ]
+    )
+    run = run_pipeline(pdf)
+    tree = [(r["level"], r["title"], run.parent(r)["title"] if r["parent_id"] else None) for r in run.rows]
+    assert tree == [
+        ("goal", "Minskade utsläpp från transporter", None),
+        ("activity", "Byta till elbilar", "Minskade utsläpp från transporter"),
+        ("activity", "Bygga laddplatser", "Minskade utsläpp från transporter"),
+        ("goal", "Effektivare energianvändning", None),
+        ("activity", "Energikartlägga skolor", "Effektivare energianvändning"),
+    ]
+    assert not any(r.get("expected_outcome_raw") for r in run.rows)  # the goal is no outcome of each action
+    assert sorted(g["text"] for g in run.result.table("goals") if g["level"] == "sub") == [
+        "Effektivare energianvändning",
+        "Minskade utsläpp från transporter",
+    ]

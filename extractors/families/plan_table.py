@@ -24,7 +24,7 @@ from extractors.families.plan_labels import (
     rank,
 )
 from extractors.families.plan_timeline import Slot, marked_span, timeline_slots
-from extractors.families.report_tables import AMOUNT_HEADER
+from extractors.families.report_tables import AMOUNT_HEADER, TOTAL_ROW
 from extractors.normalise.columns import ROLES, names_whole_period, paired_role, role_of, roles_of
 from extractors.pdf.structures import Block, Cell, Table
 
@@ -94,6 +94,7 @@ class Columns:
     items_col: int | None = None  # a second title column ("Insats | Aktiviteter"): the row's sub-activities
     follow_up: dict[str, int] = field(default_factory=dict)  # "status", "comment", "financing" -> column
     timeline: list[Slot] = field(default_factory=list)  # Gantt columns ("2025 | 2026", "Kv1 … Kv4")
+    goal_col: int | None = None  # a "Mål" column left of the actions: each cell a goal over the rows it spans
 
     @property
     def content_cols(self) -> list[int]:
@@ -158,6 +159,16 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
     roles[title_col] = "title"
     if label_col is not None:
         roles[label_col] = "code"
+    goal_col = next(
+        (
+            c
+            for c, r in roles.items()
+            if r == "expected_outcome_raw" and c < title_col and _GOAL_HEADER.match(headers[c])
+        ),
+        None,
+    )
+    if goal_col is not None:
+        del roles[goal_col]
     paired = {
         c: second for c in roles if (second := paired_role(headers[c], lang)) and second not in roles.values()
     }
@@ -190,7 +201,15 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
         items_col=items_col,
         follow_up=follow_up,
         timeline=timeline,
+        goal_col=goal_col,
     )
+
+
+# A goal column: "Mål", "Delmål", "Målsättning" — an outcome column when it follows the action,
+# the goal the actions serve when it stands left of them
+_GOAL_HEADER = re.compile(
+    r"(?i)^\s*(?:del|effekt|resultat)?mål(?:et|en|sättning\w*|setting\w*|setjing\w*)?\s*$"
+)
 
 
 def _column_headers(table: Table, lang: str | None) -> list[str]:
@@ -356,6 +375,19 @@ def _row_roles(table: Table, row: int, cols: Columns) -> dict[str, Cell]:
     return out
 
 
+def _open_goal(ctx: ExtractionContext, table: Table, row: int, col: int, state: PlanState) -> bool:
+    """A goal cell starting on this row (merged down over the actions that serve it) opens a goal
+    node; False for a "Totalt" row, which labels the cost sum."""
+    cell = next((c for c in table.row_cells(row) if c.col == col and clean(c.text)), None)
+    if cell is None:
+        return True
+    if TOTAL_ROW.match(clean(cell.text)):
+        return False
+    page = _row_page(table, row)
+    _add_node(ctx, state, "goal", clean(cell.text), None, page, page, cell.bbox, {}, 0.85)
+    return True
+
+
 def _learn_participants(ctx: ExtractionContext, text: str, area_id: str | None, page: int) -> None:
     """A "Deltagande förvaltningar/bolag" row: learn abbreviations and record the organisations."""
     body = clean(text)
@@ -480,6 +512,8 @@ def _read_row(
 ) -> None:
     cells = _row_roles(table, row, cols)
     texts = {role: clean(cell.text) for role, cell in cells.items()}
+    if cols.goal_col is not None and not _open_goal(ctx, table, row, cols.goal_col, state):
+        return  # the sum row under the goals
     if not any(texts.values()):
         return
     page = _row_page(table, row)
