@@ -201,7 +201,7 @@ def test_norwegian_sluttrapport(tmp_path: Path) -> None:
     goals = {g["text"]: g for g in result.table("goals")}
     assert goals["Flere bedrifter etablerer seg i regionen"]["level"] == "effect"
     assert goals["To nye bedriftsnettverk"]["level"] == "result"
-    statuses = {o["goal_id"]: o["status"] for o in result.table("outcomes")}
+    statuses = {o.get("goal_id"): o["status"] for o in result.table("outcomes")}
     assert statuses[goals["En ny modell for næringsvennlig saksbehandling"]["goal_id"]] == "achieved"
     assert statuses[goals["To nye bedriftsnettverk"]["goal_id"]] == "not_achieved"
     budget = {b["item"]: b for b in result.table("budget_lines")}
@@ -210,9 +210,11 @@ def test_norwegian_sluttrapport(tmp_path: Path) -> None:
     assert budget["Workshops"]["percent_used"] == 90.0
     assert budget["Totalt"]["amount"] == 1730.0
     assert "Antall deltakende bedrifter" not in budget  # "Utfall" heads the indicator table, not a budget
-    assert {i["text"] for i in result.table("indicators")} >= {
-        "Antall deltakende bedrifter: 40",
-        "Antall deltakende bedrifter: 46",
+    # "Indikator | Mål | Utfall": the target is the indicator, what was reached its outcome
+    measured = [i for i in result.table("indicators") if i["metric"] == "Antall deltakende bedrifter"]
+    assert [(i["target_value"], i["comparator"]) for i in measured] == [(40.0, "ge")]
+    assert ("Antall deltakende bedrifter: Utfall 46 (Mål 40)", "achieved") in {
+        (o["text"], o["status"]) for o in result.table("outcomes")
     }
     roles = result.table("actor_roles")
     steering = {r["person_name"]: r["actor_id"] for r in roles if r["role"] == "steering_group"}
@@ -580,3 +582,51 @@ def test_an_english_report_states_and_assesses_its_objectives(tmp_path: Path) ->
         "At least 40 employers offer work placements.": "sub",
     }
     assert sorted(o["status"] for o in result.table("outcomes")) == ["achieved", "not_achieved"]
+
+
+def test_an_indicator_table_of_baselines_targets_and_outcomes(tmp_path: Path) -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    from extractors.families import final_report
+
+    table = Table(
+        [
+            ["Indikator", "Utgångsläge 2022", "Målvärde 2025", "Utfall 2025"],
+            ["Antal deltagare", "0", "400", "462"],
+            ["Andel sysselsatta", "41 %", "60 %", "54 %"],
+            ["Sjukfrånvaro", "9 %", "6 %", "5 %"],
+        ]
+    )
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    pdf = tmp_path / "slutrapport.pdf"
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(
+        [
+            Paragraph(
+                "Hälsinge kompetenslyft",
+                ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=24, leading=28),
+            ),
+            Paragraph("Slutrapport", ParagraphStyle("s", fontName="Helvetica", fontSize=16, leading=20)),
+            table,
+        ]
+    )
+    result = run_family(pdf, final_report)
+    rows = [
+        (
+            i["metric"],
+            i["baseline_value"],
+            i["baseline_year"],
+            i["comparator"],
+            i["target_value"],
+            i["target_year"],
+        )
+        for i in result.table("indicators")
+    ]
+    assert rows == [
+        ("Antal deltagare", 0.0, 2022, "ge", 400.0, 2025),
+        ("Andel sysselsatta", 41.0, 2022, "ge", 60.0, 2025),
+        ("Sjukfrånvaro", 9.0, 2022, "le", 6.0, 2025),  # a target below the start is to get down to
+    ]
+    assert [o["status"] for o in result.table("outcomes")] == ["achieved", "not_achieved", "achieved"]

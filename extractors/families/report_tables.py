@@ -201,12 +201,25 @@ def _mostly_numbers(grid: list[list[Cell | None]], first: int, col: int) -> bool
     return not texts or numbers * 2 > len(texts)
 
 
+# What an indicator table's value column holds: where it started, where it should get, where it got.
+_BASELINE_COLUMN = re.compile(
+    r"(?i)utgångsläge|utgångsvärde|utgangspunkt|utgangsnivå|nuläge|startvärde|startverdi|baseline|status\s+(?:19|20)\d\d"
+)
+_TARGET_COLUMN = re.compile(r"(?i)målvärde|målnivå|måltal|måltall|mål\b|target|ambisjon")
+_ACTUAL_COLUMN = re.compile(r"(?i)utfall|resultat|oppnådd|oppnått|uppnått|actual|result|status")
+_HEADER_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
 def add_indicator_table(ctx: ExtractionContext, table: Table, project_id: str) -> bool:
-    """One indicators row per filled value cell of an "Indikator | Kvinnor | Män | Antal" table."""
+    """One indicators row per filled value cell of an "Indikator | Kvinnor | Män | Antal" table;
+    an "Indikator | Utgångsläge 2022 | Målvärde 2025 | Utfall 2025" table gives one row per indicator
+    with its baseline and target, and its outcome as an outcomes row."""
     headers, first = _columns(table)
     if not headers or not INDICATOR_HEADER.match(headers[0]) or table.n_cols < 2:
         return False
     grid = table.grid()
+    if _add_target_table(ctx, table, headers, first, grid, project_id):
+        return True
     value_cols = list(range(1, table.n_cols))
     for r in range(first, table.n_rows):
         name_cell = grid[r][0]
@@ -230,6 +243,74 @@ def add_indicator_table(ctx: ExtractionContext, table: Table, project_id: str) -
                 unit="percent" if "%" in cell.text else "count",
                 comparator="eq",
                 target_value=value,
+                page=page,
+            )
+    return True
+
+
+def _add_target_table(
+    ctx: ExtractionContext,
+    table: Table,
+    headers: list[str],
+    first: int,
+    grid: list[list[Cell | None]],
+    project_id: str,
+) -> bool:
+    """The baseline/target/outcome reading of an indicator table; False when it has no target column."""
+    target = next((c for c in range(1, len(headers)) if _TARGET_COLUMN.search(headers[c])), None)
+    if target is None:
+        return False
+    baseline = next((c for c in range(1, len(headers)) if _BASELINE_COLUMN.search(headers[c])), None)
+    actual = next(
+        (
+            c
+            for c in range(1, len(headers))
+            if c not in (target, baseline) and _ACTUAL_COLUMN.search(headers[c])
+        ),
+        None,
+    )
+
+    def value(row: list[Cell | None], col: int | None) -> tuple[float | None, str]:
+        cell = row[col] if col is not None else None
+        text = clean(cell.text) if cell is not None else ""
+        return parse_number(text), text
+
+    def year(col: int | None) -> int | None:
+        found = _HEADER_YEAR.search(headers[col]) if col is not None else None
+        return int(found.group(1)) if found else None
+
+    for r in range(first, table.n_rows):
+        row = grid[r]
+        name = clean(row[0].text) if row[0] is not None else ""
+        goal, goal_text = value(row, target)
+        if not name or goal is None:
+            continue
+        start, _ = value(row, baseline)
+        reached, reached_text = value(row, actual)
+        page = table.row_pages[r] if r < len(table.row_pages) else table.page_start
+        comparator = "ge" if start is None or goal >= start else "le"
+        ctx.result.add(
+            "indicators",
+            activity_id=project_id,
+            text=f"{name}: {goal_text}",
+            outcome_kind="indicator",
+            metric=name,
+            unit="percent" if "%" in goal_text else "count",
+            comparator=comparator,
+            target_value=goal,
+            target_year=year(target),
+            baseline_value=start,
+            baseline_year=year(baseline) if start is not None else None,
+            page=page,
+        )
+        if reached is not None:
+            met = reached >= goal if comparator == "ge" else reached <= goal
+            ctx.result.add(
+                "outcomes",
+                activity_id=project_id,
+                text=f"{name}: {headers[actual]} {reached_text} ({headers[target]} {goal_text})",  # type: ignore[index]
+                status="achieved" if met else "not_achieved",
+                assessor="project",
                 page=page,
             )
     return True
