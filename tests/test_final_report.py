@@ -630,3 +630,31 @@ def test_an_indicator_table_of_baselines_targets_and_outcomes(tmp_path: Path) ->
         ("Sjukfrånvaro", 9.0, 2022, "le", 6.0, 2025),  # a target below the start is to get down to
     ]
     assert [o["status"] for o in result.table("outcomes")] == ["achieved", "not_achieved", "achieved"]
+
+
+def test_english_work_packages_with_their_lead_partner_and_period(tmp_path: Path) -> None:
+    from extractors.families import final_report
+
+    pdf = tmp_path / "final_report.pdf"
+    _plain_report(
+        pdf,
+        "Cross-Border Skills",
+        "Final report",
+        [
+            ("1 Summary", ["Project period: 1 September 2022 – 31 August 2025. The project built courses."]),
+            ("3 Work packages", ["The project had two work packages."]),
+            ("WP1 Project management", ["Lead partner: Region Jämtland Härjedalen Period: September 2022 – August 2025",
+                                        "Activities: steering group meetings twice a year."]),
+            ("WP2 Joint vocational courses", ["Lead partner: Trøndelag fylkeskommune Period: January 2023 – June 2025",
+                                              "Deliverables: four joint course curricula."]),
+        ],
+    )  # fmt: skip
+    result = run_family(pdf, final_report)
+    project, *packages = result.table("activities")
+    assert (project["start_raw"], project["end_raw"]) == ("1 September 2022", "31 August 2025")
+    got = [(p["code"], p["title"], p["responsible_raw"], p["start_raw"], p["end_raw"]) for p in packages]
+    assert got == [
+        ("WP1", "Project management", "Region Jämtland Härjedalen", "September 2022", "August 2025"),
+        ("WP2", "Joint vocational courses", "Trøndelag fylkeskommune", "January 2023", "June 2025"),
+    ]
+    assert packages[1]["expected_outcome_raw"] == "four joint course curricula"

@@ -33,8 +33,9 @@ from extractors.families.sections import (
     looks_like_person,
     sentences,
 )
-from extractors.families.work_packages import add_text_work_packages
+from extractors.families.work_packages import add_text_work_packages, block_fields, split_packages
 from extractors.normalise.actors import until_next_label
+from extractors.normalise.columns import names_whole_period
 from extractors.registry import register
 
 EXTRACTOR = "final_report"
@@ -42,21 +43,24 @@ EXTRACTOR = "final_report"
 # Headings of the section that lists the work packages (sv, nb, nn, da).
 ACTIVITY_HEADING = re.compile(
     r"(?i)\b(aktiviteter\w*|arbetspaket\w*|delprojekt\w*|genomförande|insatser|åtgärder|"
-    r"arbeidspakk\w*|delprosjekt\w*|tiltak\w*|gjennomføring|aktivitetar|arbejdspakke\w*|indsatser)\b"
+    r"arbeidspakk\w*|delprosjekt\w*|tiltak\w*|gjennomføring|aktivitetar|arbejdspakke\w*|indsatser|"
+    r"work\s+packages?|activities|implementation)\b"
 )
 SUMMARY_HEADING = re.compile(r"(?i)^(sammanfattning|sammandrag|sammendrag|samandrag|resumé|summary)\b")
 PURPOSE_HEADING = re.compile(r"(?i)^(syfte|formål|føremål|hensikt|bakgrund og formål)\b")
 PERIOD = re.compile(
     r"(?i)\b(?:projektperiod(?:en)?|projekttid(?:en)?|prosjektperiode(?:n)?|prosjekttid(?:a|en)?|"
-    r"genomförandeperiod(?:en)?|projektperiode(?:n)?)\s*(?::|var|är|er|var|was)?\s*"
-    r"((?:\d{1,2}\s+)?[\wåäö.]*\s*\d{4}\s*(?:[-–—]|till|til|to)\s*(?:\d{1,2}\s+)?[\wåäö.]*\s*\d{4}"
+    r"genomförandeperiod(?:en)?|projektperiode(?:n)?|project period|prosjektperiode)\s*(?::|var|är|er|var|was)?\s*"
+    r"((?:\d{1,2}\.?\s+)?[\wåäö.]*\s*\d{4}\s*(?:[-–—]|till|til|to)\s*(?:\d{1,2}\.?\s+)?[\wåäö.]*\s*\d{4}"
     r"|\d{4}[-./]\d{1,2}[-./]\d{1,2}\s*(?:[-–—]|till|til)\s*\d{4}[-./]\d{1,2}[-./]\d{1,2})"
 )
 LEADER_CUE = re.compile(
-    r"(?i)\b(projektledare|processledare|prosjektleder|prosessleder|projektleder|"
+    r"(?i)\b(projektledare|processledare|prosjektleder|prosessleder|projektleder|project manager|project leader|"
     r"leddes|ledd av|ledet av|letts av|leds av|anställdes som|ansatt som)\b"
 )
-LEADER_TITLE = re.compile(r"(?i)^(projektledare|processledare|prosjektleder|prosessleder|projektleder)$")
+LEADER_TITLE = re.compile(
+    r"(?i)^(projektledare|processledare|prosjektleder|prosessleder|projektleder|project manager|project leader)$"
+)
 OWNER = re.compile(
     r"(?i)\b(?:projektägare|prosjekteier|projektejer|projektägaren|prosjekteigar)\s*(?::|är|var|er|har vært|var)\s+"
     r"([^.;]+)"
@@ -138,11 +142,17 @@ def _work_package_section(sections: list[Section]) -> Section | None:
 def _add_work_packages(ctx: ExtractionContext, parent_id: str, section: Section) -> None:
     for child in section.children:
         body = " ".join(b.text for b in child.all_blocks())
+        fields = block_fields(child.all_blocks())
+        whole_period = any(names_whole_period(x) for x in fields.pop("_labels", "").split("|") if x)
+        code, title = child.number, child.title
+        labelled = split_packages(child.title) if code is None else []
+        if len(labelled) == 1 and labelled[0][2] is None:
+            code, title = labelled[0][0], labelled[0][1]  # "WP1 Project management"
         add_activity(
             ctx,
             level="activity",
-            title=child.title,
-            code=child.number,
+            title=title,
+            code=code,
             parent_id=parent_id,
             page_start=child.page,
             page_end=child.last_page,
@@ -150,6 +160,8 @@ def _add_work_packages(ctx: ExtractionContext, parent_id: str, section: Section)
             extractor=EXTRACTOR,
             description=body or None,
             confidence=0.85,
+            whole_period=whole_period,
+            **fields,
         )
 
 

@@ -20,6 +20,7 @@ from extractors.normalise.columns import names_whole_period
 
 if TYPE_CHECKING:
     from extractors.context import ExtractionContext
+    from extractors.pdf.structures import Block
 
 LABEL = re.compile(
     r"(?:^|(?<=[.!?:;]\s))"
@@ -39,6 +40,7 @@ class WorkPackage:
     body: str | None
     page: int
     bbox: tuple[float, float, float, float] | None
+    fields: tuple[tuple[str, str], ...] = ()  # labelled fields of the text under a heading
 
 
 def split_packages(text: str) -> list[tuple[str, str, str | None]]:
@@ -79,7 +81,8 @@ def find_packages(sections: list[Section]) -> list[WorkPackage]:
         if section.heading is not None:
             for code, title, body in split_packages(section.title):
                 text = body or clean(" ".join(b.text for b in section.blocks)) or None
-                _keep(found, WorkPackage(code, title, text, section.page, section.heading.bbox))
+                fields = tuple(block_fields(section.blocks).items())
+                _keep(found, WorkPackage(code, title, text, section.page, section.heading.bbox, fields))
         for block in section.blocks:
             for code, title, body in split_packages(block.text):
                 _keep(found, WorkPackage(code, title, body, block.page, block.bbox))
@@ -93,7 +96,24 @@ def _keep(found: dict[str, WorkPackage], package: WorkPackage) -> None:
     if first is None:
         found[key] = package
     elif first.body is None and package.body is not None:
-        found[key] = WorkPackage(first.code, first.title, package.body, first.page, first.bbox)
+        found[key] = WorkPackage(
+            first.code, first.title, package.body, first.page, first.bbox, package.fields
+        )
+
+
+def block_fields(blocks: list[Block]) -> dict[str, str]:
+    """ "Lead partner: X Period: 2023 – 2025" lines under a package's heading, each block read on its
+    own so that a value ends where its paragraph does ("Activities:" below is no part of the period)."""
+    fields: dict[str, str] = {}
+    labels: list[str] = []
+    for block in blocks:
+        found = read_fields(parse_labels(block.text, field_labels()))
+        labels.append(found.pop("_labels"))
+        for role, value in found.items():
+            fields.setdefault(role, value)
+    if fields:
+        fields["_labels"] = "|".join(x for x in labels if x)
+    return fields
 
 
 def add_text_work_packages(
@@ -102,8 +122,8 @@ def add_text_work_packages(
     """Write each package found as an activity under the report's project; returns how many."""
     packages = find_packages(sections)
     for package in packages:
-        fields = read_fields(parse_labels(package.body or "", field_labels()))
-        whole_period = any(names_whole_period(x) for x in fields.pop("_labels").split("|") if x)
+        fields = dict(package.fields) or read_fields(parse_labels(package.body or "", field_labels()))
+        whole_period = any(names_whole_period(x) for x in fields.pop("_labels", "").split("|") if x)
         add_activity(
             ctx,
             level="activity",
