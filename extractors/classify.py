@@ -149,9 +149,10 @@ def guess_title(layout: DocumentLayout) -> str | None:
 
 
 _ISSUER_PATTERNS = (
-    r"\b[A-ZÅÄÖ][\wåäöÅÄÖ]+s Stad\b",
-    r"\b[A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ\-]+ (?:[Kk]ommun|[Kk]ommune|regionråd|fylkeskommune|Municipality)\b",
-    r"\bRegion [A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ]+(?:\s+[A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ]+)?\b",
+    r"\b[A-ZÅÄÖ][\wåäöÅÄÖ]+s [Ss]tad\b",
+    r"\b[A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ\-]+ (?:[Kk]ommun|[Kk]ommune|regionråd|fylkeskommune|herad|Municipality)\b",
+    r"\b[A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ\-]+ (?:kommunalförbund|samordningsförbund|IKS)\b",
+    r"\bRegion [A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ]+(?:\s+[A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ]+)?(?:\s+län)?\b",
     r"\b[A-ZÅÄÖØÆ][\wåäöøæÅÄÖØÆ\-]+ (?:regionråd|regionråd)\b",
     r"\b(?:Tillväxtverket|Nutek|Reglab|Vinnova|Innovasjon Norge|Länsstyrelsen i [A-ZÅÄÖ]\w+)\b",
 )
@@ -164,7 +165,11 @@ def _known_region(name: str) -> str:
         return name
     from extractors.nlp import gazetteer
 
-    return name if gazetteer.load().lookup(name) is not None else " ".join(words[:2])
+    # "Region Jönköpings län" is the region's name; "Region Dalarna Tillväxt" names Region Dalarna
+    for candidate in (name, name.removesuffix(" län"), " ".join(words[:3]), " ".join(words[:2])):
+        if gazetteer.load().lookup(candidate) is not None:
+            return candidate
+    return " ".join(words[:2])
 
 
 def guess_issuer(layout: DocumentLayout) -> str | None:

@@ -1044,3 +1044,33 @@ def test_a_goal_column_merged_down_over_its_actions() -> None:
         "Effektivare energianvändning",
         "Minskade utsläpp från transporter",
     ]
+
+
+@pytest.mark.parametrize(
+    ("cover", "issuer"),
+    [
+        ("Kongsvingerregionen IKS", "Kongsvingerregionen IKS"),
+        ("Ullensvang herad", "Ullensvang herad"),
+        ("Boråsregionen Sjuhärads kommunalförbund", "Sjuhärads kommunalförbund"),
+        ("Västerås stad, förvaltningen för barn och utbildning", "Västerås stad"),
+        ("Region Jönköpings län, Regional utveckling", "Region Jönköpings län"),
+    ],
+)
+def test_issuers_of_other_shapes(cover: str, issuer: str, tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from extractors.classify import guess_issuer
+    from extractors.pdf.layout import analyse
+    from extractors.pdf.reader import read_pdf
+
+    pdf = tmp_path / "plan.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=A4)
+    page.setFont("Helvetica-Bold", 22)
+    page.drawString(60, 760, "Handlingsplan 2025–2027")
+    page.setFont("Helvetica", 11)
+    page.drawString(60, 730, cover)
+    page.drawString(60, 600, "Planen har tagits fram tillsammans med Innlandet fylkeskommune.")
+    page.showPage()
+    page.save()
+    assert guess_issuer(analyse(read_pdf(str(pdf)))) == issuer
