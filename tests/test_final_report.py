@@ -658,3 +658,32 @@ def test_english_work_packages_with_their_lead_partner_and_period(tmp_path: Path
         ("WP2", "Joint vocational courses", "Trøndelag fylkeskommune", "January 2023", "June 2025"),
     ]
     assert packages[1]["expected_outcome_raw"] == "four joint course curricula"
+
+
+def test_a_results_section_names_the_goals_it_assesses_by_number(tmp_path: Path) -> None:
+    from extractors.families import final_report
+
+    pdf = tmp_path / "sluttrapport.pdf"
+    _plain_report(
+        pdf,
+        "Smaken av Hardanger",
+        "Sluttrapport",
+        [
+            (
+                "2. Mål",
+                [
+                    "Hovudmål: Hardanger skal bli ein kjend matdestinasjon.",
+                    "Delmål 1: Minst 25 bedrifter deltek i nettverket.",
+                    "Delmål 2: Omsetnaden hos produsentane aukar med 15 prosent.",
+                ],
+            ),
+            ("3. Resultat", ["Delmål 2 er ikkje nådd, omsetnaden auka med 6 prosent. Delmål 1 er nådd."]),
+        ],
+    )
+    result = run_family(pdf, final_report)
+    goals = {g["goal_id"]: g["text"] for g in result.table("goals")}
+    assessed = {goals[o["goal_id"]]: o["status"] for o in result.table("outcomes") if o.get("goal_id")}
+    assert assessed == {
+        "Minst 25 bedrifter deltek i nettverket.": "achieved",
+        "Omsetnaden hos produsentane aukar med 15 prosent.": "not_achieved",
+    }

@@ -73,6 +73,11 @@ _ORDINALS = {
 _ORDINAL_REF = re.compile(
     r"(?i)\b(?:det|den)\s+(" + "|".join(_ORDINALS) + r")\s+(?:mål|målen|målet|målsettingen)\b"
 )
+# "Projektmål 3 har uppnåtts", "Delmål 2 er ikkje nådd": a goal referred to by its number
+_NUMBERED_REF = re.compile(
+    r"(?i)\b(?:projektmål|prosjektmål|delmål|effektmål|resultatmål|mål|målsetting|objective|goal)\s+(\d{1,2})\b"
+    r"(?!\s*(?:%|procent|prosent|år|kr))"
+)
 
 # Assessment status cues.
 _PARTLY = re.compile(
@@ -236,11 +241,18 @@ def match_assessments(group: GoalGroup) -> list[Assessment | None]:
     used: set[int] = set()
     for ci, cand in enumerate(candidates):
         ref = _ORDINAL_REF.search(cand.text)
+        numbered = _NUMBERED_REF.search(cand.text)
         if ref:
             index = _ORDINALS[ref.group(1).lower()] - 1
-            if 0 <= index < len(chosen) and chosen[index] is None:
-                chosen[index] = cand
-                used.add(ci)
+        elif numbered:  # "Delmål 2" counts the numbered goals, not the main goal above them
+            index = int(numbered.group(1)) - 1
+            subs = [i for i, g in enumerate(group.goals) if g.level not in ("overall", "vision")]
+            index = subs[index] if index < len(subs) else index
+        else:
+            continue
+        if 0 <= index < len(chosen) and chosen[index] is None:
+            chosen[index] = cand
+            used.add(ci)
     scores: list[tuple[float, int, int]] = []
     for gi, words in enumerate(goal_words):
         for ci, cand in enumerate(candidates):
