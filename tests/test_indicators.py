@@ -241,3 +241,31 @@ def test_corpus_outcome_cells() -> None:
         for spec in parse_indicators(cell):
             assert spec.outcome_kind in ENUMS[("indicators", "outcome_kind")]
             assert spec.unit is None or spec.unit in ENUMS[("indicators", "unit")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # the grades and the minutes describe who is counted; the target is the share
+            "Andelen elever i årskurs 4–9 som når minst 60 minuter fysisk aktivitet per dag ska öka från "
+            "34 procent 2021 till 50 procent 2025.",
+            ("percent", "increase", 50.0, 2025, 34.0, 2021),
+        ),
+        (
+            "Utsläppen ska minska med 70 procent till 2030 jämfört med 2010.",
+            ("percent", "decrease", 70.0, 2030, None, 2010),
+        ),
+    ],
+)
+def test_targets_behind_a_metric_of_their_own(text: str, expected: tuple[object, ...]) -> None:
+    (spec,) = parse_indicators(text, "sv")
+    got = (
+        spec.unit,
+        spec.comparator,
+        spec.target_value,
+        spec.target_year,
+        spec.baseline_value,
+        spec.baseline_year,
+    )
+    assert got == expected

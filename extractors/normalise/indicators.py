@@ -113,13 +113,17 @@ class _Grammar:
             rf"\(\s*(?:(?:basår|basåret|utgångsläge|utgångsvärde|nuläge|utgangspunkt|utgangsnivå|baseline|basis)\s*)?"
             rf"(?P<y>{y})(?:\s*/\s*(?P<y2>{y}|\d\d))?\s*[:=]\s*(?P<val>{num})\s*(?P<unit>%|procent|prosent)?[^)]*\)"
             rf"|(?<!\w)(?:basår|basåret|utgångsläge|utgångsvärde|nuläge|utgangspunkt|utgangsnivå|baseline)\s*"
-            rf"\(?(?P<by>{y})\)?\s*[:=]?\s*(?P<bval>{num})\s*(?P<bunit>%|procent|prosent)?",
+            rf"\(?(?P<by>{y})\)?\s*[:=]?\s*(?P<bval>{num})\s*(?P<bunit>%|procent|prosent)?"
+            # "minska med 70 procent till 2030 jämfört med 2010": the year measured from
+            rf"|(?<!\w)(?:jämfört med|jämført med|sammenlignet med|samanlikna med|compared (?:to|with)|"
+            rf"i förhållande till|i forhold til)\s+(?:år\s+|året\s+)?(?P<cy>{y})(?![\d])",
             re.IGNORECASE,
         )
         self.year = re.compile(rf"(?<![\d,.])(?P<y>{y})(?:\s*[/-]\s*(?P<y2>{y}|\d\d))?(?![\d])")
         self.label_number = re.compile(
             r"(?<!\w)(?:insats|aktivitet|mål|målet|tiltak|område|området|steg|fas|kapitel|punkt|nr|nummer|version|bilaga"
-            r"|vedlegg|strategi|delmål|effektmål|q|kv|h|t|vecka|uke|v)\.?\s*$",
+            r"|vedlegg|strategi|delmål|effektmål|q|kv|h|t|vecka|uke|v|årskurs|årskurserna|åk|klass|klasse|trinn|"
+            r"grade|year|vg)\.?\s*(?:\d{1,2}\s*[–-]\s*)?$",  # "årskurs 4–9": grades, both ends
             re.IGNORECASE,
         )
         self.splitter = re.compile(
@@ -377,7 +381,7 @@ def _clause_spec(clause: str, context: dict[str, object], lang: str, g: _Grammar
     if b:
         raw_val = b.group("val") or b.group("bval")
         baseline_value = parse_number(raw_val) if raw_val else None
-        y = b.group("y") or b.group("by")
+        y = b.group("y") or b.group("by") or b.group("cy")
         baseline_year = int(y) if y else None
         y2 = b.group("y2")
         if baseline_year is not None and y2:
@@ -387,9 +391,11 @@ def _clause_spec(clause: str, context: dict[str, object], lang: str, g: _Grammar
     masked = _mask_baselines(clause, g)
     quantities = _quantities(masked, lang, g)
     quantity = quantities[0] if quantities else None
-    if len(quantities) >= 2 and baseline_value is None:
-        # "från 70 % (2019) till 75 % 2025": the first value is where it starts
-        first, second = quantities[0], quantities[1]
+    for first, second in zip(quantities, quantities[1:], strict=False):
+        if baseline_value is not None:
+            break
+        # "från 70 % (2019) till 75 % 2025": the first value is where it starts, wherever the pair
+        # stands ("som når minst 60 minuter … ska öka från 34 procent till 50 procent")
         between = masked[first.end : second.start]
         if re.search(r"(?<!\w)(?:till|til|to)(?!\w)", between, re.IGNORECASE) and re.search(
             r"(?<!\w)(?:från|fra|frå|from)\s*$", masked[: first.start], re.IGNORECASE
