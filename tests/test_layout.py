@@ -208,3 +208,43 @@ def test_unruled_table_is_found_from_aligned_columns(tmp_path: Path, gap_columns
     assert table.method == "stream"
     assert table.n_cols == gap_columns
     assert [c.text for c in table.row_cells(2)] == ["Kurser", "Vuxenutbildningen", "80 000"]
+
+
+def test_a_sentence_broken_by_a_column_or_page_break_is_one_block(tmp_path: Path) -> None:
+    """Left column's last line "… per dag, och att" and the right column's first "skillnaderna …";
+    then a paragraph running from the foot of page 1 onto page 2, whose second part keeps its page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "rapport.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=A4)
+    page.setFont("Helvetica", 10)
+    filler = "Skolorna i Västerås har arbetat med rörelse i flera år."
+    left = [filler] * 40 + [
+        "",
+        "Projektets mål var att fler elever skulle nå",
+        "minst 60 minuter per dag, och att",
+    ]
+    right = ["skillnaderna mellan skolor skulle minska.", "Arbetet började hösten 2022.", ""]
+    right += [filler] * 37 + ["", "Följeforskaren har träffat Ludvika kommun och"]
+    for k, line in enumerate(left):
+        page.drawString(50, 780 - 13 * k, line)  # an empty line is a paragraph's gap
+    for k, line in enumerate(right):
+        page.drawString(310, 780 - 13 * k, line)
+    page.showPage()
+    page.setFont("Helvetica", 10)
+    page.drawString(50, 780, "andra parter under hela projekttiden, bland dem Dalatrafik.")
+    page.showPage()
+    page.save()
+    layout = analyse(read_pdf(str(pdf)))
+    texts = [b.text for b in layout.blocks()]
+    assert (
+        "Projektets mål var att fler elever skulle nå minst 60 minuter per dag, och att "
+        "skillnaderna mellan skolor skulle minska. Arbetet började hösten 2022."
+    ) in texts
+    carried = next(b for b in layout.blocks() if b.text.startswith("Följeforskaren"))
+    assert carried.text.endswith(
+        "Ludvika kommun och andra parter under hela projekttiden, bland dem Dalatrafik."
+    )
+    assert (carried.page, carried.page_at(carried.text.index("Dalatrafik"))) == (1, 2)
+    assert not [b for b in layout.pages[1].blocks if b.text.startswith("andra parter")]

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from extractors.context import ExtractionContext
+from extractors.pdf.structures import Block
 
 ACTIVITY_FIELDS = ("title", "responsible_raw", "participants_raw", "description", "expected_outcome_raw")
 CELL_FIELDS = {"responsible_raw", "participants_raw"}
@@ -130,7 +131,15 @@ def _mentions(ctx: ExtractionContext, parser: Any, roles: list[dict[str, Any]]) 
     result = ctx.result
     seen_texts: set[str] = set()
 
-    def emit(text: str, table: str, source_id: str | None, field: str, page: int | None, cell: bool) -> None:
+    def emit(
+        text: str,
+        table: str,
+        source_id: str | None,
+        field: str,
+        page: int | None,
+        cell: bool,
+        block: Block | None = None,
+    ) -> None:
         found_all = parser.finder.find(text, cell=cell)
         units = units_before_orgs(text, found_all) if cell else set()
         for i, found in enumerate(found_all):
@@ -141,7 +150,7 @@ def _mentions(ctx: ExtractionContext, parser: Any, roles: list[dict[str, Any]]) 
                 source_table=table,
                 source_id=source_id,
                 source_field=field,
-                page=page,
+                page=block.page_at(found.start) if block is not None else page,
                 text=found.text,
                 start_char=found.start,
                 end_char=found.end,
@@ -174,7 +183,7 @@ def _mentions(ctx: ExtractionContext, parser: Any, roles: list[dict[str, Any]]) 
             emit(raw, "actor_roles", None, "raw", role.get("page"), True)
     for block in ctx.layout.blocks():
         if block.text.strip():
-            emit(block.text, "pages", None, "text", block.page, False)
+            emit(block.text, "pages", None, "text", block.page, False, block)
     for table in ctx.layout.tables:
         for cell in table.cells:
             text = cell.text.strip()

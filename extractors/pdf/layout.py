@@ -12,6 +12,7 @@ from extractors.pdf.continuation import join_across_pages
 from extractors.pdf.lines import Line, body_font_size, group_lines, split_segments
 from extractors.pdf.margins import find_furniture, page_label
 from extractors.pdf.model import Page, ParsedDocument, Word
+from extractors.pdf.paragraphs import join_broken_paragraphs
 from extractors.pdf.reading import assign_heading_levels, make_blocks
 from extractors.pdf.streams import stream_tables
 from extractors.pdf.structures import DocumentLayout, PageLayout, Table
@@ -68,5 +69,6 @@ def analyse(doc: ParsedDocument, lang: str = "sv") -> DocumentLayout:
             )
         )
     assign_heading_levels([b for p in layouts for b in p.blocks])
+    join_broken_paragraphs(layouts, lang)
     join_across_pages(layouts, lang)
     return DocumentLayout(document=doc, pages=layouts)

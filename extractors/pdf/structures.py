@@ -32,6 +32,16 @@ class Block:
     column: int = 0
     lines: list[str] = field(default_factory=list)  # the printed lines, as printed
     ocr: bool = False
+    # a paragraph continued on the next page: (offset in text, page) where each later page's part begins
+    continued: list[tuple[int, int]] = field(default_factory=list)
+
+    def page_at(self, offset: int) -> int:
+        """The page the character at ``offset`` of the text is printed on."""
+        page = self.page
+        for start, later in self.continued:
+            if offset >= start:
+                page = later
+        return page
 
 
 @dataclass(slots=True)
