@@ -687,3 +687,32 @@ def test_a_results_section_names_the_goals_it_assesses_by_number(tmp_path: Path)
         "Minst 25 bedrifter deltek i nettverket.": "achieved",
         "Omsetnaden hos produsentane aukar med 15 prosent.": "not_achieved",
     }
+
+
+def test_goals_given_as_follows_and_a_list_without_bullets(tmp_path: Path) -> None:
+    from extractors.families import final_report
+
+    pdf = tmp_path / "slutrapport.pdf"
+    _plain_report(
+        pdf,
+        "Aktiv skoldag",
+        "Slutrapport",
+        [
+            (
+                "Mål",
+                [
+                    "Effektmålet var formulerat så här: Andelen elever som rör sig en timme om dagen ska öka till 50 procent.",
+                    "Projektmålen var två:",
+                    "Alla 28 grundskolor ska ha infört schemalagd rörelse varje skoldag.",
+                    "Minst 80 procent av lärarna ska ha gått utbildningen.",
+                ],
+            ),
+            ("Genomförande", ["Arbetet började hösten 2022 och pågick i tre år."]),
+        ],
+    )
+    result = run_family(pdf, final_report)
+    assert [(g["level"], g["text"]) for g in result.table("goals")] == [
+        ("effect", "Andelen elever som rör sig en timme om dagen ska öka till 50 procent."),
+        ("result", "Alla 28 grundskolor ska ha infört schemalagd rörelse varje skoldag."),
+        ("result", "Minst 80 procent av lärarna ska ha gått utbildningen."),
+    ]

@@ -256,6 +256,11 @@ def test_corpus_outcome_cells() -> None:
             "Utsläppen ska minska med 70 procent till 2030 jämfört med 2010.",
             ("percent", "decrease", 70.0, 2030, None, 2010),
         ),
+        (
+            # the share the change goes to is the target; "till och med" is one word; the start trails
+            "Andelen elever som når minst 60 minuter ska öka till 50 procent till och med 2024, från 34 procent 2021.",
+            ("percent", "increase", 50.0, 2024, 34.0, 2021),
+        ),
     ],
 )
 def test_targets_behind_a_metric_of_their_own(text: str, expected: tuple[object, ...]) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.families.common import clean
 from extractors.families.sections import Section, is_bulleted, sentences, split_items
 from extractors.pdf.structures import Block
 
@@ -34,6 +35,12 @@ GOAL_SENTENCE = re.compile(
     r"|^(?:projektet|prosjektet)\s+(?:var|är|er)\s+tänkt\s+att\b"
     r"|^(?:the\s+)?(?:overall\s+|main\s+)?(?:objective|aim|goal|purpose)s?\s+(?:of\s+(?:the|this)\s+\w+\s+)?"
     r"(?:is|was|were|are|has been)\s+to\b"
+)
+# "Effektmålet var formulerat så här:", "Hovudmålet vart formulert slik:": the goal follows the colon.
+GOAL_AS_FOLLOWS = re.compile(
+    r"(?i)^(?:det\s+|projektets\s+|prosjektets\s+)?\w*mål\w*\s+(?:var|är|er|ble|blei|vart)\s+"
+    r"(?:formulerat|formulerad|formulert|formulerte|formulerte|skrivet|beskrivet)\s+"
+    r"(?:så\s+här|slik|som\s+følger|enligt\s+följande|på\s+följande\s+sätt)\s*:\s*"
 )
 # A lead-in to a bullet list that announces goals.
 GOAL_LEAD_IN = re.compile(
@@ -295,9 +302,28 @@ def collect_goal_groups(sections: list[Section], lang: str | None) -> list[GoalG
         assessed: list[GoalGroup] = []
         if RESULTS_HEADING.match(section.title.strip()):
             assessed, offered = groups[offered:], len(groups)
+        plain_list = False  # "Projektmålen var två:" then one goal per paragraph, no bullets
         for block in section.blocks:
-            if prev is not None and not is_bulleted(prev):
+            if prev is not None and not is_bulleted(prev) and not plain_list:
                 lead = _lead_in(prev)  # a list split into two blocks keeps the lead-in of its first part
+            plain_list = plain_list or bool(
+                prev is not None
+                and lead.endswith(":")
+                and GOAL_LEAD_IN.search(lead)
+                and not NOT_GOAL_HEADING.search(lead)
+                and not is_bulleted(prev)
+            )
+            if plain_list and not is_bulleted(block) and _plain_goal_item(block):
+                level = level_of(lead) or section_level or "result"
+                item = GoalItem(clean(block.text), level, block.page, True)
+                if current is not None and current.goals and current.goals[-1].bulleted and not current.after:
+                    current.goals.append(item)
+                else:
+                    current = GoalGroup([item])
+                    groups.append(current)
+                prev = block
+                continue
+            plain_list = False
             if is_bulleted(block) and (
                 (goal_section and (not lead or lead.endswith(":")))
                 or (GOAL_LEAD_IN.search(lead) and not NOT_GOAL_HEADING.search(lead))
@@ -321,7 +347,14 @@ def collect_goal_groups(sections: list[Section], lang: str | None) -> list[GoalG
                     groups.append(current)
             elif not is_bulleted(block):
                 for sentence in sentences(block.text):
-                    if goal_section and GOAL_SENTENCE.search(sentence):
+                    formulated = GOAL_AS_FOLLOWS.search(sentence) if goal_section else None
+                    if formulated is not None and sentence[formulated.end() :].strip():
+                        # "Effektmålet var formulerat så här: Andelen … ska öka till 50 procent."
+                        level = level_of(sentence[: formulated.end()]) or section_level or "overall"
+                        text = sentence[formulated.end() :].strip()
+                        current = GoalGroup([GoalItem(text, level, block.page, False)])
+                        groups.append(current)
+                    elif goal_section and GOAL_SENTENCE.search(sentence):
                         level = level_of(sentence) or section_level or "overall"
                         current = GoalGroup([GoalItem(sentence, level, block.page, False)])
                         groups.append(current)
@@ -332,6 +365,12 @@ def collect_goal_groups(sections: list[Section], lang: str | None) -> list[GoalG
                             group.after.append((sentence, block.page))
             prev = block
     return groups
+
+
+def _plain_goal_item(block: Block) -> bool:
+    """A short paragraph that is one goal of a list announced without bullets."""
+    text = clean(block.text)
+    return block.kind == "text" and 10 <= len(text) <= 300 and len(sentences(text)) <= 2
 
 
 def labelled_goals(text: str) -> list[tuple[str, str]]:

@@ -127,7 +127,7 @@ class _Grammar:
             re.IGNORECASE,
         )
         self.splitter = re.compile(
-            r"\s*;\s*|\s*,\s+(?=\S)|\s+(?:samt|och|og|and|där|der|varav|hvorav|men|dessutom)\s+",
+            r"\s*;\s*|\s*,\s+(?=\S)|(?<!till)(?<!til)\s+(?:samt|och|og|and|där|der|varav|hvorav|men|dessutom)\s+",
             re.IGNORECASE,
         )
         self.sentence = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÆØ0-9])|\s*;\s*|\s*\n\s*")
@@ -391,6 +391,10 @@ def _clause_spec(clause: str, context: dict[str, object], lang: str, g: _Grammar
     masked = _mask_baselines(clause, g)
     quantities = _quantities(masked, lang, g)
     quantity = quantities[0] if quantities else None
+    # "… som når minst 60 minuter ska öka till 50 procent": the value the change goes to is the target
+    changed_to = [q for q in quantities[1:] if _CHANGE_TO.search(masked[: q.start])]
+    if changed_to:
+        quantity = changed_to[0]
     for first, second in zip(quantities, quantities[1:], strict=False):
         if baseline_value is not None:
             break
@@ -476,7 +480,24 @@ def parse_indicators(text: str, lang: str = "sv") -> list[IndicatorSpec]:
             if context["year"] is None:
                 context["year"] = _target_year(_mask_baselines(clauses[-1], g), g)
         for clause in clauses:
+            start = _STARTING_POINT.match(clause.strip())
+            if start is not None and specs and specs[-1].baseline_value is None:
+                # "… ska öka till 50 procent till och med 2024, från 34 procent 2021": where it starts
+                last = specs[-1]
+                last.baseline_value = parse_number(start.group("val"))
+                last.baseline_year = int(start.group("y")) if start.group("y") else None
+                continue
             spec = _clause_spec(clause, context, lang, g)
             if spec is not None:
                 specs.append(spec)
     return specs
+
+
+_CHANGE_TO = re.compile(
+    r"(?i)\b(?:öka|ökar|minska|minskar|växa|växer|sjunka|øke|øker|auke|aukar|minke|minske|redusere|reduseres|"
+    r"stige|increase|decrease|rise|fall|grow)\w*\b[^.;]{0,40}?\b(?:till|til|to)\s*$"
+)
+_STARTING_POINT = re.compile(
+    r"(?i)^(?:från|fra|frå|from)\s+(?P<val>\d[\d\s,.]*?)\s*(?:%|procent|prosent|percent)?\s*"
+    r"(?:\(?\s*(?:år\s+)?(?P<y>(?:19|20)\d\d)\s*\)?)?\s*[.]?$"
+)
