@@ -159,3 +159,22 @@ def test_list_fragments_are_not_organisations() -> None:
     assert "Trafikverket" in names and "Social" not in names and "Move" not in names
     found = finder.find("enligt Kommunfullmäktiges beslut", people=False)
     assert [(f.text, f.name) for f in found] == [("Kommunfullmäktiges", "Kommunfullmäktige")]
+
+
+def test_a_company_name_joined_by_an_ampersand_is_one_item() -> None:
+    from extractors.normalise.actors import ActorResolver
+
+    resolver = ActorResolver(country="SE")
+    assert resolver.split_list("Gävle Destination & Näringsliv AB, Region Gävleborg") == [
+        "Gävle Destination & Näringsliv AB",
+        "Region Gävleborg",
+    ]
+    assert resolver.split_list("Higab AB & Göteborgs Hamn AB") == ["Higab AB", "Göteborgs Hamn AB"]
+
+
+def test_a_local_branch_named_with_its_town_is_not_the_municipality() -> None:
+    from extractors.nlp.roles import place_prefix
+
+    assert place_prefix("Seniornett Lillehammer", "NO") is None
+    assert place_prefix("Drivhuset Gävle", "SE") is None
+    assert place_prefix("Eks Kvæfj og Skånland", "NO") == "Kvæfjord kommune"  # a clipped town still is

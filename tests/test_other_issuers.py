@@ -176,6 +176,18 @@ def _orgs(text: str, lang: str = "nb", cell: bool = False) -> dict[str, str | No
             "St. Olavs hospital HF",
         ),
         ("Lokalene leies av Statsbygg.", "nb", "Statsbygg", "Statsbygg"),
+        (
+            "Saken drøftes i Rådet for personer med funksjonsnedsettelse og Eldrerådet.",
+            "nb",
+            "Rådet for personer med funksjonsnedsettelse",
+            "Rådet for personer med funksjonsnedsettelse",
+        ),
+        (
+            "Brottsförebyggande rådet stöder arbetet.",
+            "sv",
+            "Brottsförebyggande rådet",
+            "Brottsförebyggande rådet",
+        ),
         ("Svenska kyrkan och PRO Härnösand ordnar träffar.", "sv", "Svenska kyrkan", "Svenska kyrkan"),
         (
             "Utvärderingen gjordes av Ramböll Management Consulting.",

@@ -132,7 +132,8 @@ def test_towns_before_the_plural_and_after_kommunene_are_the_municipalities() ->
 
 
 def test_an_abbreviation_defined_in_the_introduction_is_the_issuer() -> None:
-    assert _roles(norwegian(), "Kartlegge")["lead"] == {"Sunnmøre regionråd"}
+    # a numbered action with nothing under it is an activity: its responsible, not the lead of an effort
+    assert _roles(norwegian(), "Kartlegge")["responsible"] == {"Sunnmøre regionråd"}
     assert "Sunnmøre regionråd" in _roles(norwegian(), "Kompetanseheving")["participant"]
 
 

@@ -215,7 +215,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _NOT_ITEM = r"(?!(?:som|der|där|hvor|vilket|hvilket|og|och|samt|eller)\b)"
 FOR_TAIL = (
     rf"{LOW}(?:, {_NOT_ITEM}{LOW}){{0,3}}(?: (?:och|og|samt) {_NOT_ITEM}{LOW})?"
-    rf"(?: {LOW}(?=\s*(?:$|[,;)\n]))| om {LOW}(?: {LOW})?(?=\s*(?:$|[,;.()\n])))?"
+    rf"(?: {LOW}(?=\s*(?:$|[,;)\n]))| om {LOW}(?: {LOW})?(?=\s*(?:$|[,;.()\n]))"
+    # "Rådet for personer med funksjonsnedsettelse": who the council is for
+    rf"| med {LOW}(?: {LOW})?(?=\s*(?:$|[,;.()\n])|\s+(?:og|och|and)\s))?"
 )
 
 RULES: list[tuple[str, re.Pattern[str], float]] = [

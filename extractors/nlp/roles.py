@@ -98,6 +98,8 @@ def place_prefix(text: str, country: str | None) -> str | None:
             continue  # "Falu Frivilliga Utbildningscenter", "Ludvika Folkhögskola": a name that starts with its place
         if re.search(r"\b(?:i|på|for|för)\s+$", text[: m.start()]):
             continue  # "Bondelaget i Sogndal": the place of a body named before it
+        if re.search(r"[A-ZÅÄÖØÆ][\wåäöøæ-]+\s+$", text[: m.start()]) and gaz.places.get(word.casefold()):
+            continue  # "Seniornett Lillehammer", "Drivhuset Gävle": a body's local branch, not the municipality
         low = word.casefold()
         hits = {
             e.name for k, es in gaz.places.items() if k.startswith(low) for e in es if e.country == country

@@ -74,6 +74,12 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
+_NAME_WORDS = r"[A-ZÅÄÖØÆ][\wåäöøæ-]*(?: [A-ZÅÄÖØÆ][\wåäöøæ-]*){0,3}"
+_COMPANY_WITH_AMPERSAND = re.compile(
+    rf"(?<![\w&] )\b{_NAME_WORDS}(?<!\bAB)(?<!\bAS) & {_NAME_WORDS} (?:AB|AS|ASA|A/S|HB|KB)\b"
+)
+
+
 def clean_name(text: str) -> str:
     """NFC, no soft hyphens, single spaces, no surrounding punctuation or list dashes."""
     text = unicodedata.normalize("NFC", text.replace("\u00ad", ""))
@@ -542,13 +548,15 @@ class ActorResolver:
         text = re.sub(r"\s*\n\s*", ", ", text)
         # "Møre og Romsdal fylkeskommune" is one name: its "og" is not a list's
         text = re.sub(TWO_PART_COUNTY, lambda m: m.group(0).replace(" og ", "\u0001"), text)
+        # "Gävle Destination & Näringsliv AB" is one company: its "&" joins the words of its name
+        text = _COMPANY_WITH_AMPERSAND.sub(lambda m: m.group(0).replace(" & ", "\u0002"), text)
         parts = re.split(
             r"\s*(?:,|;|•|\s+-\s+|(?<![-])\s+och\s+(?![a-zåäöøæ])|(?<![-])\s+og\s+(?![a-zåäöøæ])|\s+samt\s+|\s+via\s+|\s+&\s+(?=[A-ZÅÄÖØÆ][a-zåäöøæ]{3}))\s*",
             text,
         )
         out: list[str] = []
         for part in parts:
-            part = rejoin_broken_head(part.replace("\u0001", " og "))
+            part = rejoin_broken_head(part.replace("\u0001", " og ").replace("\u0002", " & "))
             for piece in self._split_slash(part):
                 piece = clean_name(piece)
                 if piece:
