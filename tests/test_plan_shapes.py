@@ -1074,3 +1074,32 @@ def test_issuers_of_other_shapes(cover: str, issuer: str, tmp_path: Path) -> Non
     page.showPage()
     page.save()
     assert guess_issuer(analyse(read_pdf(str(pdf)))) == issuer
+
+
+def test_a_responsible_unit_with_no_organisation_word_is_an_actor() -> None:
+    """ "Kultur och fritid" alone in the responsible column: the issuer's own unit; a title or a
+    phrase there is none."""
+    folder = Path(tempfile.mkdtemp(prefix="planextract-units-"))
+    pdf = folder / "folkhalsa.pdf"
+    _simple_plan(
+        pdf,
+        "Handlingsplan för folkhälsa 2025–2026",
+        "Härnösands kommun",
+        ["Aktivitet", "Ansvarig", "Tid"],
+        [
+            ("Öppna fritidsgårdar på helger", "Kultur och fritid", "2025"),
+            ("Utbilda personal i suicidprevention", "Arbetsmarknadschef", "2025"),
+            ("Genomföra trygghetsvandringar", "Alla förvaltningar", "2026"),
+        ],
+    )
+    run = run_pipeline(pdf)
+    titles = {r["activity_id"]: r["title"] for r in run.rows}
+    responsible = [
+        (titles[r["activity_id"]], r.get("actor_id"), r.get("person_title"))
+        for r in run.result.table("actor_roles")
+        if r["role"] == "responsible"
+    ]
+    assert responsible == [
+        ("Öppna fritidsgårdar på helger", "kultur-och-fritid", None),
+        ("Utbilda personal i suicidprevention", None, "Arbetsmarknadschef"),  # a title, no body
+    ]  # "Alla förvaltningar" names no one

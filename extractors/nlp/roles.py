@@ -109,6 +109,17 @@ def place_prefix(text: str, country: str | None) -> str | None:
     return None
 
 
+# Words of a responsible cell that is no unit's name ("Alla förvaltningar", "Hver kommune", "Se ovan").
+_NOT_A_UNIT = frozenset(
+    [
+        *("alla", "samtliga", "berörda", "respektive", "varje", "hver", "hvert", "kvar", "alle", "all"),
+        *("every", "each", "se", "ovan", "nedan", "ansvarig", "ansvar", "ansvarlig", "ska", "skal"),
+        *("kommer", "vid", "enligt", "tbd", "ej", "ingen", "inga", "ikke", "ukjent", "okänd"),
+    ]
+)
+_UNIT_JOINERS = frozenset(["och", "og", "and", "&", "för", "for", "i", "av", "med"])
+
+
 class RoleParser:
     """Turn role texts into parties, registering actors on the result."""
 
@@ -244,6 +255,28 @@ class RoleParser:
             out.append(Party(person_title=pending_title))
         return out
 
+    def unit_named_alone(self, text: str) -> str | None:
+        """actor_id of a responsible cell that names one unit with no organisation word in it
+        ("Kultur och fritid", "Helse og mestring", "Intraservice (enl tidigare beslut)"): the column
+        says it is the one responsible, so it is a body of the issuer's own."""
+        name = clean_name(re.sub(r"\([^)]*\)", " ", text))
+        words = name.split()
+        if not words or len(words) > 5 or not name[:1].isupper() or re.search(r"[\d:;?!/]", name):
+            return None
+        if any(w.lower() in _NOT_A_UNIT for w in words) or list(
+            patterns.person_hits(name, gazetteer.first_names())
+        ):
+            return None
+        if any(w.lower() not in _UNIT_JOINERS and not w[:1].isupper() and len(w) < 4 for w in words):
+            return None  # short lower-case words make a phrase, not a name
+        if not split_title(name)[1]:
+            return None  # "Arbetsmarknadschef": a person's title, no unit
+        # "Arbetsmarknad och vuxenutbildningen" is the document's defined "… vuxenutbildning (Arbvux)"
+        for known in (name, re.sub(r"(?:en|et|n)$", "", name)):
+            if known.lower() in self.resolver.names:
+                return self.resolver.resolve(known, self.result)
+        return self.resolver.resolve(name, self.result, "administration")
+
     def add(
         self, parties: list[Party], role: str, raw: str, page: int | None, activity_id: str | None
     ) -> int:
@@ -281,6 +314,9 @@ def activity_roles(parser: RoleParser) -> None:
                 if role == "responsible" and row.get("level") == "effort":
                     role = "lead"  # the organisation on an Insats row leads the activities under it
                 parties = parser.parties(raw, responsible=field == "responsible_raw")
+                if field == "responsible_raw" and not any(p.actor_id for p in parties):
+                    unit = parser.unit_named_alone(raw)
+                    parties = [Party(actor_id=unit)] if unit else parties
                 parser.add(parties, role, raw, row.get("page_start"), activity_id)
 
 
