@@ -257,6 +257,11 @@ def test_corpus_outcome_cells() -> None:
             ("percent", "decrease", 70.0, 2030, None, 2010),
         ),
         (
+            # a metric and, on a label of its own, its target
+            "Antal elever på industritekniska programmet. Mål: öka från 48 till 70 elever 2027.",
+            ("participants", "increase", 70.0, 2027, 48.0, None),
+        ),
+        (
             # the share the change goes to is the target; "till och med" is one word; the start trails
             "Andelen elever som når minst 60 minuter ska öka till 50 procent till och med 2024, från 34 procent 2021.",
             ("percent", "increase", 50.0, 2024, 34.0, 2021),
@@ -265,6 +270,7 @@ def test_corpus_outcome_cells() -> None:
 )
 def test_targets_behind_a_metric_of_their_own(text: str, expected: tuple[object, ...]) -> None:
     (spec,) = parse_indicators(text, "sv")
+    assert spec.metric and not spec.metric.startswith("Mål")
     got = (
         spec.unit,
         spec.comparator,

@@ -1103,3 +1103,51 @@ def test_a_responsible_unit_with_no_organisation_word_is_an_actor() -> None:
         ("Öppna fritidsgårdar på helger", "kultur-och-fritid", None),
         ("Utbilda personal i suicidprevention", None, "Arbetsmarknadschef"),  # a title, no body
     ]  # "Alla förvaltningar" names no one
+
+
+def test_an_english_action_plan_under_a_strategy_and_cells_with_a_heading_and_a_paragraph() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-english-"))
+    pdf = folder / "action_plan.pdf"
+    _simple_plan(
+        pdf,
+        "Regional development strategy 2030 – action plan 2025–2027",
+        "Region Kalmar län",
+        ["Action", "Lead", "Partners", "Timeframe"],
+        [
+            ("Priority area 1: Skills supply", "", "", ""),
+            ("Open a regional skills centre<br/><br/>A centre where employers and schools plan courses together.",
+             "Region Kalmar län", "Linnéuniversitetet", "2025–2026"),
+        ],
+        intro="The overall goal of the strategy is that Kalmar county has a strong labour market by 2030.",
+    )  # fmt: skip
+    run = run_pipeline(pdf)
+    info = run.result.info
+    assert (str(info.period_start), str(info.period_end)) == ("2025-01-01", "2027-12-31")  # not "2030"
+    area, action = run.rows
+    assert (area["level"], area["code"], area["strategic_area"]) == (
+        "area",
+        "Priority area 1",
+        "Skills supply",
+    )
+    assert (action["title"], action["description"]) == (
+        "Open a regional skills centre",
+        "A centre where employers and schools plan courses together.",
+    )
+    assert ("overall", "Kalmar county has a strong labour market by 2030.") in {
+        (g["level"], g["text"]) for g in run.result.table("goals")
+    }
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("Samverkan", "participants_raw"),
+        ("I samverkan med", "participants_raw"),
+        ("Vad?", "title"),
+        ("Hvordan", "title"),
+    ],
+)
+def test_more_column_words(header: str, role: str) -> None:
+    from extractors.normalise.columns import role_of
+
+    assert role_of(header, "sv") == role

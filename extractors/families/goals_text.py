@@ -29,8 +29,11 @@ VISION_HEADINGS = re.compile(r"^\s*(?:vision(?:en)?|visjon(?:en)?)\s*(?::\s*(?P<
 VISION_INLINE = re.compile(r"(?:^|(?<=[.!?]\s))(?:Vision|Visjon)(?:en)?\s*:\s*(?P<rest>[^.:;]{6,300}\.)")
 # "… har som övergripande mål 120 000 nya jobb …" inside a paragraph.
 OVERALL_INLINE = re.compile(
-    r"(?:övergripande\s+mål(?:et)?|overordn(?:et|a|ede)\s+mål(?:et)?|hovedmål(?:et)?|hovudmål(?:et)?)\s*"
-    r"(?:är\s*,?\s+(?:att\s+)?|er\s*,?\s+(?:å\s+|at\s+)?|:\s*)?"
+    r"(?:övergripande\s+mål(?:et)?|overordn(?:et|a|ede)\s+mål(?:et)?|hovedmål(?:et)?|hovudmål(?:et)?|"
+    r"overall\s+(?:goal|objective|aim))"
+    # "Hovedmålet i samfunnsdelen er at …", "The overall goal of the strategy is that …"
+    r"(?:\s+(?:i|for|med|of|för)\s+(?:the\s+|this\s+)?[\wåäöæø-]+(?=\s+(?:är|er|is)\b))?\s*"
+    r"(?:är\s*,?\s+(?:att\s+)?|er\s*,?\s+(?:å\s+|at\s+)?|is\s*,?\s+(?:that\s+|to\s+)?|:\s*)?"
     r"(?P<goal>[^.:;]{6,200}?\d[^.:;]{0,200}\.|[^.:;]{6,200}\.)",
     re.I,
 )

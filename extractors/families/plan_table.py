@@ -375,6 +375,19 @@ def _row_roles(table: Table, row: int, cols: Columns) -> dict[str, Cell]:
     return out
 
 
+def _title_and_description(cell: Cell | None) -> tuple[str, str] | None:
+    """A title cell that prints a short heading and a paragraph under it ("Digital mötesplats" /
+    "En plattform där …"): the heading is the title, the paragraph its description."""
+    if cell is None or len(cell.paragraphs) < 2:
+        return None
+    head, rest = clean(cell.paragraphs[0]), clean(" ".join(cell.paragraphs[1:]))
+    if len(head) > 120 or head.endswith((".", ":", ",")) or not rest.endswith((".", "!")) or len(rest) < 30:
+        return None
+    if any(_TEXT_ITEM.match(p) or ITEM_START.match(p) for p in cell.paragraphs[1:]):
+        return None  # a heading over bullets: sub-activities, read elsewhere
+    return head, rest
+
+
 def _open_goal(ctx: ExtractionContext, table: Table, row: int, col: int, state: PlanState) -> bool:
     """A goal cell starting on this row (merged down over the actions that serve it) opens a goal
     node; False for a "Totalt" row, which labels the cost sum."""
@@ -523,6 +536,9 @@ def _read_row(
     label_cell = cells.get("code")
     label_text = texts.get("code", "")
     title = texts.get("title", "")
+    described = _title_and_description(cells.get("title"))
+    if described is not None:
+        title = described[0]
 
     if label_text and _PARTICIPATION.match(label_text):
         area = state.current("area")
@@ -595,6 +611,8 @@ def _read_row(
         fields = {r: split.head.get(r) or None for r in CONTENT_ROLES}
         title = split.head.get("title") or title
     _split_paired(fields, cols)
+    if described is not None:
+        fields["description"] = described[1]
     whole_period = cols.whole_period
     span = marked_span(table, row, cols.timeline) if cols.timeline else None
     if span is not None:

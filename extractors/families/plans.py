@@ -6,6 +6,7 @@ tables: the goals in the introduction and the plan's own period when the title p
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from extractors.families.goals_text import extract_text_goals
@@ -42,4 +43,6 @@ def period_from_title(ctx: ExtractionContext) -> None:
         return
     if (when.end - when.start).days < 180:
         return
+    if when.start.year == when.end.year and re.search(r"(?:19|20)\d\d\s*[–—-]\s*(?:19|20)\d\d", info.title):
+        return  # "Strategy 2030 — action plan 2025–2027": the plan's span is the range, not the first year
     info.period_start, info.period_end = when.start, when.end

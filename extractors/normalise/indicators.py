@@ -465,7 +465,7 @@ def parse_indicators(text: str, lang: str = "sv") -> list[IndicatorSpec]:
         return []
     g = _grammar()
     specs: list[IndicatorSpec] = []
-    for sentence in g.sentence.split(text):
+    for sentence in _with_targets(g.sentence.split(text)):
         sentence = sentence.strip()
         if not sentence:
             continue
@@ -491,6 +491,22 @@ def parse_indicators(text: str, lang: str = "sv") -> list[IndicatorSpec]:
             if spec is not None:
                 specs.append(spec)
     return specs
+
+
+_TARGET_LABEL = re.compile(r"(?i)^(?:mål|målvärde|måltal|måltall|målnivå|target)(?:\s+(?:19|20)\d\d)?\s*:\s*")
+
+
+def _with_targets(sentences: list[str]) -> list[str]:
+    """ "Antal företagsbesök. Mål: minst 80 besök per år.": a metric and the target given for it on
+    a label of its own are one indicator."""
+    out: list[str] = []
+    for sentence in sentences:
+        label = _TARGET_LABEL.match(sentence.strip())
+        if label is not None and out and not re.search(r"\d", out[-1]):
+            out[-1] = f"{out[-1].rstrip(' .')}: {sentence.strip()[label.end() :]}"
+        else:
+            out.append(sentence)
+    return out
 
 
 _CHANGE_TO = re.compile(
