@@ -1151,3 +1151,53 @@ def test_more_column_words(header: str, role: str) -> None:
     from extractors.normalise.columns import role_of
 
     assert role_of(header, "sv") == role
+
+
+def test_a_strategy_of_numbered_headings_with_priorities_and_we_will_lists() -> None:
+    """A regional development strategy: "1 Kompetens" / "1.1 Utbildning" / "1.1.1 Lärcentrum"
+    headings, "Prioriteringar:" and "Vi ska:" lists under them; "Mål 2030: 45 procent" no goal."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    folder = Path(tempfile.mkdtemp(prefix="planextract-strategy-"))
+    pdf = folder / "rus.pdf"
+    title = ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=20, leading=24, spaceAfter=6)
+    h1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceBefore=10)
+    h2 = ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=12, leading=15, spaceBefore=8)
+    h3 = ParagraphStyle("h3", fontName="Helvetica-Bold", fontSize=10.5, leading=13, spaceBefore=6)
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=4)
+    item = ParagraphStyle("li", parent=body, leftIndent=18, bulletIndent=6)
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(
+        [
+            Paragraph("Region Blekinge", body),
+            Paragraph("Regional utvecklingsstrategi för Blekinge 2023–2030", title),
+            Paragraph("1 Kompetens och utbildning", h1),
+            Paragraph("1.1 Utbildning som matchar arbetsmarknaden", h2),
+            Paragraph("Prioriteringar:", body),
+            Paragraph("Yrkesutbildning för vuxna i hela länet", item, bulletText="•"),
+            Paragraph("Vi ska:", body),
+            Paragraph("Etablera lärcentrum i alla fem kommuner", item, bulletText="•"),
+            Paragraph("1.1.1 Nyanländas etablering", h3),
+            Paragraph("Vi ska:", body),
+            Paragraph("Erbjuda validering av utländska yrkeskunskaper", item, bulletText="•"),
+            Paragraph("2 Mål och indikatorer", h1),
+            Paragraph("Andel invånare med eftergymnasial utbildning.", body),
+            Paragraph("Mål 2030: 45 procent", body),
+        ]
+    )
+    run = run_pipeline(pdf)
+    assert run.result.info.doc_type == "development_plan"
+    tree = [
+        (r["level"], r["code"], r["title"], run.parent(r)["title"] if r["parent_id"] else None)
+        for r in run.rows
+    ]
+    assert tree == [
+        ("area", "1", "Kompetens och utbildning", None),
+        ("effort", "1.1", "Utbildning som matchar arbetsmarknaden", "Kompetens och utbildning"),
+        ("strategy", None, "Yrkesutbildning för vuxna i hela länet", "Utbildning som matchar arbetsmarknaden"),
+        ("measure", None, "Etablera lärcentrum i alla fem kommuner", "Utbildning som matchar arbetsmarknaden"),
+        ("activity", "1.1.1", "Nyanländas etablering", "Utbildning som matchar arbetsmarknaden"),
+        ("subactivity", None, "Erbjuda validering av utländska yrkeskunskaper", "Nyanländas etablering"),
+    ]  # fmt: skip
+    assert not [g for g in run.result.table("goals") if g["text"].startswith("Mål 2030")]

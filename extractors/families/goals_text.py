@@ -30,7 +30,7 @@ VISION_INLINE = re.compile(r"(?:^|(?<=[.!?]\s))(?:Vision|Visjon)(?:en)?\s*:\s*(?
 # "… har som övergripande mål 120 000 nya jobb …" inside a paragraph.
 OVERALL_INLINE = re.compile(
     r"(?:övergripande\s+mål(?:et)?|overordn(?:et|a|ede)\s+mål(?:et)?|hovedmål(?:et)?|hovudmål(?:et)?|"
-    r"overall\s+(?:goal|objective|aim))"
+    r"(?<=[Tt]he\s)overall\s+(?:goal|objective|aim))"
     # "Hovedmålet i samfunnsdelen er at …", "The overall goal of the strategy is that …"
     r"(?:\s+(?:i|for|med|of|för)\s+(?:the\s+|this\s+)?[\wåäöæø-]+(?=\s+(?:är|er|is)\b))?\s*"
     r"(?:är\s*,?\s+(?:att\s+)?|er\s*,?\s+(?:å\s+|at\s+)?|is\s*,?\s+(?:that\s+|to\s+)?|:\s*)?"
@@ -100,12 +100,17 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
             and found_label.has_number
             and found_label.rest
             and block.kind != "heading"
+            and not re.search(
+                r"\b(?:19|20)\d\d$", found_label.code
+            )  # "Mål 2030: 45 procent" is a target value
         ):
             for part in _labelled_parts(text, found_label.code):
                 add(part, "sub", block.page, overall_id)
             continue
         if inline and overall_id is None:
             match = OVERALL_INLINE.search(text)
+            if match is not None and match.group(0).lower().startswith("overall") and ctx.language != "en":
+                match = None  # an English summary of a Swedish plan repeats its goal
             if match is None and block.page <= 2:
                 match = PLAN_GOAL_INLINE.search(text)
             if match is not None:

@@ -138,6 +138,13 @@ def make_blocks(
                 and line.bold == prev.bold
                 and not line.starts_with_bullet()
                 and abs(line.x0 - prev.x0) < 6 * max(line.size, 4.0)
+                # a lead-in line at or left of a list item's bullet ("Vi ska:") opens the next list
+                and not (
+                    lines[0].starts_with_bullet()
+                    and line.x0 <= lines[0].x0 + 1.0
+                    and line.text.rstrip().endswith(":")
+                    and len(line.text) <= 60
+                )
             )
             if same:
                 lines.append(line)
