@@ -1201,3 +1201,31 @@ def test_a_strategy_of_numbered_headings_with_priorities_and_we_will_lists() -> 
         ("subactivity", None, "Erbjuda validering av utländska yrkeskunskaper", "Nyanländas etablering"),
     ]  # fmt: skip
     assert not [g for g in run.result.table("goals") if g["text"].startswith("Mål 2030")]
+
+
+def test_amounts_per_year_with_their_unit_above_the_table_and_a_sum_row() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-years-"))
+    pdf = folder / "handlingsdel.pdf"
+    _simple_plan(
+        pdf,
+        "Kommuneplanens handlingsdel 2025–2026",
+        "Steinkjer kommune",
+        ["Tiltak", "Ansvar", "Økonomi 2025", "Økonomi 2026"],
+        [
+            ("Tilrettelegge nytt næringsareal", "Plan og byggesak", "4 000", "6 500"),
+            ("Utarbeide strategisk næringsplan", "Samfunnsutvikling", "350", "–"),
+            ("Sum", "", "4 350", "6 500"),
+        ],
+        intro="Tabellen viser tiltakene og midlene i økonomiplanen. Beløp i 1000 kr.",
+    )
+    run = run_pipeline(pdf)
+    assert [r["title"] for r in run.rows] == [
+        "Tilrettelegge nytt næringsareal",
+        "Utarbeide strategisk næringsplan",
+    ]
+    lines = [(b["item"], b["amount"], b["unit"]) for b in run.result.table("budget_lines")]
+    assert lines == [
+        ("Tilrettelegge nytt næringsareal (2025)", 4000.0, "nok_thousand"),
+        ("Tilrettelegge nytt næringsareal (2026)", 6500.0, "nok_thousand"),
+        ("Utarbeide strategisk næringsplan (2025)", 350.0, "nok_thousand"),
+    ]

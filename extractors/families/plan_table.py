@@ -24,7 +24,7 @@ from extractors.families.plan_labels import (
     rank,
 )
 from extractors.families.plan_timeline import Slot, marked_span, timeline_slots
-from extractors.families.report_tables import AMOUNT_HEADER, TOTAL_ROW
+from extractors.families.report_tables import AMOUNT_HEADER, TOTAL_ROW, amount_in, amount_kind
 from extractors.normalise.columns import ROLES, names_whole_period, paired_role, role_of, roles_of
 from extractors.pdf.structures import Block, Cell, Table
 
@@ -95,6 +95,10 @@ class Columns:
     follow_up: dict[str, int] = field(default_factory=dict)  # "status", "comment", "financing" -> column
     timeline: list[Slot] = field(default_factory=list)  # Gantt columns ("2025 | 2026", "Kv1 … Kv4")
     goal_col: int | None = None  # a "Mål" column left of the actions: each cell a goal over the rows it spans
+    year_amounts: list[tuple[int, str]] = field(
+        default_factory=list
+    )  # "Økonomi 2025 | Økonomi 2026": col, header
+    unit_hint: str = ""  # the unit the text above the table gives its amounts in ("Beløp i 1000 kr")
 
     @property
     def content_cols(self) -> list[int]:
@@ -159,6 +163,11 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
     roles[title_col] = "title"
     if label_col is not None:
         roles[label_col] = "code"
+    year_amounts = [
+        (c, h) for c, h in enumerate(headers) if AMOUNT_HEADER.search(h) and _YEAR_IN_HEADER.search(h)
+    ]
+    if len(year_amounts) < 2 or any(roles.get(c) not in (None, "resources_raw") for c, _ in year_amounts):
+        year_amounts = []
     goal_col = next(
         (
             c
@@ -202,6 +211,7 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
         follow_up=follow_up,
         timeline=timeline,
         goal_col=goal_col,
+        year_amounts=year_amounts,
     )
 
 
@@ -209,6 +219,14 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
 # the goal the actions serve when it stands left of them
 _GOAL_HEADER = re.compile(
     r"(?i)^\s*(?:del|effekt|resultat)?mål(?:et|en|sättning\w*|setting\w*|setjing\w*)?\s*$"
+)
+
+
+_YEAR_IN_HEADER = re.compile(r"\b(?:19|20)\d\d\b")
+# "Beløp i 1000 kr.", "Belopp i tkr", "Alle tall i millioner kroner": the unit of a table's amounts
+_UNIT_NOTE = re.compile(
+    r"(?i)\b(?:beløp|belopp|tall|tal|siffror|summor|summer|amounts?)\s+(?:er\s+|är\s+)?(?:i|in|oppgitt i|angivna i)\s+"
+    r"(1\s?000\s?(?:kr|kroner|kronor|nok|sek)|tusen(?:\s+kroner)?|tkr|mill\w*\.?(?:\s+kr\w*)?|mnkr|mkr)"
 )
 
 
@@ -388,6 +406,35 @@ def _title_and_description(cell: Cell | None) -> tuple[str, str] | None:
     return head, rest
 
 
+def _add_year_amounts(
+    ctx: ExtractionContext,
+    table: Table,
+    row: int,
+    cols: Columns,
+    node_id: str,
+    title: str,
+    page: int,
+    lang: str | None,
+) -> None:
+    """One budget line per year column ("Økonomi 2026": "6 500"), its year in the item."""
+    cells = {c.col: c for c in table.row_cells(row)}
+    for col, header in cols.year_amounts:
+        cell = cells.get(col)
+        found = amount_in(clean(cell.text), f"{header} {cols.unit_hint}", lang or "sv") if cell else None
+        if found is None:
+            continue
+        year = _YEAR_IN_HEADER.search(header)
+        ctx.result.add(
+            "budget_lines",
+            activity_id=node_id,
+            item=f"{title} ({year.group(0)})" if year else title,
+            amount=found[0],
+            unit=found[1],
+            kind=amount_kind(header),
+            page=page,
+        )
+
+
 def _open_goal(ctx: ExtractionContext, table: Table, row: int, col: int, state: PlanState) -> bool:
     """A goal cell starting on this row (merged down over the actions that serve it) opens a goal
     node; False for a "Totalt" row, which labels the cost sum."""
@@ -539,6 +586,8 @@ def _read_row(
     described = _title_and_description(cells.get("title"))
     if described is not None:
         title = described[0]
+    if title and TOTAL_ROW.match(title) and len(title.split()) <= 2 and not texts.get("responsible_raw"):
+        return  # "Sum" / "Totalt": the amounts' sum, no action
 
     if label_text and _PARTICIPATION.match(label_text):
         area = state.current("area")
@@ -622,7 +671,10 @@ def _read_row(
     node_id = _add_node(
         ctx, state, level, title, code, page, page_end, bbox, fields, confidence, whole_period
     )
-    add_cost(ctx, cols, node_id, title, fields.get("resources_raw"), page, lang)
+    if cols.year_amounts:
+        _add_year_amounts(ctx, table, row, cols, node_id, title, page, lang)
+    else:
+        add_cost(ctx, cols, node_id, title, fields.get("resources_raw"), page, lang)
     add_listed_items(ctx, table, row, cols, state, node_id, page, page_end, lang)
     add_follow_up(ctx, table, row, cols, node_id, page)
     if split is not None:
@@ -789,7 +841,11 @@ def read_plan_tables(ctx: ExtractionContext, state: PlanState, tables: list[Tabl
             cols = previous[1]
         if cols is None:
             continue
-        heading = area_heading(_lead_in(ctx, previous[0] if previous else None, table), state.scheme)
+        lead_in = _lead_in(ctx, previous[0] if previous else None, table)
+        note = next((m for b in reversed(lead_in) if (m := _UNIT_NOTE.search(b.text))), None)
+        if note is not None:
+            cols = dataclasses.replace(cols, unit_hint=note.group(1))
+        heading = area_heading(lead_in, state.scheme)
         if heading is not None:
             title, code, name = _area_title_parts(heading.text, state.scheme)
             _open_area(

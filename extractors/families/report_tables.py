@@ -22,7 +22,7 @@ from extractors.pdf.structures import Cell, Table
 
 AMOUNT_HEADER = re.compile(
     r"(?i)kostnad|kostnader|budget|budsjett|beløp|belopp|utfall|regnskap|rekneskap|summa|\bsum\b|tkr|mkr|"
-    r"\bkr\b|\bnok\b|\bsek\b|kroner|kronor|beräknad|medel|midler|finansiering|kostnad"
+    r"\bkr\b|\bnok\b|\bsek\b|kroner|kronor|beräknad|medel|midler|finansiering|kostnad|økonomi|ekonomi"
 )
 PERCENT_HEADER = re.compile(r"(?i)%|procent|prosent|upparbetat|förbrukat|forbrukt|brukt|utnyttjat|oparbeidet")
 INDICATOR_HEADER = re.compile(r"(?i)^(indikator|indikatorer|indicator|nøkkeltall|nyckeltal|mått|måltal)\b")
