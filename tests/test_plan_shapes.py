@@ -1229,3 +1229,41 @@ def test_amounts_per_year_with_their_unit_above_the_table_and_a_sum_row() -> Non
         ("Tilrettelegge nytt næringsareal (2026)", 6500.0, "nok_thousand"),
         ("Utarbeide strategisk næringsplan (2025)", 350.0, "nok_thousand"),
     ]
+
+
+def test_a_goals_table_with_indicators_and_target_values() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-goal-table-"))
+    pdf = folder / "verksamhetsplan.pdf"
+    _simple_plan(
+        pdf,
+        "Verksamhetsplan för samhällsbyggnad 2026",
+        "Piteå kommun",
+        ["Mål", "Indikator", "Målvärde 2026", "Ansvarig"],
+        [
+            (
+                "Fler bostäder byggs i hela kommunen",
+                "Antal färdigställda bostäder",
+                "minst 250",
+                "Planavdelningen",
+            ),
+            ("Företagare är nöjda med kommunens service", "Nöjd kund-index (NKI)", "75", "Samhällsbyggnad"),
+        ],
+    )
+    run = run_pipeline(pdf)
+    goals = {g["goal_id"]: g for g in run.result.table("goals")}
+    measured = [
+        (
+            goals[i["goal_id"]]["text"],
+            goals[i["goal_id"]]["level"],
+            i["metric"],
+            i["comparator"],
+            i["target_value"],
+            i["target_year"],
+        )
+        for i in run.result.table("indicators")
+        if i.get("goal_id") in goals and i["outcome_kind"] == "indicator" and i["target_year"]
+    ]
+    assert measured == [
+        ("Fler bostäder byggs i hela kommunen", "sub", "Antal färdigställda bostäder", "ge", 250.0, 2026),
+        ("Företagare är nöjda med kommunens service", "sub", "Nöjd kund-index (NKI)", "ge", 75.0, 2026),
+    ]

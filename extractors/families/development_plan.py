@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extractors.families.common import add_activity, add_timeline, clean
+from extractors.families.goal_tables import read_goal_tables
 from extractors.families.goals_text import extract_text_goals
 from extractors.families.plan_lists import read_plan_lists
 from extractors.families.plan_table import PlanState, read_plan_tables
@@ -65,6 +66,7 @@ def extract(ctx: ExtractionContext) -> None:
     """Area list, plan tables, timeline steps and goals."""
     state = PlanState(scheme="development_plan", extractor=EXTRACTOR)
     read_area_lists(ctx, state)
+    read_goal_tables(ctx, ctx.layout.tables)  # "Mål | Indikator | Målvärde" tables of their own
     if read_plan_tables(ctx, state) == 0 and read_plan_text(ctx, state) == 0:
         read_plan_lists(ctx, state)  # a plan of labelled paragraphs or bullet lists instead of tables
     read_timeline_slides(ctx)
