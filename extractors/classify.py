@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.pdf.model import ParsedDocument
 from extractors.pdf.structures import DocumentLayout
 from extractors.result import DocumentInfo
 
@@ -219,6 +220,16 @@ def guess_period(layout: DocumentLayout, title: str | None) -> tuple[dt.date | N
             if start <= end <= start + 40:
                 return dt.date(start, 1, 1), dt.date(end, 12, 31)
     return None, None
+
+
+def words_language(doc: ParsedDocument) -> str:
+    """The language of the first pages' words, before layout: cells are joined across line breaks
+    with the word lists of the document's language ("inden" / "udgangen" is two Danish words)."""
+    from extractors.nlp.language import detect_language
+
+    text = " ".join(w.text for page in doc.pages[:3] for w in page.words)
+    language = detect_language(text[:5000])
+    return language if language != "und" else "sv"
 
 
 def detect_document_language(layout: DocumentLayout) -> str:

@@ -151,7 +151,7 @@ def inspect(
     backend: BackendOption = None,
 ) -> None:
     """Print what the pipeline sees: type, language, pages, blocks, headings and tables."""
-    from extractors.classify import classify
+    from extractors.classify import classify, words_language
     from extractors.pdf.inspect import render
     from extractors.pdf.layout import analyse
     from extractors.pdf.ocr import apply_ocr
@@ -164,7 +164,7 @@ def inspect(
         console.print(f"[red]{pdf}:[/red] {exc}")
         raise typer.Exit(2) from None
     apply_ocr(doc, str(pdf), mode=ocr)
-    layout = analyse(doc)
+    layout = analyse(doc, words_language(doc))
     info = classify(layout)
     out_console.print(render(layout, info), markup=False, highlight=False)
 

@@ -107,7 +107,7 @@ def extract(
     task: Task, on_page: ProgressFn | None = None
 ) -> tuple[Extraction, str, str | None, int | None, int]:
     """Run every stage; returns the records, status, error, page count and OCR page count."""
-    from extractors.classify import classify
+    from extractors.classify import classify, words_language
     from extractors.context import ExtractionContext
     from extractors.coverage import coverage_warnings
     from extractors.nlp import annotate
@@ -136,7 +136,7 @@ def extract(
         errors.append(_stage_error("OCR", exc))
     try:
         with _timed(result.stage_seconds, "layout"):
-            layout = analyse(doc)
+            layout = analyse(doc, words_language(doc))
     except Exception as exc:
         return result, "failed", _stage_error("layout", exc), doc.n_pages, doc.ocr_pages
     try:

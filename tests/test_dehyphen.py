@@ -147,3 +147,10 @@ def test_a_word_broken_in_a_narrow_cell(left: str, right: str, broken: bool) -> 
     joined = join_lines([left, right], cell=True)
     assert joined == (left + right if broken else f"{left} {right}")
     assert join_lines([left, right]) == f"{left} {right}"  # running text never breaks a word unmarked
+
+
+def test_a_danish_cell_is_joined_with_danish_words() -> None:
+    from extractors.pdf.dehyphen import broken_word
+
+    assert broken_word("inden", "udgangen af 2026", "da") is False  # two Danish words
+    assert broken_word("inden", "udgangen af 2026", "sv") is True  # no Swedish or Norwegian word either

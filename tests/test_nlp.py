@@ -298,3 +298,9 @@ def test_goal_model_types_unseen_statements() -> None:
     assert predict("goal_type", "Handlingsplanen är framtagen och beslutad") == "completion"
     assert predict("goal_type", "Utvikle samarbeidet mellom kommunene i regionen") == "process"
     assert predict("theme", "Fler unga ska få sommarjobb") in ("youth", "competence_supply")
+
+
+def test_danish_municipalities_and_regions() -> None:
+    finder = Finder(ActorResolver(country=None), "da")
+    got = {f.text for f in finder.find("Projektet ledes af Haderslev Kommune sammen med Region Syddanmark.")}
+    assert {"Haderslev Kommune", "Region Syddanmark"} <= got

@@ -339,7 +339,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     (
         "municipal",
         _rx(
-            rf"\b{CAP}(?: {CAP})? (?:kommun|kommune|Stad|stad|fylkeskommune|[Rr]egionråd|[Kk]ommunalförbund|"
+            rf"\b{CAP}(?: {CAP})? (?:kommun|[Kk]ommune|Stad|stad|fylkeskommune|[Rr]egionråd|[Kk]ommunalförbund|"
             rf"samkommune|landsting|[Rr]egionförbund|herad|IPR|(?i:interkommunal[et]? politisk[e]? råd))\b"
             rf"(?: (?:DA|IKS|KF)\b)?"
         ),
@@ -594,8 +594,8 @@ def _centre_place(text: str, start: int, end: int) -> int:
     return end
 
 
-def common_word(word: str, langs: tuple[str, ...] = ("sv", "nb"), minimum: float = 3.0) -> bool:
-    """A word of everyday Swedish or Norwegian (not a name): "Social", "Regionala", "Alla"."""
+def common_word(word: str, langs: tuple[str, ...] = ("sv", "nb", "da"), minimum: float = 3.0) -> bool:
+    """A word of everyday Swedish, Norwegian or Danish (not a name): "Social", "Regionala", "Alla"."""
     from wordfreq import zipf_frequency
 
     low = word.lower()
@@ -716,7 +716,9 @@ def _municipal_ok(surface: str) -> bool:
 
     gaz = load()
     base = place[:-1] if place.endswith("s") else place
-    return bool(gaz.places.get(place.casefold()) or gaz.places.get(base.casefold()) or place.endswith("s"))
+    if gaz.places.get(place.casefold()) or gaz.places.get(base.casefold()) or place.endswith("s"):
+        return True
+    return gaz.lookup(surface) is not None  # a Danish "Haderslev Kommune": its full name, no bare place
 
 
 # "Utvärderingsföretaget Kontigo AB", "Konsulentselskapet X AS": a common noun before the name.

@@ -20,7 +20,7 @@ from functools import lru_cache
 SOFT_HYPHEN = "\u00ad"
 _HYPHENS = ("-", "\u2010")
 _CONJUNCTIONS = frozenset({"och", "eller", "samt", "respektive", "resp", "og", "and", "or", "und", "el"})
-_WORDLIST = "large"
+_WORDLIST = "best"  # the large list where a language has one (sv, nb), else the small one (da)
 _MIN_KNOWN = 1.0  # zipf: the word occurs in the large list at all (its floor is about 1)
 _STANDALONE = 2.5  # zipf: an ordinary word in its own right
 _HEAD_MIN_COMPOUNDS = 3  # words "<head><known word>" needed to call a left part a compound head
@@ -60,8 +60,10 @@ _SPACE = re.compile(r"\s+")
 
 
 def _langs(lang: str) -> tuple[str, ...]:
-    """Word lists to consult, the document's own first (Nynorsk and Danish use the Bokmål one)."""
-    return ("nb", "sv") if lang in ("nb", "nn", "no", "da") else ("sv", "nb")
+    """Word lists to consult, the document's own first (Nynorsk uses the Bokmål one)."""
+    if lang == "da":
+        return ("da", "nb", "sv")
+    return ("nb", "sv") if lang in ("nb", "nn", "no") else ("sv", "nb")
 
 
 @lru_cache(maxsize=200_000)
