@@ -421,3 +421,18 @@ def test_dark_header_band_gives_its_edges_and_light_column_rules() -> None:
     assert any(abs(y - 200) <= 5 for y in ys) and any(abs(y - 260) <= 5 for y in ys)
     in_band = sorted(round(s.x0) for s in segments if s.orientation == "v" and s.y1 <= 270)
     assert [x for x in in_band if 110 < x < 1290] == [pytest.approx(500, abs=3), pytest.approx(900, abs=3)]
+
+
+def test_a_dark_fill_is_wide_and_bold_letters_are_no_fill() -> None:
+    """Only a band across the page is inverted before OCR; the letter-sized dark blobs a large
+    bold title leaves after the median are not (inverting them garbled the title)."""
+    import numpy as np
+
+    from extractors.pdf.raster import dark_mask
+
+    page = np.full((400, 1000), 240, dtype=np.uint8)
+    page[50:80, 100:900] = 30  # a dark header band
+    page[200:230, 100:120] = 30  # a bold letter's stroke
+    mask = dark_mask(page)
+    assert mask[65, 500] > 0
+    assert mask[215, 110] == 0

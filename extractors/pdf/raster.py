@@ -173,6 +173,12 @@ def dark_mask(backdrop: np.ndarray) -> np.ndarray:
 
     paper = float(np.percentile(backdrop, 90))
     mask = np.where(backdrop < paper * 0.45, 255, 0).astype(np.uint8)
+    # a fill is wide (a banner, a header row); the strokes of a large bold title that survive the
+    # median are letter-sized blobs, and inverting them garbles the title
+    _count, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    keep = stats[:, cv2.CC_STAT_WIDTH] >= 0.08 * mask.shape[1]
+    keep[0] = False  # the paper
+    mask = np.where(keep[labels], 255, 0).astype(np.uint8)
     return cv2.dilate(mask, np.ones((5, 5), np.uint8))
 
 
