@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, utils
 from extractors.context import ExtractionContext
 from extractors.families.common import add_activity, add_goal, clean
 from extractors.families.report_goals import GoalGroup, GoalItem, labelled_goals, level_of, prose_assessment
-from extractors.families.report_tables import amount_in
+from extractors.families.report_tables import add_amount_line, amount_in
 from extractors.families.sections import (
     find_people,
     known_org,
@@ -522,14 +522,8 @@ def _add_amounts(ctx: ExtractionContext, activity_id: str, facts: list[tuple[str
             row["resources_raw"] = value
         found = amount_in(value, "", ctx.language)
         if found is not None:
-            ctx.result.add(
-                "budget_lines",
-                activity_id=activity_id,
-                item=label,
-                amount=found[0],
-                unit=found[1],
-                kind="financing" if key == "granted" else "budget",
-                page=page,
+            add_amount_line(
+                ctx, activity_id, label, found, "financing" if key == "granted" else "budget", page
             )
 
 

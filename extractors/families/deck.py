@@ -17,7 +17,7 @@ from collections import Counter
 from extractors.context import ExtractionContext
 from extractors.families.common import add_activity, clean
 from extractors.families.development_plan import TIMELINE_HEADINGS, read_timeline_slides
-from extractors.families.report_tables import amount_in
+from extractors.families.report_tables import add_amount_line, amount_in
 from extractors.families.sections import (
     find_people,
     first_sentence,
@@ -346,15 +346,7 @@ def _proposals(ctx: ExtractionContext) -> None:
         )
         amount = amount_in(resources, "Budget", lang or "sv") if resources else None
         if amount is not None:  # "Budget: 650 000 kr" on the slide
-            ctx.result.add(
-                "budget_lines",
-                activity_id=activity_id,
-                item=title,
-                amount=amount[0],
-                unit=amount[1],
-                kind="budget",
-                page=page.number,
-            )
+            add_amount_line(ctx, activity_id, title, amount, "budget", page.number)
         if proposer:
             ctx.result.add(
                 "actor_roles",

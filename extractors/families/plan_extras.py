@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from extractors.families.cell_text import ITEM_START, cell_lines, join_cell_lines
 from extractors.families.common import add_activity, clean
-from extractors.families.report_tables import amount_in, amount_kind, is_yearly
+from extractors.families.report_tables import add_amount_line, amount_in, amount_kind, is_yearly
 
 if TYPE_CHECKING:
     from extractors.context import ExtractionContext
@@ -140,15 +140,6 @@ def add_cost(
     found = amount_in(value, cols.amount_header, lang or "sv")
     if found is None:
         return
-    amount, unit = found
     if title and is_yearly(value):  # the line says so; budget_lines has no period of its own
         title = f"{title} ({'per year' if lang == 'en' else 'per år'})"
-    ctx.result.add(
-        "budget_lines",
-        activity_id=activity_id,
-        item=title or None,
-        amount=amount,
-        unit=unit,
-        kind=amount_kind(cols.amount_header),
-        page=page,
-    )
+    add_amount_line(ctx, activity_id, title, found, amount_kind(cols.amount_header), page)

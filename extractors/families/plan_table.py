@@ -24,7 +24,13 @@ from extractors.families.plan_labels import (
     rank,
 )
 from extractors.families.plan_timeline import Slot, marked_span, timeline_slots
-from extractors.families.report_tables import AMOUNT_HEADER, TOTAL_ROW, amount_in, amount_kind
+from extractors.families.report_tables import (
+    AMOUNT_HEADER,
+    TOTAL_ROW,
+    add_amount_line,
+    amount_in,
+    amount_kind,
+)
 from extractors.normalise.columns import ROLES, names_whole_period, paired_role, role_of, roles_of
 from extractors.pdf.structures import Block, Cell, Table
 
@@ -424,15 +430,8 @@ def _add_year_amounts(
         if found is None:
             continue
         year = _YEAR_IN_HEADER.search(header)
-        ctx.result.add(
-            "budget_lines",
-            activity_id=node_id,
-            item=f"{title} ({year.group(0)})" if year else title,
-            amount=found[0],
-            unit=found[1],
-            kind=amount_kind(header),
-            page=page,
-        )
+        item = f"{title} ({year.group(0)})" if year else title
+        add_amount_line(ctx, node_id, item, found, amount_kind(header), page)
 
 
 def _open_goal(ctx: ExtractionContext, table: Table, row: int, col: int, state: PlanState) -> bool:

@@ -80,6 +80,21 @@ def amount_in(text: str, header: str, lang: str) -> tuple[float, str] | None:
     return value * factor, unit
 
 
+def add_amount_line(
+    ctx: ExtractionContext, activity_id: str, item: str | None, found: tuple[float, str], kind: str, page: int
+) -> None:
+    """A budget line of one amount read with `amount_in` (plan cost cells, fact boxes, slides)."""
+    ctx.result.add(
+        "budget_lines",
+        activity_id=activity_id,
+        item=item or None,
+        amount=found[0],
+        unit=found[1],
+        kind=kind,
+        page=page,
+    )
+
+
 def amount_unit(header: str, context: str, lang: str) -> tuple[str, float]:
     """Unit of an amount column and the factor that converts its numbers to that unit."""
     text = f"{header} {context}".lower()
