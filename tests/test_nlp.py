@@ -304,3 +304,12 @@ def test_danish_municipalities_and_regions() -> None:
     finder = Finder(ActorResolver(country=None), "da")
     got = {f.text for f in finder.find("Projektet ledes af Haderslev Kommune sammen med Region Syddanmark.")}
     assert {"Haderslev Kommune", "Region Syddanmark"} <= got
+
+
+def test_a_defined_measure_is_no_organisation() -> None:
+    resolver = ActorResolver(country="SE")
+    text = "Nöjd kund-index (NKI) mäts årligen och NKI ska öka. Business Region Göteborg (BRG) leder; BRG deltar."
+    resolver.learn_from_text(text)
+    got = {f.text for f in Finder(resolver, "sv").find(text, cell=True) if f.label == "ORG"}
+    assert "NKI" not in got and "Nöjd kund-index" not in got
+    assert {"BRG", "Business Region Göteborg"} <= got

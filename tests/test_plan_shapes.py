@@ -1267,3 +1267,4 @@ def test_a_goals_table_with_indicators_and_target_values() -> None:
         ("Fler bostäder byggs i hela kommunen", "sub", "Antal färdigställda bostäder", "ge", 250.0, 2026),
         ("Företagare är nöjda med kommunens service", "sub", "Nöjd kund-index (NKI)", "ge", 75.0, 2026),
     ]
+    assert {g["goal_type"] for g in goals.values()} == {"quantitative"}  # each row prints its number to reach

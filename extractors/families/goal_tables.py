@@ -52,16 +52,19 @@ def read_goal_tables(ctx: ExtractionContext, tables: list[Table]) -> int:
             metric = clean(indicator_cell.text)
             target_cell = grid[r][target_col] if target_col is not None else None
             target = clean(target_cell.text) if target_cell is not None else ""
-            _add_indicator(ctx, goal_id, metric, target, int(year.group(1)) if year else None, page)
+            if _add_indicator(ctx, goal_id, metric, target, int(year.group(1)) if year else None, page):
+                row = ctx.result.get("goals", goal_id)
+                if row is not None:  # the row prints a number to reach for it (guidelines Q1)
+                    row["goal_type"] = "quantitative"
     return added
 
 
 def _add_indicator(
     ctx: ExtractionContext, goal_id: str, metric: str, target: str, year: int | None, page: int
-) -> None:
-    """The indicator with the target its row prints ("minst 250", "högst 6", "80 %")."""
+) -> bool:
+    """The indicator with the target its row prints ("minst 250", "högst 6", "80 %"); whether it has one."""
     if not metric:
-        return
+        return False
     specs = (
         parse_indicators(f"{metric}: {target}", ctx.language if ctx.language != "und" else "sv")
         if target
@@ -83,3 +86,4 @@ def _add_indicator(
         target_year=year if year is not None else (spec.target_year if spec else None),
         page=page,
     )
+    return spec is not None or bare is not None

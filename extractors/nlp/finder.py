@@ -398,6 +398,8 @@ class Finder:
         """Does a name the document defined stand for an organisation here? In a role cell
         a defined name is trusted, except in a title-case language, where the name must read
         as an organisation by its own words."""
+        if _A_MEASURE.search(name):
+            return False  # "Nöjd kund-index (NKI)", "Nöjd medborgar-index": a measure, defined all the same
         if self.title_case:
             return org_like(name, title_case=True)
         return cell or org_like(name)
@@ -614,6 +616,10 @@ _IN_PLACE = re.compile(
 )
 
 
+# Defined names that are measures, not bodies: "Nöjd kund-index (NKI)", "Sjukfrånvarokvot".
+_A_MEASURE = re.compile(
+    r"(?i)(?:index|indeks|indikator|indicator|enkät|undersökning|undersøkelse|mätning|måling|kvot|ratio)$"
+)
 _ADMINISTRATION = re.compile(
     r"(?i)(?:förvaltningen|forvaltningen|nämnden|kontoret|enheten|styrelsen|fullmäktige|etaten|avdelinga|"
     r"avdelingen|utvalet|utvalget|utskottet)$"
