@@ -1168,6 +1168,7 @@ def test_a_strategy_of_numbered_headings_with_priorities_and_we_will_lists() -> 
     h3 = ParagraphStyle("h3", fontName="Helvetica-Bold", fontSize=10.5, leading=13, spaceBefore=6)
     body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=4)
     item = ParagraphStyle("li", parent=body, leftIndent=18, bulletIndent=6)
+    line = ParagraphStyle("line", parent=body, spaceBefore=8)
     SimpleDocTemplate(str(pdf), pagesize=A4).build(
         [
             Paragraph("Region Blekinge", body),
@@ -1182,8 +1183,9 @@ def test_a_strategy_of_numbered_headings_with_priorities_and_we_will_lists() -> 
             Paragraph("Vi ska:", body),
             Paragraph("Erbjuda validering av utländska yrkeskunskaper", item, bulletText="•"),
             Paragraph("2 Mål och indikatorer", h1),
-            Paragraph("Andel invånare med eftergymnasial utbildning.", body),
-            Paragraph("Mål 2030: 45 procent", body),
+            Paragraph("Indikator: Andel invånare med eftergymnasial utbildning", line),
+            Paragraph("Utgångsläge: 38 procent (2021)", line),
+            Paragraph("Mål 2030: 45 procent", line),
         ]
     )
     run = run_pipeline(pdf)
@@ -1201,6 +1203,16 @@ def test_a_strategy_of_numbered_headings_with_priorities_and_we_will_lists() -> 
         ("subactivity", None, "Erbjuda validering av utländska yrkeskunskaper", "Nyanländas etablering"),
     ]  # fmt: skip
     assert not [g for g in run.result.table("goals") if g["text"].startswith("Mål 2030")]
+    (indicator,) = [
+        i for i in run.result.table("indicators") if i["metric"] and i["metric"].startswith("Andel invånare")
+    ]
+    got = (
+        indicator["unit"],
+        indicator["baseline_value"],
+        indicator["baseline_year"],
+        indicator["target_value"],
+    )
+    assert got + (indicator["target_year"],) == ("percent", 38.0, 2021, 45.0, 2030)
 
 
 def test_amounts_per_year_with_their_unit_above_the_table_and_a_sum_row() -> None:

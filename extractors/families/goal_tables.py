@@ -1,4 +1,6 @@
-"""A plan's goals in a table of their own: "Mål | Indikator | Målvärde 2026 | Ansvarig".
+"""A plan's goals and indicators given apart from its actions: a table "Mål | Indikator |
+Målvärde 2026 | Ansvarig", or labelled lines "Indikator: … / Utgångsläge: 38 procent (2021) /
+Mål 2030: 45 procent".
 
 Verksamhetsplaner and strategies print their goals with the indicator that follows each one up
 and the value to reach; such a table has no action column, so the plan-table reader passes it by.
@@ -87,3 +89,55 @@ def _add_indicator(
         page=page,
     )
     return spec is not None or bare is not None
+
+
+_LINE_INDICATOR = re.compile(r"(?i)^(?:indikator|indicator|nyckeltal|nøkkeltall)\s*:\s*(?P<metric>.+)$")
+_LINE_BASELINE = re.compile(
+    r"(?i)^(?:utgångsläge|utgångsvärde|nuläge|utgangspunkt|utgangsnivå|baseline)\s*:\s*(?P<value>[^(]+?)\s*"
+    r"(?:\((?P<year>(?:19|20)\d\d)\))?\s*\.?$"
+)
+_LINE_TARGET = re.compile(
+    r"(?i)^(?:mål|målvärde|målnivå|target)(?:\s+(?P<year>(?:19|20)\d\d))?\s*:\s*(?P<value>.+?)\s*\.?$"
+)
+
+
+def read_indicator_lines(ctx: ExtractionContext) -> int:
+    """Indicators given as labelled lines, each with the baseline and target lines under it."""
+    blocks = [b for b in ctx.layout.blocks() if b.text.strip()]
+    added = 0
+    for i, block in enumerate(blocks):
+        head = _LINE_INDICATOR.match(clean(block.text))
+        if head is None:
+            continue
+        baseline = target = None
+        for follower in blocks[i + 1 : i + 3]:
+            text = clean(follower.text)
+            baseline = baseline or _LINE_BASELINE.match(text)
+            target = target or _LINE_TARGET.match(text)
+        if target is None:
+            continue
+        goal = _first_number(target.group("value"))
+        start = _first_number(baseline.group("value")) if baseline else None
+        if goal is None:
+            continue
+        ctx.result.add(
+            "indicators",
+            text=f"{clean(block.text)} {target.group(0)}",
+            outcome_kind="indicator",
+            metric=clean(head.group("metric")),
+            unit="percent" if re.search(r"(?i)procent|prosent|%", target.group("value")) else "count",
+            comparator="ge" if start is None or goal >= start else "le",
+            target_value=goal,
+            target_year=int(target.group("year")) if target.group("year") else None,
+            baseline_value=start,
+            baseline_year=int(baseline.group("year")) if baseline and baseline.group("year") else None,
+            page=block.page,
+        )
+        added += 1
+    return added
+
+
+def _first_number(text: str) -> float | None:
+    """ "45 procent" -> 45.0, "76,1 procent" -> 76.1."""
+    found = re.search(r"\d[\d\s\u00a0]*(?:[.,]\d+)?", text)
+    return parse_number(found.group(0).strip()) if found else None

@@ -49,6 +49,7 @@ GOAL_LIST_HEADINGS = re.compile(
     r"mål\s+(?:för|for)\s+.{0,60})\s*:?\s*$",
     re.I,
 )
+_YEAR_LABEL = re.compile(r"(?i)^[\wåäöæø]+\s+(?:19|20)\d\d\s*:")
 _BULLET = re.compile(r"^\s*[-–•▪●❖◦*]\s*")
 
 
@@ -100,9 +101,7 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
             and found_label.has_number
             and found_label.rest
             and block.kind != "heading"
-            and not re.search(
-                r"\b(?:19|20)\d\d$", found_label.code
-            )  # "Mål 2030: 45 procent" is a target value
+            and not _YEAR_LABEL.match(text)  # "Mål 2030: 45 procent" is a target value
         ):
             for part in _labelled_parts(text, found_label.code):
                 add(part, "sub", block.page, overall_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from extractors.families.goal_tables import read_goal_tables
+from extractors.families.goal_tables import read_goal_tables, read_indicator_lines
 from extractors.families.goals_text import extract_text_goals
 from extractors.families.plan_lists import read_plan_lists
 from extractors.families.plan_table import PlanState, read_plan_tables
@@ -28,6 +28,7 @@ def extract(ctx: ExtractionContext) -> None:
     state = PlanState(scheme="action_plan", extractor=EXTRACTOR)
     period_from_title(ctx)
     read_goal_tables(ctx, ctx.layout.tables)  # "Mål | Indikator | Målvärde" tables of their own
+    read_indicator_lines(ctx)  # "Indikator: … / Utgångsläge: … / Mål 2030: …"
     if read_plan_tables(ctx, state) == 0 and read_plan_text(ctx, state) == 0:
         read_plan_lists(ctx, state)  # a plan of labelled paragraphs or bullet lists instead of tables
     extract_text_goals(ctx)
