@@ -213,3 +213,26 @@ def test_unnumbered_proposals_with_budget_and_a_next_steps_slide(tmp_path: Path)
         ("decision", "beslut om prioriterade förslag", "2026-01-15"),
         ("milestone", "uppstart", "2026-03-01"),
     ]
+
+
+def test_the_year_in_a_decks_title_is_its_period(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    from extractors.families import deck
+
+    pdf = tmp_path / "idemote.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=(960.0, 540.0))
+    page.setFont("Helvetica-Bold", 36)
+    page.drawString(60, 300, "Idémöte 2025")
+    page.setFont("Helvetica", 18)
+    page.drawString(60, 250, "Förslag till regionala samverkansinsatser")
+    page.drawString(60, 220, "Sjuhärads kommunalförbund 12 november 2024")  # the meeting's date
+    page.showPage()
+    page.setFont("Helvetica-Bold", 30)
+    page.drawString(60, 460, "Förslag: Gemensam rekryteringsportal")
+    page.setFont("Helvetica", 16)
+    page.drawString(60, 400, "Bakgrund: Kommunerna konkurrerar om samma personal.")
+    page.showPage()
+    page.save()
+    result = run_family(pdf, deck)
+    assert (str(result.info.period_start), str(result.info.period_end)) == ("2025-01-01", "2025-12-31")

@@ -250,6 +250,9 @@ def _improve_info(ctx: ExtractionContext) -> None:
     if distinct and (info.title is None or info.title == distinct[0]) and len(distinct) > 1:
         info.title = f"{distinct[0]} – {distinct[1]}"
     years = sorted(set(re.findall(r"\b(?:19|20)\d{2}\b", " ".join(cover))))
+    in_title = sorted(set(re.findall(r"\b(?:19|20)\d{2}\b", distinct[0]))) if distinct else []
+    if len(in_title) == 1:
+        years = in_title  # "Idémöte 2025" above the meeting's date "12 november 2024": the deck is for 2025
     if info.period_start is None and len(years) == 1:
         year = int(years[0])
         info.period_start, info.period_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
