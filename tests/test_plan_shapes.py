@@ -1280,3 +1280,28 @@ def test_a_goals_table_with_indicators_and_target_values() -> None:
         ("Företagare är nöjda med kommunens service", "sub", "Nöjd kund-index (NKI)", "ge", 75.0, 2026),
     ]
     assert {g["goal_type"] for g in goals.values()} == {"quantitative"}  # each row prints its number to reach
+
+
+def test_each_areas_goal_line_after_the_plans_own() -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    folder = Path(tempfile.mkdtemp(prefix="planextract-area-goals-"))
+    pdf = folder / "rus.pdf"
+    h1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceBefore=10)
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceBefore=6)
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(
+        [
+            Paragraph("Regional utvecklingsstrategi för Blekinge 2023–2030", h1),
+            Paragraph("1 Kompetens och utbildning", h1),
+            Paragraph("Mål: Blekinges invånare har den kompetens som arbetslivet efterfrågar.", body),
+            Paragraph("2 Innovation och näringsliv", h1),
+            Paragraph("Mål: Blekinge har ett konkurrenskraftigt och förnyelsebart näringsliv.", body),
+        ]
+    )
+    run = run_pipeline(pdf)
+    assert [(g["level"], g["text"]) for g in run.result.table("goals")] == [
+        ("overall", "Blekinges invånare har den kompetens som arbetslivet efterfrågar."),
+        ("sub", "Blekinge har ett konkurrenskraftigt och förnyelsebart näringsliv."),
+    ]

@@ -49,6 +49,8 @@ GOAL_LIST_HEADINGS = re.compile(
     r"mål\s+(?:för|for)\s+.{0,60})\s*:?\s*$",
     re.I,
 )
+# "Mål: Blekinge har ett konkurrenskraftigt näringsliv." under an area, once the plan's own goal is read
+AREA_GOAL_LINE = re.compile(r"^(?:Mål|Målet|Målsetting|Målsättning)\s*:\s*(?P<goal>[^:]{6,300}\.)$")
 _YEAR_LABEL = re.compile(r"(?i)^[\wåäöæø]+\s+(?:19|20)\d\d\s*:")
 _BULLET = re.compile(r"^\s*[-–•▪●❖◦*]\s*")
 
@@ -105,6 +107,11 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
         ):
             for part in _labelled_parts(text, found_label.code):
                 add(part, "sub", block.page, overall_id)
+            continue
+        if overall_id is not None and block.kind != "heading" and (area_goal := AREA_GOAL_LINE.match(text)):
+            add(
+                area_goal.group("goal"), "sub", block.page, overall_id
+            )  # "Mål: …" under each area after the plan's own
             continue
         if inline and overall_id is None:
             match = OVERALL_INLINE.search(text)
