@@ -154,3 +154,10 @@ def test_a_danish_cell_is_joined_with_danish_words() -> None:
 
     assert broken_word("inden", "udgangen af 2026", "da") is False  # two Danish words
     assert broken_word("inden", "udgangen af 2026", "sv") is True  # no Swedish or Norwegian word either
+
+
+def test_a_nynorsk_adjective_ends_its_word() -> None:
+    from extractors.pdf.dehyphen import broken_word
+
+    assert broken_word("Etablere ein årleg", "næringskonferanse", "nn") is False
+    assert broken_word("Løpand", "e", "nn") is True  # a lone letter still ends the word before

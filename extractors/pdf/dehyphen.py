@@ -222,6 +222,8 @@ def broken_word(left: str, right: str, lang: str = "sv") -> bool:
         return False
     if rtok in _FUNCTION_WORDS and zipf(ltok, langs) >= _MIN_KNOWN:
         return False  # "upphandlar" / "en": a known word, then an article, not "upphandlaren"
+    if lang == "nn" and len(ltok) >= 5 and re.search(r"leg[et]?$", ltok):
+        return False  # "årleg" / "næringskonferanse": a Nynorsk adjective (no Nynorsk word list to ask)
     joined = ltok + rtok
     if zipf(joined, langs) >= _MIN_KNOWN:
         return True
