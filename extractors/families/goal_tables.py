@@ -14,7 +14,9 @@ import re
 from typing import TYPE_CHECKING
 
 from extractors.families.common import add_goal, clean
-from extractors.normalise.indicators import parse_indicators, parse_number
+from extractors.families.report_tables import HEADER_YEAR
+from extractors.families.sections import parse_number
+from extractors.normalise.indicators import parse_indicators
 
 if TYPE_CHECKING:
     from extractors.context import ExtractionContext
@@ -25,7 +27,6 @@ _GOAL = re.compile(
 )
 _INDICATOR = re.compile(r"(?i)^(?:indikator\w*|nyckeltal|nøkkeltall|mått|måltal|indicators?)\b")
 _TARGET = re.compile(r"(?i)^(?:målvärde|målnivå|måltal|måltall|mål|target)\b")
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def read_goal_tables(ctx: ExtractionContext, tables: list[Table]) -> int:
@@ -41,7 +42,7 @@ def read_goal_tables(ctx: ExtractionContext, tables: list[Table]) -> int:
             (c for c, h in enumerate(headers) if c not in (goal_col, indicator_col) and _TARGET.match(h)),
             None,
         )
-        year = _YEAR.search(headers[target_col]) if target_col is not None else None
+        year = HEADER_YEAR.search(headers[target_col]) if target_col is not None else None
         grid = table.grid()
         for r in range(table.header_rows, table.n_rows):
             goal_cell, indicator_cell = grid[r][goal_col], grid[r][indicator_col]
@@ -116,8 +117,8 @@ def read_indicator_lines(ctx: ExtractionContext) -> int:
             target = target or _LINE_TARGET.match(text)
         if target is None:
             continue
-        goal = _first_number(target.group("value"))
-        start = _first_number(baseline.group("value")) if baseline else None
+        goal = parse_number(target.group("value"))
+        start = parse_number(baseline.group("value")) if baseline else None
         if goal is None:
             continue
         ctx.result.add(
@@ -135,9 +136,3 @@ def read_indicator_lines(ctx: ExtractionContext) -> int:
         )
         added += 1
     return added
-
-
-def _first_number(text: str) -> float | None:
-    """ "45 procent" -> 45.0, "76,1 procent" -> 76.1."""
-    found = re.search(r"\d[\d\s\u00a0]*(?:[.,]\d+)?", text)
-    return parse_number(found.group(0).strip()) if found else None

@@ -35,6 +35,7 @@ PLAN_LIST_HEADING = re.compile(
     r"målområde\w*|indsatsområde\w*|delmål|actions|measures)\b"
 )
 _INDENT_STEP = 4.0  # points between two list depths
+_JOINERS = frozenset({"och", "og", "and", "samt", "&", "–", "-"})
 # Lead-in lines of a strategy's lists: its actions ("Vi ska:") and its priorities ("Prioriteringar:").
 ACTION_LEAD = re.compile(
     r"(?i)^(?:vi\s+ska(?:ll)?|vi\s+skal|vi\s+vil|me\s+skal|me\s+vil|vi\s+kommer\s+att|åtgärder|aktiviteter|"
@@ -166,7 +167,7 @@ def _open_headings(
     effort, activity down the chain); otherwise the heading over the list is the area. A heading
     that only names the list ("Tiltak", "Innsatsområder, delmål og tiltak") is no node."""
     chain = [s for s in [*reversed(list(section.ancestors())), section] if s.heading is not None]
-    chain = [s for s in chain if not _only_names_list(_heading_parts(s)[1])]
+    chain = [s for s in chain if _heading_parts(s)[1] and not only_names_the_list(_heading_parts(s)[1])]
     numbered = [s for s in chain if _heading_parts(s)[0] is not None]
     chain = numbered if numbered and section in numbered else chain[-1:]
     levels = ("area", "effort", "activity")
@@ -186,11 +187,10 @@ def _heading_parts(section: Section) -> tuple[str | None, str]:
     return number, clean(title)
 
 
-def _only_names_list(title: str) -> bool:
-    words = [
-        w for w in re.split(r"[\s,]+", title.lower()) if w and w not in ("och", "og", "and", "samt", "&")
-    ]
-    return not words or all(PLAN_LIST_HEADING.fullmatch(w) for w in words)
+def only_names_the_list(title: str) -> bool:
+    """ "Fokusområden och åtgärder", "Tiltak": a chapter holding the areas or actions, not an area."""
+    words = [w for w in re.split(r"[\s,]+", clean(title).lower()) if w and w not in _JOINERS]
+    return bool(words) and all(PLAN_LIST_HEADING.fullmatch(w) for w in words)
 
 
 def _add_heading(

@@ -26,6 +26,7 @@ from extractors.families.plan_labels import (
 from extractors.families.plan_timeline import Slot, marked_span, timeline_slots
 from extractors.families.report_tables import (
     AMOUNT_HEADER,
+    HEADER_YEAR,
     TOTAL_ROW,
     add_amount_line,
     amount_in,
@@ -170,7 +171,7 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
     if label_col is not None:
         roles[label_col] = "code"
     year_amounts = [
-        (c, h) for c, h in enumerate(headers) if AMOUNT_HEADER.search(h) and _YEAR_IN_HEADER.search(h)
+        (c, h) for c, h in enumerate(headers) if AMOUNT_HEADER.search(h) and HEADER_YEAR.search(h)
     ]
     if len(year_amounts) < 2 or any(roles.get(c) not in (None, "resources_raw") for c, _ in year_amounts):
         year_amounts = []
@@ -228,7 +229,6 @@ _GOAL_HEADER = re.compile(
 )
 
 
-_YEAR_IN_HEADER = re.compile(r"\b(?:19|20)\d\d\b")
 # "Beløp i 1000 kr.", "Belopp i tkr", "Alle tall i millioner kroner": the unit of a table's amounts
 _UNIT_NOTE = re.compile(
     r"(?i)\b(?:beløp|belopp|tall|tal|siffror|summor|summer|amounts?)\s+(?:er\s+|är\s+)?(?:i|in|oppgitt i|angivna i)\s+"
@@ -429,7 +429,7 @@ def _add_year_amounts(
         found = amount_in(clean(cell.text), f"{header} {cols.unit_hint}", lang or "sv") if cell else None
         if found is None:
             continue
-        year = _YEAR_IN_HEADER.search(header)
+        year = HEADER_YEAR.search(header)
         item = f"{title} ({year.group(0)})" if year else title
         add_amount_line(ctx, node_id, item, found, amount_kind(header), page)
 

@@ -10,12 +10,11 @@ new wording is one data row for both shapes.
 from __future__ import annotations
 
 import functools
-import re
 from typing import TYPE_CHECKING
 
 from extractors.families.common import add_activity, clean
 from extractors.families.plan_labels import match_label, numbering
-from extractors.families.plan_lists import PLAN_LIST_HEADING
+from extractors.families.plan_lists import only_names_the_list
 from extractors.families.sections import Section, all_sections, first_sentence, parse_labels
 from extractors.normalise.columns import ROLES, names_whole_period, synonyms
 
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
     from extractors.families.plan_table import PlanState
 
 _FIELD_ROLES = tuple(r for r in ROLES if r not in ("title", "code"))
-_JOINERS = frozenset({"och", "og", "and", "samt", "&", "–", "-"})
 _NAME_ROLES = ("responsible_raw", "participants_raw")
 _NODE_LEVELS = ("effort", "activity", "subactivity", "measure", "strategy", "project")
 
@@ -80,7 +78,7 @@ def _open_area(
     number = (section.number, section.title) if section.number else numbering(section.title)
     if found is not None and found.level == "area" and found.rest:
         code, title = found.code, found.rest
-    elif number is not None and number[1] and not _only_names_the_list(number[1]):
+    elif number is not None and number[1] and not only_names_the_list(number[1]):
         code, title = number[0].rstrip("."), number[1]  # "3.1 Förnybar energi" under "3 Åtgärder"
     else:
         return None
@@ -97,12 +95,6 @@ def _open_area(
     )
     area_ids[id(section)] = area_id
     return area_id
-
-
-def _only_names_the_list(title: str) -> bool:
-    """ "Fokusområden och åtgärder", "Tiltak": a chapter holding the areas, not an area."""
-    words = [w for w in re.split(r"[\s,]+", clean(title).lower()) if w and w not in _JOINERS]
-    return bool(words) and all(PLAN_LIST_HEADING.fullmatch(w) for w in words)
 
 
 def _fields(section: Section) -> tuple[dict[str, str], str | None]:

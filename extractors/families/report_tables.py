@@ -222,7 +222,7 @@ _BASELINE_COLUMN = re.compile(
 )
 _TARGET_COLUMN = re.compile(r"(?i)målvärde|målnivå|måltal|måltall|mål\b|target|ambisjon")
 _ACTUAL_COLUMN = re.compile(r"(?i)utfall|resultat|oppnådd|oppnått|uppnått|actual|result|status")
-_HEADER_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+HEADER_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")  # the year a column header names ("Målvärde 2025")
 
 
 def add_indicator_table(ctx: ExtractionContext, table: Table, project_id: str) -> bool:
@@ -291,7 +291,7 @@ def _add_target_table(
         return parse_number(text), text
 
     def year(col: int | None) -> int | None:
-        found = _HEADER_YEAR.search(headers[col]) if col is not None else None
+        found = HEADER_YEAR.search(headers[col]) if col is not None else None
         return int(found.group(1)) if found else None
 
     for r in range(first, table.n_rows):
