@@ -388,6 +388,29 @@ def test_the_town_after_a_members_name_is_the_municipality_they_represent() -> N
         ("I Familjen Helsingborg ingår Bjuv, Båstad och Höganäs.", "sv", {"Bjuv", "Båstad", "Höganäs"}),
         ("Bjuv, Båstad och Höganäs, som samarbetar i nätverk, växer.", "sv", {"Bjuv", "Båstad", "Höganäs"}),
         ("Han flyttade från Sundsvall till Bjuv.", "sv", set()),  # places
+        # one town doing what a body does, at the head of its clause
+        ("Regionen söker medel, medan Håbo drog sig ur.", "sv", {"Håbo"}),
+        ("Fylket har fått midler, slik også Seljord og Kviteseid har fått.", "nb", {"Seljord", "Kviteseid"}),
+        ("Kommunen har eit fond, og Vinje deltek i tillegg i samarbeidet.", "nn", {"Vinje"}),
+        ("Vi reiste til Vinje og deltok på møtet.", "nn", set()),  # a place
+        # members after a dash, a list chosen, the bodies behind a plan
+        (
+            "Rådet har fire medlemskommunar – Tokke, Vinje, Seljord og Kviteseid.",
+            "nn",
+            {"Tokke", "Vinje", "Seljord", "Kviteseid"},
+        ),
+        (
+            "Förbundet bildades av kommunerna i Sjuhärad – Borås, Mark och Tranemo.",
+            "sv",
+            {"Borås", "Mark", "Tranemo"},
+        ),
+        ("Han bor i kommunerna i Sjuhärad – Borås, Mark och Tranemo.", "sv", set()),  # an area
+        (
+            "Tokke, Vinje og Seljord ble i 2019 valgt ut som pilotkommuner.",
+            "nb",
+            {"Tokke", "Vinje", "Seljord"},
+        ),
+        ("Bak strategien står Tokke, Vinje og Seljord.", "nb", {"Tokke", "Vinje", "Seljord"}),
     ],
 )
 def test_towns_of_members_titles_and_groupings(text: str, lang: str, towns: set[str]) -> None:

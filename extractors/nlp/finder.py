@@ -559,9 +559,13 @@ _PARTNERS_BEFORE = re.compile(
     # "for kommunene Enebakk, Frogn …", "var kommunerna Strömstad, Tanum …" (not "i kommunerna X och Y")
     + "|"
     + "".join(rf"(?<!\b{word} )" for word in _AREA_WORDS)
-    + r"\b\w*kommun(?:erna|ene|ane))\s+$"
+    + r"\b\w*kommun(?:erna|ene|ane))\s*[–—:-]?\s+$"  # also "ni medlemskommunar – Austrheim, …"
     # "i samverkan med alla Blekinges kommuner (Karlshamn, Karlskrona …)": the members in brackets
     r"|\bkommun(?:er|ar|erna|ene|ane)\s*\(\s*$"
+    # "de fem kommunerna på Höglandet – Aneby, Eksjö …": the members after a dash or a colon
+    + "|"
+    + "".join(rf"(?<!\b{word} )" for word in _AREA_WORDS)
+    + r"\b\w*kommun(?:erna|ene|ane)\s+(?:på|i|inom|innen)\s+\w+\s*[–—:]\s+$"
 )
 _LIST_JOIN = re.compile(rf"\s*{patterns.LIST_SEP}")
 
@@ -657,10 +661,26 @@ _ACTING_VERBS = (
     r"samarbetar|samarbeider|samarbeidar|samverkar|bidrar|bidreg|bidrog|deltar|deltek|deltok|driver|driv|"
     r"finansierar|finansierer|står\s+bakom|står\s+bak|eier|eig|äger|samlar|samler"
 )
-_ACTING_AFTER = re.compile(rf"(?i)^,?\s+(?:som\s+)?(?:{_ACTING_VERBS})\b")  # also ", som samarbetar"
+# Chosen as bodies: "Averøy, Fræna, Haram, Giske og Herøy ble valgt ut", "Gran, Lunner og Jevnaker ble
+# i 2007 utpekt til …".
+_CHOSEN = r"(?:ble|blei|vart|blev|har\s+blitt|har\s+blivit)\s+(?:i\s+\d{4}\s+)?(?:valgt|vald|valda|utvalgt|utpekt|utpeika|utsedda|utsett)"
+_ACTING_AFTER = re.compile(
+    rf"(?i)^,?\s+(?:som\s+)?(?:{_ACTING_VERBS}|{_CHOSEN})\b"
+)  # also ", som samarbetar"
+# What one town does as a body, said right after its name at the head of a clause: "Leirfjord deltar i
+# …", "Vallentuna drog sig ur", "Tinn og Fyresdal har fått omstillingsstatus" (a place does none of it).
+_BODY_VERBS = re.compile(
+    r"(?i)^\s+(?:deltar|deltek|deltok|deltog|tok\s+del|(?:har|hadde|hade)\s+(?:fått|fåt|fenge|søkt|sökt|"
+    r"vedtatt|vedteke|beslutat|besluttet|bestemt|gått\s+med|valt|valgt)|fick|fikk|fekk|drog\s+sig\s+ur|"
+    r"trakk\s+seg|trekte\s+seg|drar\s+sig\s+ur|trekker\s+seg|beslutade|beslöt|vedtok|vedtog|"
+    r"besluttet|ansökte|sökte|søkte|søkjer|ansøkte)\b"
+)
+# The head of a clause: the text's start, a sentence end, or a conjunction ("og", "medan", "slik også").
+_CLAUSE_HEAD = re.compile(r"(?i)(?:^|[.;:!?]\s+|\b(?:och|og|men|medan|mens|samt|slik\s+også|också|även)\s+)$")
 # "I området ingår Arboga, Köping …": the towns an area takes in, not members acting.
 _AREA_INCLUDES = r"(?:område\w*|region\w*|län\w*|fylke\w*)\s+(?:ingår|inngår)"
-_ACTING_BEFORE = re.compile(rf"(?i)\b(?:{_ACTING_VERBS}|ingår|inngår)\s+$")  # "I X ingår Bjuv, Båstad …"
+# "I X ingår Bjuv, Båstad …", "Bak strategien står Lørenskog, Rælingen …"
+_ACTING_BEFORE = re.compile(rf"(?i)\b(?:{_ACTING_VERBS}|ingår|inngår|(?:bak|bakom)\s+\w+\s+står)\s+$")
 _AREA_INCLUDES_BEFORE = re.compile(rf"(?i)\b{_AREA_INCLUDES}\s+$")
 
 
@@ -714,6 +734,10 @@ def _partner_municipalities(text: str, found: list[Found], country: str | None) 
             or (
                 len(run) > 1
                 and (_ACTING_AFTER.match(text[last.end :]) is not None or _acting_before(text, first.start))
+            )
+            or (
+                _BODY_VERBS.match(text[last.end :]) is not None
+                and _CLAUSE_HEAD.search(text[max(0, first.start - 20) : first.start]) is not None
             )
         )
         if acting or _PARTNERS_BEFORE.search(text[max(0, first.start - 40) : first.start]):
