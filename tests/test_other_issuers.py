@@ -433,6 +433,14 @@ def test_towns_of_members_titles_and_groupings(text: str, lang: str, towns: set[
         ("Vi møtte Indre Østfold Næringsutvikling i går.", "nb", {"Indre Østfold Næringsutvikling"}),
         ("Lokal Näringslivsutveckling är ett program.", "sv", set()),  # a programme, not a company
         ("Frågan bereds i näringslivsutskottet.", "sv", {"näringslivsutskottet"}),
+        # a state agency written in lower case, as it often is; a common word is not one
+        (
+            "Deltagarna skrivs in via arbetsförmedlingen och boverket.",
+            "sv",
+            {"arbetsförmedlingen", "boverket"},
+        ),
+        ("Tiltaket søker støtte fra husbanken.", "nb", {"husbanken"}),
+        ("Det lokale verket og banken ligger i sentrum.", "nb", set()),
     ],
 )
 def test_development_companies_and_committees(text: str, lang: str, expected: set[str]) -> None:

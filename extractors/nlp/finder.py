@@ -182,6 +182,14 @@ def _genitive(name: str) -> str:
 _TWO_LETTER_NAMES = frozenset({"EU", "FN", "LO", "KS", "GR", "GU", "LU", "SU", "UU", "BI"})
 
 
+# A state agency's one-word name is no common word even in lower case, as it is often written
+# ("kontakt med arbetsförmedlingen", "søkt husbanken"); the suffix says it is an agency.
+_LOWERCASE_AGENCY = re.compile(
+    r"^[a-zåäöæø]{2,}(?:verket|verkets|myndigheten|myndighetens|förmedlingen|förmedlingens|kassan|kassans|"
+    r"makten|maktens|inspektionen|direktoratet|direktoratets|tilsynet|tilsynets|banken|bankens)$"
+)
+
+
 def _gazetteer_entry(surface: str, country: str | None) -> Entry | None:
     gaz = gazetteer.load()
     entry = gaz.lookup(surface, country)
@@ -384,11 +392,11 @@ class Finder:
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
             surface = span.text
-            if end - start == 1 and surface[:1].islower():
-                continue  # "virke", "forte": single words only when written as names
             entry = _gazetteer_entry(surface, self.country)
             if entry is None:
                 continue
+            if end - start == 1 and surface[:1].islower() and not _LOWERCASE_AGENCY.search(surface):
+                continue  # "virke", "forte": single words only when written as names
             out.append(
                 Found(span.start_char, span.end_char, surface, "ORG", "gazetteer", 0.95, entry.name, entry)
             )
