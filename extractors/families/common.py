@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -54,6 +55,31 @@ def _split_range(raw: str) -> tuple[str, str | None]:
     except Exception:  # noqa: BLE001
         return raw, None
     return (clean(start) or raw), (clean(end) or None)
+
+
+def _range_ends(span_raw: str, default_year: int | None) -> tuple[Any, Any]:
+    """Both ends of a printed range dated together, so a year printed once after the range
+    ("Q1–Q2 2026", "januari–mars 2026") dates the start too; (None, None) when unreadable."""
+    try:
+        from extractors.normalise.dates import parse_range
+    except ImportError:  # pragma: no cover
+        return None, None
+    try:
+        return parse_range(span_raw, default_year)
+    except Exception:  # noqa: BLE001 - a date we cannot read must not lose the row
+        return None, None
+
+
+def _dated(alone: Any, in_range: Any) -> Any:
+    """The end read alone, with the dates the whole range gives it when it has them."""
+    if alone is None or in_range is None or getattr(in_range, "start", None) is None:
+        return alone
+    return replace(alone, start=in_range.start, end=in_range.end)
+
+
+def _in_order(first: Any, second: Any) -> bool:
+    """Both ends dated and the second not before the first (a borrowed year can be wrong)."""
+    return first.start is not None and second.start is not None and first.start <= second.start
 
 
 def _language(ctx: ExtractionContext) -> str | None:
@@ -146,14 +172,20 @@ def _date_columns(
     end_raw: str | None,
     year: int | None,
     whole_period: bool = False,
+    span_raw: str | None = None,
 ) -> tuple[dict[str, Any], Any, Any]:
     """start/end date, precision and ongoing columns from the raws (and the parsed values).
 
     With no end raw, a deadline ("innan utgangen av 2025") gives the end date alone, and a single
-    period under a header naming the time of the whole work (`whole_period`: "Tidsplan 2025") its end too."""
+    period under a header naming the time of the whole work (`whole_period`: "Tidsplan 2025") its end too.
+    `span_raw`: the printed range the two raws were split from, which dates both ends."""
     lang = _language(ctx)
     start = _parse_when(start_raw, lang, year)
     end = _parse_when(end_raw, lang, year) if end_raw else None
+    if span_raw:
+        first, second = _range_ends(span_raw, year)
+        if first is not None and second is not None and _in_order(first, second):
+            start, end = _dated(start, first), _dated(end, second)
     cols: dict[str, Any] = {}
     if start is not None and end is None and start.start is None and start.end is not None:
         cols["end_date"] = start.end
@@ -206,7 +238,9 @@ def add_activity(
         if second:
             span_raw, start_raw, end_raw = start_raw, first, second
     year = default_year(ctx)
-    cols, start, end = _date_columns(ctx, start_raw, end_raw, year, whole_period and span_raw is None)
+    cols, start, end = _date_columns(
+        ctx, start_raw, end_raw, year, whole_period and span_raw is None, span_raw=span_raw
+    )
 
     if other_columns.get("strategic_area") is None and parent_id is not None:
         parent = ctx.result.get("activities", parent_id)

@@ -7,9 +7,10 @@ one line of text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.pdf.model import BBox, Word
 
@@ -85,9 +86,53 @@ def _share(words: Iterable[Word], test: object) -> float:
     return hit / total if total else 0.0
 
 
+MARKER = re.compile(r"^(?:\d{1,2}|[*†‡])$")
+# a raised 2 or 3 after these is a power ("m²", "km²"), not a note
+_POWER_BASES = frozenset({"m", "km", "cm", "dm", "mm", "kvm"})
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _host_of(marker: Word, words: list[Word]) -> Word | None:
+    """The larger word whose right edge the small raised `marker` touches, if any."""
+    if not MARKER.match(marker.text):
+        return None
+    for word in words:
+        if word is marker or word.size <= 0 or marker.size > 0.85 * word.size:
+            continue
+        if not -0.5 <= marker.x0 - word.x1 <= 1.5:
+            continue
+        if not word.text[-1:].isalpha() and word.text[-1:] not in ").,;:":
+            continue
+        raised = word.bottom - marker.bottom > 0.15 * word.height
+        if raised and marker.top >= word.top - 0.6 * word.height:
+            return word
+    return None
+
+
+def attach_markers(words: Iterable[Word]) -> list[Word]:
+    """Drop footnote markers printed as small raised digits after a word ('Kontoret¹').
+
+    Left alone, the raised digit sits too high to share its word's line and becomes a
+    line of its own, so '1' ends up glued in front of the cell or sentence it marks.
+    A raised 2 or 3 after a length unit is a power and is kept on the unit ('m²').
+    """
+    kept = [w for w in words if w.text.strip()]
+    dropped: set[int] = set()
+    powered: dict[int, Word] = {}
+    for marker in (w for w in kept if MARKER.match(w.text)):
+        host = _host_of(marker, kept)
+        if host is None:
+            continue
+        dropped.add(id(marker))
+        if host.text.lower() in _POWER_BASES and marker.text in ("2", "3"):
+            power = marker.text.translate(_SUPERSCRIPT)
+            powered[id(host)] = replace(host, text=host.text + power, x1=marker.x1)
+    return [powered.get(id(w), w) for w in kept if id(w) not in dropped]
+
+
 def group_lines(words: Iterable[Word]) -> list[Line]:
     """Cluster words into lines by vertical overlap, top to bottom, words left to right."""
-    ordered = sorted((w for w in words if w.text.strip()), key=lambda w: (w.top + w.bottom) / 2)
+    ordered = sorted(attach_markers(words), key=lambda w: (w.top + w.bottom) / 2)
     lines: list[Line] = []
     for word in ordered:
         middle = (word.top + word.bottom) / 2
