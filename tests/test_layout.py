@@ -248,3 +248,38 @@ def test_a_sentence_broken_by_a_column_or_page_break_is_one_block(tmp_path: Path
     )
     assert (carried.page, carried.page_at(carried.text.index("Dalatrafik"))) == (1, 2)
     assert not [b for b in layout.pages[1].blocks if b.text.startswith("andra parter")]
+
+
+def test_the_space_a_style_adds_after_a_paragraph_ends_its_block(tmp_path: Path) -> None:
+    """Paragraphs 4 pt apart at a 13 pt leading ("Visjon: …", "Hovedmål: …") are blocks of their own;
+    the lines of one paragraph stay one block, and so does text set with no such space."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "plan.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=A4)
+    page.setFont("Helvetica", 10)
+    paragraphs = [
+        ["Planen følger opp den strategiske næringsplanen og rulleres", "hvert år av formannskapet."],
+        ["Visjon: Fjellvik – en attraktiv kommune å bo og drive næring i."],
+        ["Hovedmål: Kommunen skal ha 150 flere arbeidsplasser i privat", "sektor innen utgangen av 2028."],
+    ]
+    y = 780.0
+    for lines in paragraphs:
+        for line in lines:
+            page.drawString(50, y, line)
+            y -= 13
+        y -= 4  # the style's space after
+    y -= 20
+    for line in ["Tiltakene gjennomføres i planperioden.", "Ansvaret ligger hos næringsavdelingen."]:
+        page.drawString(50, y, line)
+        y -= 13
+    page.showPage()
+    page.save()
+    texts = [b.text for b in analyse(read_pdf(str(pdf))).blocks()]
+    assert texts == [
+        "Planen følger opp den strategiske næringsplanen og rulleres hvert år av formannskapet.",
+        "Visjon: Fjellvik – en attraktiv kommune å bo og drive næring i.",
+        "Hovedmål: Kommunen skal ha 150 flere arbeidsplasser i privat sektor innen utgangen av 2028.",
+        "Tiltakene gjennomføres i planperioden. Ansvaret ligger hos næringsavdelingen.",
+    ]

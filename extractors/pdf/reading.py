@@ -121,7 +121,9 @@ def make_blocks(
     """Blocks in reading order for one page (tables and furniture already removed)."""
     blocks: list[Block] = []
     groups: list[tuple[list[Line], int, int | None]] = []
-    for placed in order_segments(segments):
+    ordered = order_segments(segments)
+    line_gaps = _line_gaps(ordered)
+    for placed in ordered:
         line = placed.line
         box = _box_of(line, boxes, page_area)
         if groups:
@@ -134,6 +136,7 @@ def make_blocks(
                 and -0.5 * prev.height
                 <= gap
                 <= (1.0 if line.size >= 1.18 * body_size else 0.75) * max(prev.height, 1.0)
+                and not _paragraph_space(gap, line_gaps, prev, line)
                 and abs(line.size - prev.size) <= 0.6
                 and line.bold == prev.bold
                 and not line.starts_with_bullet()
@@ -184,6 +187,31 @@ def make_blocks(
             )
         )
     return blocks
+
+
+def _line_gaps(ordered: list[_Placed]) -> dict[float, float]:
+    """The page's leading between the lines of one paragraph, per font size: the median gap
+    between consecutive lines of one column, size and left edge (a paragraph's own lines, not
+    map labels or the space a style adds after a paragraph). Sizes with too few such gaps, and
+    OCR'd lines, whose boxes vary in height, have none."""
+    by_size: dict[float, list[float]] = {}
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        la, lb = a.line, b.line
+        if a.column != b.column or la.ocr or lb.ocr or abs(la.size - lb.size) > 0.3 or abs(la.x0 - lb.x0) > 2:
+            continue
+        gap = lb.top - la.bottom
+        if 0 <= gap <= 0.75 * max(la.height, 1.0):
+            by_size.setdefault(round(la.size * 2) / 2, []).append(gap)
+    return {size: sorted(gaps)[len(gaps) // 2] for size, gaps in by_size.items() if len(gaps) >= 3}
+
+
+def _paragraph_space(gap: float, line_gaps: dict[float, float], prev: Line, line: Line) -> bool:
+    """Space a paragraph style adds after a paragraph ("Visjon: …" / 4 pt / "Hovedmål: …"): a gap
+    clearly wider than the page's leading between lines of one paragraph of that size."""
+    leading = line_gaps.get(round(prev.size * 2) / 2)
+    if leading is None or prev.ocr or line.ocr or abs(prev.size - line.size) > 0.3:
+        return False
+    return gap > leading + max(2.5, 0.3 * max(prev.height, 1.0))
 
 
 def _looks_like_heading(text: str, size: float, bold: bool, body_size: float) -> bool:
