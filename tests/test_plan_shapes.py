@@ -1305,3 +1305,60 @@ def test_each_areas_goal_line_after_the_plans_own() -> None:
         ("overall", "Blekinges invånare har den kompetens som arbetslivet efterfrågar."),
         ("sub", "Blekinge har ett konkurrenskraftigt och förnyelsebart näringsliv."),
     ]
+
+
+def _goals_plan(path: Path, space_after: float) -> None:
+    """A bokmål plan whose goals are labelled paragraphs set one after the other, then goal lists
+    under level headings, then its measures as text."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    title = ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=20, leading=24)
+    h2 = ParagraphStyle(
+        "h2", fontName="Helvetica-Bold", fontSize=13, leading=16, spaceBefore=10, spaceAfter=4
+    )
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=space_after)
+    bullet = ParagraphStyle("l", parent=body, leftIndent=12, bulletIndent=2)
+    story = [
+        Paragraph("Handlingsplan for næringsutvikling 2026", title),
+        Paragraph(
+            "Handlingsplanen er vedtatt av formannskapet og følger opp strategisk næringsplan for kommunen. "
+            "Den rulleres hvert år, og tiltakene under skal gjennomføres i planperioden.",
+            body,
+        ),
+        Paragraph("Visjon og mål", h2),
+        Paragraph("Visjon: Fjellvik – en attraktiv kommune å bo og drive næring i.", body),
+        Paragraph(
+            "Hovedmål: Kommunen skal ha 150 flere arbeidsplasser i privat sektor innen utgangen av 2028.",
+            body,
+        ),
+        Paragraph("Delmål 1: Flere unge velger å etablere seg i kommunen etter endt utdanning.", body),
+        Paragraph("Delmål 2: Minst 20 nye bedrifter etableres hvert år i planperioden.", body),
+        Paragraph("Effektmål", h2),
+        Paragraph("Sysselsettingen i industrien er tilbake på 2022-nivå innen 2028.", bullet, bulletText="•"),
+        Paragraph("Befolkningen skal øke med minst 200 innbyggere i perioden.", bullet, bulletText="•"),
+        Paragraph("Resultatmål for 2026", h2),
+        Paragraph("En felles rekrutteringsportal for bedriftene er etablert.", bullet, bulletText="•"),
+        Paragraph("Minst 10 bedrifter har fått støtte til utviklingsprosjekter.", bullet, bulletText="•"),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+
+
+@pytest.mark.parametrize("space_after", [4.0, 0.0])
+def test_goals_set_as_labelled_paragraphs_and_lists_under_level_headings(space_after: float) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-goal-paragraphs-"))
+    pdf = folder / "handlingsplan.pdf"
+    _goals_plan(pdf, space_after)
+    run = run_pipeline(pdf)
+    goals = [(g["level"], g["text"]) for g in run.result.table("goals")]
+    assert goals == [
+        ("vision", "Fjellvik – en attraktiv kommune å bo og drive næring i."),
+        ("overall", "Kommunen skal ha 150 flere arbeidsplasser i privat sektor innen utgangen av 2028."),
+        ("sub", "Delmål 1: Flere unge velger å etablere seg i kommunen etter endt utdanning."),
+        ("sub", "Delmål 2: Minst 20 nye bedrifter etableres hvert år i planperioden."),
+        ("effect", "Sysselsettingen i industrien er tilbake på 2022-nivå innen 2028."),
+        ("effect", "Befolkningen skal øke med minst 200 innbyggere i perioden."),
+        ("result", "En felles rekrutteringsportal for bedriftene er etablert."),
+        ("result", "Minst 10 bedrifter har fått støtte til utviklingsprosjekter."),
+    ]

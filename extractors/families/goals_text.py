@@ -7,11 +7,13 @@ goal below it, a sentence "Programmet har som övergripande mål 120 000 nya job
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
 from extractors.families.common import add_goal, clean
 from extractors.families.plan_labels import match_label
+from extractors.nlp.goal_rules import level_word
 
 if TYPE_CHECKING:
     from extractors.context import ExtractionContext
@@ -45,9 +47,24 @@ PLAN_GOAL_INLINE = re.compile(
     r"(?:är\s+att|er\s*,?\s+(?:at|å))|Mål\s*:)\s+(?P<goal>[^.:;]{6,300}\.)"
 )
 GOAL_LIST_HEADINGS = re.compile(
-    r"^\s*(?:mål|målen|målsetting(?:er)?|målsättning(?:ar)?|målsetjing(?:ar)?|delmål|målsætninger|"
-    r"mål\s+(?:för|for)\s+.{0,60})\s*:?\s*$",
+    r"^\s*(?:mål|målen|målsetting(?:er)?|målsättning(?:ar)?|målsetjing(?:ar)?|delmål(?:en|a|ene)?|målsætninger|"
+    # "Effektmål", "Resultatmål for 2026", "Langsiktige mål": the level the heading names
+    r"(?:effekt|resultat|projekt|prosjekt)mål(?:en|a|ene)?(?:\s+(?:för|for)\s+.{0,40})?|"
+    r"(?:langsiktige|kortsiktige)\s+mål|mål\s+(?:för|for)\s+.{0,60})\s*:?\s*$",
     re.I,
+)
+# The labels a goal paragraph opens with; paragraphs set with no space between them run into one block
+# ("Visjon: … framtidstro. Hovedmål: Programmet skal … Delmål 1: …") and are read one label at a time.
+_GOAL_LABEL = (
+    r"(?:Visjon|Vision|Hovedmål(?:et)?|Hovudmål(?:et)?|Huvudmål(?:et)?|Övergripande\s+mål|Overordnet\s+mål|"
+    r"Overordna\s+mål|Overordnet\s+målsætning|Overall\s+(?:objective|goal)|Specific\s+objective|"
+    r"Delmål|Effektmål|Resultatmål|Projektmål|Prosjektmål|Mål|Målsetting|Målsättning)"
+    r"(?:\s+\d{1,2}(?:\.\d{1,2})?)?\s*:"
+)
+_BEFORE_GOAL_LABEL = re.compile(rf"(?<=[.!?])\s+(?={_GOAL_LABEL}\s)")
+# "Effektmål: Fler företag …" with no number: a goal of the level its label names
+_LEVEL_LABEL_LINE = re.compile(
+    r"^(?P<label>Effektmål|Resultatmål|Projektmål|Prosjektmål|Delmål)\s*:\s*(?P<goal>\S.{5,300})$"
 )
 # "Mål: Blekinge har ett konkurrenskraftigt näringsliv." under an area, once the plan's own goal is read
 AREA_GOAL_LINE = re.compile(r"^(?:Mål|Målet|Målsetting|Målsättning)\s*:\s*(?P<goal>[^:]{6,300}\.)$")
@@ -72,6 +89,7 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
         ids.append(goal_id)
         return goal_id
 
+    blocks = [part for block in blocks for part in _goal_paragraphs(block)]
     for i, block in enumerate(blocks):
         text = clean(_BULLET.sub("", block.text))  # "• Delmål 1: …" is labelled as "Delmål 1: …" is
         heading = block.kind == "heading" or (block.bold and len(text) < 80)
@@ -93,8 +111,12 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
                     overall_id = new
             continue
         if heading and GOAL_LIST_HEADINGS.match(text):
+            level = _named_level(text)
             for item in _following_items(blocks, i):
-                add(item.text, "sub", item.page, overall_id)
+                add(item.text, level, item.page, overall_id)
+            continue
+        if block.kind != "heading" and (labelled := _LEVEL_LABEL_LINE.match(text)):
+            add(labelled.group("goal"), _named_level(labelled.group("label")), block.page, overall_id)
             continue
         found_label = match_label(text, "development_plan", strict=True)
         if (
@@ -122,6 +144,22 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
             if match is not None:
                 overall_id = add(match.group("goal"), "overall", block.page)
     return ids
+
+
+def _goal_paragraphs(block: Block) -> list[Block]:
+    """A body block cut before each goal label that follows a sentence's end."""
+    if block.kind == "heading":
+        return [block]
+    parts = [p for p in _BEFORE_GOAL_LABEL.split(block.text) if p.strip()]
+    if len(parts) < 2:
+        return [block]
+    return [dataclasses.replace(block, text=part) for part in parts]
+
+
+def _named_level(label: str) -> str:
+    """The level a goal heading or label names ("Effektmål" effect, "Resultatmål for 2026" result), else sub."""
+    level = level_word(label)
+    return level if level in ("effect", "result", "sub", "overall", "vision") else "sub"
 
 
 def _labelled_parts(text: str, code: str) -> list[str]:
