@@ -20,10 +20,13 @@ from extractors.families.report_goals import (
     prose_assessment,
 )
 from extractors.families.report_tables import (
+    add_activity_table,
     add_budget,
     add_budget_sentences,
+    add_form_amounts,
     add_indicator_table,
     add_people_table,
+    form_rows,
 )
 from extractors.families.sections import (
     Section,
@@ -62,7 +65,8 @@ LEADER_TITLE = re.compile(
     r"(?i)^(projektledare|processledare|prosjektleder|prosessleder|projektleder|project manager|project leader)$"
 )
 OWNER = re.compile(
-    r"(?i)\b(?:projektägare|prosjekteier|projektejer|projektägaren|prosjekteigar)\s*(?::|är|var|er|har vært|var)\s+"
+    r"(?i)\b(?:projektägare|prosjekteier|projektejer|projektägaren|prosjekteigar|stödmottagare|støttemottaker|"
+    r"tilskuddsmottaker|tilskotsmottakar)\s*(?::|är|var|er|har vært|var)\s+"
     r"([^.;]+)"
 )
 FINANCED = re.compile(
@@ -120,11 +124,35 @@ def _first_paragraph(sections: list[Section], pattern: re.Pattern[str]) -> str |
     return None
 
 
-def _period(ctx: ExtractionContext) -> tuple[str | None, int | None]:
-    for block in ctx.layout.blocks():
-        match = PERIOD.search(block.text)
+Fact = tuple[str, str, int]  # (label, value, page) of a fact table's row
+
+
+def _texts(ctx: ExtractionContext, facts: list[Fact]) -> list[tuple[str, int]]:
+    """(text, page) of the fact table's rows as "Label: value" lines, then of every block: a form
+    states in its table what other reports write in running text."""
+    return [(f"{label}: {value}", page) for label, value, page in facts] + [
+        (block.text, block.page) for block in ctx.layout.blocks()
+    ]
+
+
+def _form_facts(sections: list[Section]) -> tuple[list[Fact], set[int]]:
+    """The rows of the report's label | value tables, and the ids of those tables."""
+    facts: list[Fact] = []
+    tables: set[int] = set()
+    for section in sections:
+        for table in section.tables:
+            rows = form_rows(table)
+            if rows:
+                facts += rows
+                tables.add(id(table))
+    return facts, tables
+
+
+def _period(ctx: ExtractionContext, facts: list[Fact]) -> tuple[str | None, int | None]:
+    for text, page in _texts(ctx, facts):
+        match = PERIOD.search(text)
         if match:
-            return clean(match.group(1)), block.page
+            return clean(match.group(1)), page
     return None, None
 
 
@@ -192,17 +220,22 @@ def _person_title_after(sentence: str, name: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _add_people_and_orgs(ctx: ExtractionContext, project_id: str, title: str) -> None:
+def _add_people_and_orgs(
+    ctx: ExtractionContext, project_id: str, title: str, facts: list[Fact], bodies: list[Fact]
+) -> None:
+    """Owner, leaders and financiers from the text and the fact table; `bodies` are those a fact
+    table's amount row names ("Varav EU-medel (Europeiska regionala utvecklingsfonden)")."""
     seen: set[tuple[str, str, str]] = set()
+    for name, raw, page in bodies:
+        _role(ctx, "financier", org=name, raw=raw, page=page, seen=seen)
     owner: str | None = None
-    for block in ctx.layout.blocks():
-        for sentence in sentences(block.text):
+    texts = _texts(ctx, facts)
+    for text, page in texts:
+        for sentence in sentences(text):
             match = OWNER.search(sentence)
             if match and owner is None:
                 owner = until_next_label(clean(match.group(1))).strip(" .")
-                _role(
-                    ctx, "owner", org=owner, raw=sentence, page=block.page, activity_id=project_id, seen=seen
-                )
+                _role(ctx, "owner", org=owner, raw=sentence, page=page, activity_id=project_id, seen=seen)
     # Leaders named on the cover ("Monica Lundin" / "Processledare") and in the running text.
     for block in ctx.layout.blocks():
         lines = [clean(ln) for ln in block.lines if clean(ln)]
@@ -219,7 +252,8 @@ def _add_people_and_orgs(ctx: ExtractionContext, project_id: str, title: str) ->
                     activity_id=project_id,
                     seen=seen,
                 )
-        for sentence in sentences(block.text):
+    for text, page in texts:
+        for sentence in sentences(text):
             if not LEADER_CUE.search(sentence):
                 continue
             for name in find_people(sentence):
@@ -230,13 +264,13 @@ def _add_people_and_orgs(ctx: ExtractionContext, project_id: str, title: str) ->
                     person=name,
                     title=_person_title_after(sentence, name),
                     raw=sentence,
-                    page=block.page,
+                    page=page,
                     activity_id=project_id,
                     seen=seen,
                 )
     first_word = title.split(" ")[0] if title else ""
-    for block in ctx.layout.blocks():
-        for sentence in sentences(block.text):
+    for text, page in texts:
+        for sentence in sentences(text):
             match = FINANCED.search(sentence)
             if not match:
                 continue
@@ -246,7 +280,7 @@ def _add_people_and_orgs(ctx: ExtractionContext, project_id: str, title: str) ->
             for item in ctx.actors.split_list(match.group(1) or match.group(2) or ""):
                 name = _financier_name(item)
                 if name and len(name.split()) <= 6:
-                    _role(ctx, "financier", org=name, raw=sentence, page=block.page, seen=seen)
+                    _role(ctx, "financier", org=name, raw=sentence, page=page, seen=seen)
 
 
 def _financier_name(item: str) -> str:
@@ -265,7 +299,8 @@ def extract(ctx: ExtractionContext) -> None:
     sections = all_sections(roots)
     title = _project_title(ctx, sections)
     description = _first_paragraph(sections, SUMMARY_HEADING) or _first_paragraph(sections, PURPOSE_HEADING)
-    period_raw, period_page = _period(ctx)
+    facts, fact_tables = _form_facts(sections)
+    period_raw, period_page = _period(ctx, facts)
     project_id = add_activity(
         ctx,
         level="project",
@@ -288,15 +323,20 @@ def extract(ctx: ExtractionContext) -> None:
     else:
         add_text_work_packages(ctx, sections, project_id, EXTRACTOR)
     _add_goals_and_outcomes(ctx, sections, project_id)
+    bodies = add_form_amounts(ctx, facts, project_id)
     for section in sections:
         for table in section.tables:
+            if id(table) in fact_tables:
+                continue
             # an "Indikator | Mål | Utfall" table is indicators, though "Utfall" also heads budgets
             if add_indicator_table(ctx, table, project_id):
+                continue
+            if add_activity_table(ctx, table, project_id, EXTRACTOR):
                 continue
             if add_budget(ctx, table, section, project_id, EXTRACTOR):
                 continue
             add_people_table(ctx, table, section, project_id)
-    _add_people_and_orgs(ctx, project_id, title)
+    _add_people_and_orgs(ctx, project_id, title, facts, bodies)
     if not ctx.result.table("budget_lines"):
         for block in ctx.layout.blocks():  # a report without a budget table states it in a sentence
             add_budget_sentences(ctx, clean(block.text), project_id, block.page)

@@ -61,6 +61,14 @@ RESULTS_HEADING = re.compile(
     r"måluppfyll\w*|måloppnå\w*|resultat og måloppnå\w*|resultat och måluppfyll\w*|results?|achievements|"
     r"results and achievements|outcomes?)\s*$"
 )
+# The same section headed by a form's question: "3. Vilka resultat har uppnåtts?", "Hvilke resultater er
+# oppnådd?", "Har projektet nått sina mål?" (not "Hur tas resultaten om hand efter projektets slut?").
+RESULTS_QUESTION = re.compile(
+    r"(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:vilka|vilken|vilket|hvilke|hvilken|hvilket|kva|which|what)\b[^?]*?"
+    r"\b(?:resultat\w*|effekt\w*|results?|outcomes?|effects?)\b"
+    r"|[^?]*\b(?:uppnåtts?|uppnått|uppnådda|oppnådd|oppnått|oppnådde|nått|nådd|måluppfyll\w*|måloppnå\w*|"
+    r"achieved)\b)[^?]*\?\s*$"
+)
 _WHOLE_LIST = re.compile(
     r"(?i)\b(ovanstående|dessa|samtliga|alla|ovennevnte|disse|alle)\s+(mål|målen|målene|delmål)\b"
 )
@@ -163,6 +171,12 @@ def level_of(text: str) -> str | None:
     from extractors.nlp.goal_rules import level_word
 
     return level_word(text)
+
+
+def is_results_heading(title: str) -> bool:
+    """A heading of the section that reports what was reached, as a noun or as a form's question."""
+    text = title.strip()
+    return bool(RESULTS_HEADING.match(text) or RESULTS_QUESTION.match(text))
 
 
 def is_goal_heading(title: str) -> bool:
@@ -300,7 +314,7 @@ def collect_goal_groups(sections: list[Section], lang: str | None) -> list[GoalG
             current = None  # a heading ends the assessment text of the previous group
         # a results section assesses the goals stated before it, in the text before any goals of its own
         assessed: list[GoalGroup] = []
-        if RESULTS_HEADING.match(section.title.strip()):
+        if is_results_heading(section.title):
             assessed, offered = groups[offered:], len(groups)
         plain_list = False  # "Projektmålen var två:" then one goal per paragraph, no bullets
         for block in section.blocks:
@@ -315,7 +329,7 @@ def collect_goal_groups(sections: list[Section], lang: str | None) -> list[GoalG
             )
             if plain_list and not is_bulleted(block) and _plain_goal_item(block):
                 level = level_of(lead) or section_level or "result"
-                item = GoalItem(clean(block.text), level, block.page, True)
+                item = GoalItem(without_label(clean(block.text)), level, block.page, True)
                 if current is not None and current.goals and current.goals[-1].bulleted and not current.after:
                     current.goals.append(item)
                 else:
@@ -385,6 +399,13 @@ def labelled_goals(text: str) -> list[tuple[str, str]]:
         if body:
             out.append((mark.group("label"), body))
     return out
+
+
+def without_label(text: str) -> str:
+    """A goal without the label printed before it ("Projektmål 1: 40 företag …" -> "40 företag …"): the
+    label's number is the goal's place in the list, not its target, and the goals table keeps no code."""
+    labelled = labelled_goals(text)
+    return labelled[0][1] if len(labelled) == 1 else text
 
 
 def prose_assessment(group: GoalGroup) -> Assessment | None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from extractors.context import ExtractionContext
-from extractors.families.common import clean
+from extractors.families.common import add_activity, clean
+from extractors.families.report_goals import status_of
 from extractors.families.sections import (
     Section,
     blocks_before,
@@ -420,3 +421,176 @@ def add_budget_sentences(ctx: ExtractionContext, text: str, project_id: str, pag
             )
             added += 1
     return added
+
+
+# A report form's fact table printed as "label | value" rows ("Ärendenummer | 20304512",
+# "Projektperiod | 2023-03-01 – 2025-08-31"): its labels, in column 0.
+FORM_LABEL = re.compile(
+    r"(?i)^(?:ärende|diarie|journal|saks|stödmottag|støttemottak|tilskuddsmottak|tilskotsmottak|"
+    r"projektägar|prosjektei|projektejer|projektnamn|projektnavn|prosjektnavn|projektperiod|prosjektperiod|"
+    r"projekttid|prosjekttid|genomförandeperiod|beviljat|beviljade|bevilget|bevilga|tilsagn|tilskudd|"
+    r"projektledar|prosjektleder|prosjektleiar|projektleder|kontaktperson|finansiär|finansiør|finansiering|"
+    r"medfinansi|budget|budsjett|total\s+budget|programområde|insatsområde|organisationsnummer|"
+    r"organisasjonsnummer|project\s+(?:period|name|manager|owner|number)|grant\s+holder)"
+)
+
+
+def form_rows(table: Table) -> list[tuple[str, str, int]]:
+    """(label, value, page) of a two-column table whose first column names the facts of the row
+    ("Stödmottagare | Skellefteå kommun"); [] for any other table. Such a table has no header row
+    however it is shaded, so every row counts."""
+    if table.n_cols != 2 or table.n_rows < 2:
+        return []
+    rows: list[tuple[str, str, int]] = []
+    for r, (label_cell, value_cell) in enumerate(table.grid()):
+        label = clean(label_cell.text).rstrip(":").strip() if label_cell else ""
+        value = clean(value_cell.text) if value_cell else ""
+        if len(label) > 80 or parse_number(label) is not None:
+            return []
+        if label and value:
+            rows.append((label, value, table.row_pages[r] if r < len(table.row_pages) else table.page_start))
+    if sum(FORM_LABEL.match(label) is not None for label, _, _ in rows) < 2:
+        return []
+    return rows
+
+
+# "Varav EU-medel (Europeiska regionala utvecklingsfonden)": the body a labelled amount comes from
+_LABEL_BODY = re.compile(r"\(([^()]{4,})\)\s*$")
+_GRANT_LABEL = re.compile(
+    r"(?i)beviljat|beviljade|bevilget|bevilga|tilsagn|tilskudd|tilskot|stöd\b|støtte|grant"
+)
+
+
+def add_form_amounts(
+    ctx: ExtractionContext, rows: list[tuple[str, str, int]], project_id: str
+) -> list[tuple[str, str, int]]:
+    """budget_lines of a fact table's amount rows ("Beviljat belopp | 4 200 000 kr"); returns
+    (body, raw, page) of each body an amount is said to come from, for its financier role."""
+    bodies: list[tuple[str, str, int]] = []
+    for label, value, page in rows:
+        if not AMOUNT_HEADER.search(label) and not _GRANT_LABEL.search(label):
+            continue
+        found = amount_in(value, label, ctx.language)
+        if found is None:
+            continue
+        body = _LABEL_BODY.search(label)
+        name = clean(body.group(1)) if body and not UNIT_WORD.search(body.group(1)) else None
+        kind = "financing" if name or _GRANT_LABEL.search(label) else amount_kind(label)
+        ctx.result.add(
+            "budget_lines",
+            activity_id=project_id,
+            item=name or label,
+            amount=found[0],
+            unit=found[1],
+            kind=kind,
+            financier_actor_id=ctx.actors.resolve(name, ctx.result) if name else None,
+            page=page,
+        )
+        if name:
+            bodies.append((name, f"{label}: {value}", page))
+    return bodies
+
+
+# A report's table of what was planned and what was done ("Aktivitet | Planerat | Genomfört | Kommentar").
+ACTIVITY_HEADER = re.compile(
+    r"(?i)^(?:aktivitet\w*|arbetspaket\w*|delprojekt\w*|insats\w*|åtgärd\w*|tiltak\w*|arbeidspakk\w*|"
+    r"delprosjekt\w*|arbejdspakke\w*|indsats\w*|activit(?:y|ies)|work\s+packages?)\b"
+)
+PLANNED_HEADER = re.compile(
+    r"(?i)^(?:planerat?|planerade?|planlagt|planlagde|planlagd|planned|förväntat|forventet|expected)\b"
+)
+DONE_HEADER = re.compile(
+    r"(?i)^(?:genomfört|genomförda?|utfört|utförda?|gjennomført|gjennomførte|utført|udført|gennemført|"
+    r"levererat|levert|done|delivered|completed|actual)\b"
+)
+COMMENT_HEADER = re.compile(
+    r"(?i)^(?:kommentar\w*|anmärkning\w*|merknad\w*|bemerkning\w*|comments?|notes?)\b"
+)
+# What a "Genomfört" cell says instead of a count ("Ej genomförd", "Pågår", "Klar")
+NOT_DONE = re.compile(
+    r"(?i)^(?:ej|inte|icke|ikke|ikkje|ingen|not|nej|nei|no)\b|\b(?:inställd|inställt|struken|utgick|avbruten|"
+    r"avbrutet|avlyst|kansellert|cancelled|canceled)\b"
+)
+ONGOING_CELL = re.compile(
+    r"(?i)^(?:pågår|pågående|påbörjad|påbörjat|pågang|i\s+gang|ongoing|in\s+progress)\b"
+)
+DONE_CELL = re.compile(
+    r"(?i)^(?:ja|yes|klar|klart|genomförd|genomfört|utförd|utfört|gjennomført|utført|ferdig|fullført|done|completed)"
+    r"\s*[.!]?$"
+)
+_COUNT = re.compile(r"\d{1,3}(?:[\s\u00a0]\d{3})+(?!\d)|\d+(?:[.,]\d+)?")
+
+
+def _count(text: str) -> float | None:
+    found = _COUNT.search(text)
+    return parse_number(found.group(0)) if found else None
+
+
+def done_status(planned: str, done: str) -> str:
+    """Status of one activity from what was planned and what was done: "46 företagsbesök" against
+    "40 företagsbesök" is achieved, "38 analyser" against "40 analyser" partly, "Ej genomförd" not."""
+    if not done:
+        return "unknown"
+    if NOT_DONE.search(done):
+        return "not_achieved"
+    if ONGOING_CELL.match(done):
+        return "ongoing"
+    planned_n, done_n = _count(planned), _count(done)
+    if planned_n and done_n is not None:
+        if done_n >= planned_n:
+            return "achieved"
+        return "partly_achieved" if done_n > 0 else "not_achieved"
+    if DONE_CELL.match(done):
+        return "achieved"
+    return status_of(done)
+
+
+def add_activity_table(ctx: ExtractionContext, table: Table, project_id: str, extractor: str) -> bool:
+    """The project's activities from an "Aktivitet | Planerat | Genomfört | Kommentar" table, each
+    with an outcome from what was done against what was planned; False when the table is not one."""
+    headers, first = _columns(table)
+    title = next((i for i, h in enumerate(headers) if ACTIVITY_HEADER.match(h)), None)
+    done = next((i for i, h in enumerate(headers) if DONE_HEADER.match(h)), None)
+    planned = next((i for i, h in enumerate(headers) if PLANNED_HEADER.match(h)), None)
+    comment = next((i for i, h in enumerate(headers) if COMMENT_HEADER.match(h)), None)
+    if title is None or done is None or (planned is None and comment is None):
+        return False
+
+    def text(row: list[Cell | None], col: int | None) -> str:
+        cell = row[col] if col is not None else None
+        return clean(cell.text) if cell is not None else ""
+
+    added = 0
+    for r, row in enumerate(table.grid()[first:], start=first):
+        name = text(row, title)
+        if not name:
+            continue
+        page = table.row_pages[r] if r < len(table.row_pages) else table.page_start
+        planned_text, done_text, note = text(row, planned), text(row, done), text(row, comment)
+        activity_id = _match_activity(ctx, name, "")
+        if not activity_id:  # a work package the text already reported keeps its row
+            activity_id = add_activity(
+                ctx,
+                level="activity",
+                title=name,
+                parent_id=project_id,
+                page_start=page,
+                extractor=extractor,
+                expected_outcome_raw=planned_text or None,
+                confidence=0.85,
+            )
+        added += 1
+        if not done_text:
+            continue
+        said = f"{headers[done]}: {done_text}"
+        if planned_text:
+            said += f" ({headers[planned]}: {planned_text})"  # type: ignore[index]
+        ctx.result.add(
+            "outcomes",
+            activity_id=activity_id,
+            text=f"{said}. {note}" if note else said,
+            status=done_status(planned_text, done_text),
+            assessor="project",
+            page=page,
+        )
+    return added > 0
