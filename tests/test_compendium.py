@@ -304,3 +304,54 @@ def test_a_fact_box_with_each_label_above_its_value(tmp_path: Path) -> None:
     } <= roles
     assert not [a for a in result.table("actors") if "@" in a["name"]]
     assert [(b["amount"], b["unit"]) for b in result.table("budget_lines")] == [(2.4, "sek_million")]
+
+
+def test_a_catalogue_sidebar_with_period_and_a_photo_credit(tmp_path: Path) -> None:
+    """ "Period" and "Tidsplan" above their values give the project's dates; the credit under a
+    picture ("Foto: Ånge kommun") names no actor of the project."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from extractors.families import compendium
+
+    pdf = tmp_path / "katalog.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=A4)
+    page.setFont("Helvetica-Bold", 24)
+    page.drawString(60, 760, "Projektkatalog 2025")
+    page.setFont("Helvetica", 11)
+    page.drawString(60, 730, "Landsbygdsprojekt i Västernorrland")
+    page.showPage()
+    for title, owner, label, period in (
+        ("Byskolor som mötesplatser", "Ånge kommun", "Period", "2025-02-01 – 2026-12-31"),
+        ("Turistvägar längs Ljungan", "Sundsvalls kommun", "Tidsplan", "2025-04-01 – 2027-03-31"),
+    ):
+        page.setFont("Helvetica-Bold", 18)
+        page.drawString(50, 780, title)
+        page.setFillColor(colors.HexColor("#cccccc"))
+        page.rect(50, 560, 280, 190, fill=1, stroke=0)
+        page.setFillColor(colors.black)
+        page.setFont("Helvetica-Oblique", 8)
+        page.drawString(50, 548, f"Foto: {owner}")
+        page.setFont("Helvetica", 10)
+        page.drawString(50, 520, "Projektet samlar byar, skolor och föreningar kring en gemensam plan.")
+        page.setFillColor(colors.HexColor("#e3ecf5"))
+        page.rect(360, 520, 190, 240, fill=1, stroke=0)
+        page.setFillColor(colors.black)
+        y = 740.0
+        for fact, value in (("Projektägare", owner), (label, period), ("Finansiärer", "Tillväxtverket")):
+            page.setFont("Helvetica-Bold", 9)
+            page.drawString(370, y, fact)
+            page.setFont("Helvetica", 9)
+            page.drawString(370, y - 13, value)
+            y -= 40
+        page.showPage()
+    page.save()
+    result = run_family(pdf, compendium)
+    projects = [(a["title"], str(a["start_date"]), str(a["end_date"])) for a in result.table("activities")]
+    assert projects == [
+        ("Byskolor som mötesplatser", "2025-02-01", "2026-12-31"),
+        ("Turistvägar längs Ljungan", "2025-04-01", "2027-03-31"),
+    ]
+    assert not [a for a in result.table("actors") if "foto" in a["name"].lower()]
+    assert not [r for r in result.table("actor_roles") if "Foto" in (r.get("raw") or "")]

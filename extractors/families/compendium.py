@@ -60,6 +60,10 @@ FACT_LABELS: dict[str, str] = {
     "projektperiod": "period",
     "tidsperiod": "period",
     "prosjektperiode": "period",
+    "period": "period",
+    "periode": "period",
+    "tidsplan": "period",
+    "tidplan": "period",
     "prosjekttid": "period",
     "projektperiode": "period",
     "kontaktperson": "contact",
@@ -281,10 +285,17 @@ def _block_ranges(ctx: ExtractionContext, heads: list[Block]) -> list[list[Block
 CONTACT_DETAILS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|(?:tel\.?:?\s*)?\+?\d[\d\s-]{6,}\d")
 
 
+# A photo's credit under its picture ("Foto: Bergs kommun"): it names who took the picture, no fact.
+PHOTO_CREDIT = re.compile(r"(?i)^(?:foto|fotograf|bild|photo|illustration|ill\.)\s*:")
+
+
 def _facts(chunk: list[Block]) -> list[tuple[str, str, str, int]]:
     facts: list[tuple[str, str, str, int]] = []
     pending: tuple[str, str] | None = None  # a fact box's label printed above its value
     for block in chunk:
+        if PHOTO_CREDIT.match(clean(block.text)):
+            pending = None
+            continue
         bare = _bare_label(block.text) if block.kind in ("fact_box", "heading") else None
         if bare is not None:
             pending = bare
@@ -392,6 +403,7 @@ def _ingress(chunk: list[Block]) -> str | None:
             block.kind in ("text", "list_item")
             and len(block.text) >= 80
             and not parse_labels(block.text, FACT_LABELS)
+            and not PHOTO_CREDIT.match(clean(block.text))
         ):
             return clean(block.text)
     return None
