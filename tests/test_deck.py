@@ -236,3 +236,79 @@ def test_the_year_in_a_decks_title_is_its_period(tmp_path: Path) -> None:
     page.save()
     result = run_family(pdf, deck)
     assert (str(result.info.period_start), str(result.info.period_end)) == ("2025-01-01", "2025-12-31")
+
+
+def _table_deck(path: Path) -> None:
+    """A 16:9 deck whose cover has a date and venue line, a context slide, two numbered proposals and
+    a slide about proposal 1 holding a ruled plan table."""
+    from reportlab.lib import colors
+    from reportlab.pdfgen import canvas
+    from reportlab.platypus import Table, TableStyle
+
+    size = (960.0, 540.0)
+    page = canvas.Canvas(str(path), pagesize=size)
+    page.setFont("Helvetica-Bold", 40)
+    page.drawString(60, 320, "Idémöte: Levande stadskärna 2026")
+    page.setFont("Helvetica", 18)
+    page.drawString(60, 270, "18 november 2025 · Göransson Arena")
+    page.setFont("Helvetica-Bold", 20)
+    page.drawString(60, 80, "Sandvikens kommun")
+    page.showPage()
+    slides = [
+        ("Bakgrund", ["• Var femte butikslokal i centrum står tom", "• Besökarna har blivit färre"]),
+        ("Förslag 1: Pop-up-butiker i tomma lokaler", ["• Fastighetsägare upplåter tomma lokaler", "Budget: 250 000 kr"]),
+        ("Förslag 2: Gågatan som mötesplats", ["• Fler sittplatser och växtlighet", "Budget: 1,2 mkr"]),
+        ("Så genomför vi förslag 1", []),
+    ]  # fmt: skip
+    for title, lines in slides:
+        page.setFont("Helvetica-Bold", 30)
+        page.drawString(60, 460, title)
+        page.setFont("Helvetica", 18)
+        for k, line in enumerate(lines):
+            page.drawString(60, 400 - 30 * k, line)
+        if not lines:
+            table = Table(TABLE_ROWS, colWidths=[400, 260, 160], rowHeights=32)
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("GRID", (0, 0), (-1, -1), 0.8, colors.black),
+                        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 14),
+                        ("FONT", (0, 1), (-1, -1), "Helvetica", 14),
+                    ]
+                )
+            )
+            table.wrapOn(page, 820, 300)
+            table.drawOn(page, 60, 400 - 32 * len(TABLE_ROWS))
+        page.showPage()
+    page.save()
+
+
+TABLE_ROWS = [
+    ["Aktivitet", "Ansvarig", "När"],
+    ["Inventera tomma lokaler", "Näringslivsavdelningen", "Januari 2026"],
+    ["Avtal med fastighetsägare", "Sandviken City", "Februari–mars 2026"],
+    ["Öppna första pop-up-butiken", "Sandviken City", "April 2026"],
+]
+
+
+def test_a_plan_table_on_a_slide_about_a_numbered_proposal(tmp_path: Path) -> None:
+    from extractors.families import deck
+
+    pdf = tmp_path / "idemote.pdf"
+    _table_deck(pdf)
+    result = run_family(pdf, deck)
+    acts = result.table("activities")
+    proposals = [(a["code"], a["title"]) for a in acts if a["level"] == "proposal"]
+    assert proposals == [
+        ("Förslag 1", "Pop-up-butiker i tomma lokaler"),
+        ("Förslag 2", "Gågatan som mötesplats"),
+    ]
+    first = next(a for a in acts if a["code"] == "Förslag 1")
+    steps = [(a["title"], a["responsible_raw"], a["start_raw"]) for a in acts if a["level"] != "proposal"]
+    assert steps == [
+        ("Inventera tomma lokaler", "Näringslivsavdelningen", "Januari 2026"),
+        ("Avtal med fastighetsägare", "Sandviken City", "Februari"),
+        ("Öppna första pop-up-butiken", "Sandviken City", "April 2026"),
+    ]
+    assert {a["parent_id"] for a in acts if a["level"] != "proposal"} == {first["activity_id"]}
+    assert result.info.title == "Idémöte: Levande stadskärna 2026"

@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from extractors.context import ExtractionContext
 from extractors.families.common import add_activity, clean
 from extractors.families.development_plan import TIMELINE_HEADINGS, read_timeline_slides
+from extractors.families.plan_table import PlanState, read_plan_tables
 from extractors.families.report_tables import add_amount_line, amount_in
 from extractors.families.sections import (
     find_people,
@@ -26,6 +28,7 @@ from extractors.families.sections import (
     looks_like_person,
     split_items,
 )
+from extractors.normalise.dates import parse_when
 from extractors.pdf.structures import Block, PageLayout
 from extractors.registry import register
 
@@ -178,6 +181,8 @@ NUMBERED_TITLE = re.compile(
     r"^(?P<code>(?:Förslag|Forslag|Idé|Ide|Innspill|Inspel|Proposal)\s*(?:nr\.?\s*)?\d+)\s*[:.–-]\s*(?P<rest>\S.*)$",
     re.I,
 )
+# "Så genomför vi förslag 1": a slide about a numbered proposal
+REFERS_TO = re.compile(r"(?i)\b(?:förslag|forslag|idé|ide|innspill|inspel|proposal)\s*(?:nr\.?\s*)?(\d+)\b")
 # "Förslag: Gemensam rekryteringsportal": the word alone before the title is no part of it
 KIND_PREFIX = re.compile(r"^(?:Förslag|Forslag|Idé|Ide|Innspill|Inspel|Proposal)\s*:\s*(?P<rest>\S.*)$", re.I)
 
@@ -237,6 +242,28 @@ def _contact_roles(ctx: ExtractionContext, activity_id: str, text: str, page: in
         )
 
 
+def _day_or_venue(text: str) -> bool:
+    """A cover line naming the meeting's day and place ("18 november 2025 · Göransson Arena")."""
+    for part in re.split(r"\s*[·•|,]\s*|\s+[–—-]\s+", text):
+        when = parse_when(part) if part else None
+        if when is not None and when.precision == "day":
+            return True
+    return False
+
+
+def _subtitle(cover: list[str]) -> str | None:
+    """The cover line that completes the first one's title ("Reglab" – "Idémöte inför 2020"): not
+    the meeting's day and venue, nor the issuer's name under a title that is no name itself."""
+    if not cover:
+        return None
+    first_is_org = _is_org_tag(cover[0])
+    for text in cover[1:]:
+        if _day_or_venue(text):
+            continue
+        return None if _is_org_tag(text) and not first_is_org else text
+    return None
+
+
 def _improve_info(ctx: ExtractionContext) -> None:
     """Deck title from the cover ("Reglab – Idémöte inför 2020") and the year it is for."""
     if not ctx.layout.pages:
@@ -247,8 +274,9 @@ def _improve_info(ctx: ExtractionContext) -> None:
         if text.casefold() not in {d.casefold() for d in distinct}:
             distinct.append(text)
     info = ctx.result.info
-    if distinct and (info.title is None or info.title == distinct[0]) and len(distinct) > 1:
-        info.title = f"{distinct[0]} – {distinct[1]}"
+    second = _subtitle(distinct)
+    if second is not None and (info.title is None or info.title == distinct[0]):
+        info.title = f"{distinct[0]} – {second}"
     years = sorted(set(re.findall(r"\b(?:19|20)\d{2}\b", " ".join(cover))))
     in_title = sorted(set(re.findall(r"\b(?:19|20)\d{2}\b", distinct[0]))) if distinct else []
     if len(in_title) == 1:
@@ -266,98 +294,166 @@ def extract(ctx: ExtractionContext) -> None:
     read_timeline_slides(ctx)
 
 
-def _proposals(ctx: ExtractionContext) -> None:
-    lang = ctx.language if ctx.language != "und" else None
-    pages = ctx.layout.pages
-    deck_furniture = _deck_furniture(pages)
-    _improve_info(ctx)
+@dataclass(slots=True)
+class _Slide:
+    page: PageLayout
+    head: Block | None
+    title: str
+    body: list[Block]
+
+
+def _content_slides(pages: list[PageLayout]) -> list[_Slide]:
+    """The slides after the cover that are not agenda, closing or "Nästa steg" slides."""
+    slides: list[_Slide] = []
     for page in pages[1:]:
         blocks = [b for b in page.blocks if clean(b.text)]
         if not blocks:
             continue
         head = _title_block(blocks)
-        title = clean(head.text) if head is not None else ""
-        body = [b for b in blocks if b is not head]
-        if head is None:
-            title = first_sentence(body[0].text)
+        title = clean(head.text) if head is not None else first_sentence(blocks[0].text)
         if _is_agenda(page, title):
             continue
         if CLOSING_TITLE.match(title) and len(title.split()) <= 5:
             continue
         if TIMELINE_HEADINGS.match(title) and len(title.split()) <= 5:
             continue  # "Nästa steg": the deck's process, read as timeline steps below
-        printed = title
-        numbered = NUMBERED_TITLE.match(title)
-        code = numbered.group("code") if numbered is not None else None
-        title = numbered.group("rest") if numbered is not None else title
-        if numbered is None and (prefixed := KIND_PREFIX.match(title)) is not None:
-            title = prefixed.group("rest")
-        proposer: str | None = None
-        furniture = _furniture(page)
-        if furniture and furniture != deck_furniture and len(furniture.split()) <= 5:
-            proposer = furniture
-        logo = _logo_text(page, body, deck_furniture)
-        if logo is not None:
-            body = [b for b in body if b is not logo]
-            proposer = proposer or _furniture_text(logo.text)
-        sections: dict[str, list[str]] = {}
-        current = "body"
-        for i, block in enumerate(body):
-            texts = split_items(block, lang) if block.kind in ("list_item", "text") else [clean(block.text)]
-            texts = [part for text in texts for part in _at_labels(text)]
-            for j, text in enumerate(texts):
-                if head is None and i == 0 and j == 0:
-                    text = clean(text[len(printed) :]) if text.startswith(printed) else text
-                    if not text:
-                        continue
-                found = _label(text)
-                if found is not None:
-                    current, text = found
-                    if not text:
-                        continue
-                elif _is_org_tag(text) and current != "contact":
-                    proposer = proposer or text
+        slides.append(_Slide(page, head, title, [b for b in blocks if b is not head]))
+    return slides
+
+
+def _proposal_slides(slides: list[_Slide]) -> list[_Slide]:
+    """Slides that are proposals: when the deck numbers its proposals ("Förslag 1: …", "Förslag 2: …"),
+    an unnumbered slide ("Bakgrund", "Så genomför vi förslag 1") tells about them and is none."""
+    numbered = [s for s in slides if NUMBERED_TITLE.match(s.title)]
+    return numbered if len(numbered) >= 2 else slides
+
+
+def _proposals(ctx: ExtractionContext) -> None:
+    pages = ctx.layout.pages
+    _improve_info(ctx)
+    slides = _content_slides(pages)
+    proposals = _proposal_slides(slides)
+    ids = {id(slide): _add_proposal(ctx, slide, _deck_furniture(pages)) for slide in proposals}
+    _slide_tables(ctx, slides, ids)
+
+
+def _refers_to(title: str, ids: dict[int, str], slides: list[_Slide]) -> str | None:
+    """The proposal a slide names by number ("Så genomför vi förslag 1" -> "Förslag 1: …")."""
+    named = REFERS_TO.search(title)
+    if named is None:
+        return None
+    for slide in slides:
+        numbered = NUMBERED_TITLE.match(slide.title)
+        found = numbered is not None and re.search(r"\d+", numbered.group("code"))
+        if found and found.group() == named.group(1) and id(slide) in ids:
+            return ids[id(slide)]
+    return None
+
+
+def _slide_tables(ctx: ExtractionContext, slides: list[_Slide], ids: dict[int, str]) -> None:
+    """A plan table on a slide ("Aktivitet | Ansvarig | När"), read as the plan-table reader reads
+    any plan table; its rows go under the slide's proposal, or the one the slide names."""
+    for slide in slides:
+        tables = [t for t in ctx.layout.tables if t.page_start == slide.page.number]
+        if not tables:
+            continue
+        parent = ids.get(id(slide)) or _refers_to(slide.title, ids, slides)
+        rows = ctx.result.table("activities")
+        first = len(rows)
+        read_plan_tables(ctx, PlanState(), tables)
+        for row in rows[first:]:
+            if row.get("parent_id") is None and parent is not None:
+                row["parent_id"] = parent
+
+
+def _sections(
+    body: list[Block], printed: str | None, lang: str | None
+) -> tuple[dict[str, list[str]], str | None]:
+    """The slide's text by label (body, purpose, target group, …) and an organisation tag on it.
+    `printed`: the title taken from the first sentence, left out of the text."""
+    sections: dict[str, list[str]] = {}
+    tag: str | None = None
+    current = "body"
+    for i, block in enumerate(body):
+        texts = split_items(block, lang) if block.kind in ("list_item", "text") else [clean(block.text)]
+        texts = [part for text in texts for part in _at_labels(text)]
+        for j, text in enumerate(texts):
+            if printed is not None and i == 0 and j == 0:
+                text = clean(text[len(printed) :]) if text.startswith(printed) else text
+                if not text:
                     continue
-                sections.setdefault(current, []).append(text)
-        if "proposer" in sections and proposer is None:
-            proposer = clean(" ".join(sections.pop("proposer")))
-        contacts = " ".join(sections.pop("contact", []))
-        resources = clean(" ".join(sections.get("resources", []))) or None
-        when = clean(" ".join(sections.get("when", []))) or None
-        described = [
-            t
-            for key in sections
-            for t in sections[key]
-            if key not in ("target_group", "outcome", "resources", "when")
-        ]
-        description = clean(" ".join(described)) or None
-        activity_id = add_activity(
-            ctx,
-            level="proposal",
-            title=title,
-            code=code,
-            page_start=page.number,
-            bbox=head.bbox if head is not None else body[0].bbox,
-            extractor=EXTRACTOR,
-            description=description,
-            responsible_raw=proposer,
-            target_group_raw=" ".join(sections.get("target_group", [])) or None,
-            expected_outcome_raw=" ".join(sections.get("outcome", [])) or None,
-            resources_raw=resources,
-            start_raw=when,
-            confidence=0.85 if head is not None else 0.7,
+            found = _label(text)
+            if found is not None:
+                current, text = found
+                if not text:
+                    continue
+            elif _is_org_tag(text) and current != "contact":
+                tag = tag or text
+                continue
+            sections.setdefault(current, []).append(text)
+    return sections, tag
+
+
+def _add_proposal(ctx: ExtractionContext, slide: _Slide, deck_furniture: str) -> str:
+    """One proposal row for a slide, with its budget line, proposer and contacts; returns its id."""
+    lang = ctx.language if ctx.language != "und" else None
+    page, head, title, body = slide.page, slide.head, slide.title, slide.body
+    printed = title
+    numbered = NUMBERED_TITLE.match(title)
+    code = numbered.group("code") if numbered is not None else None
+    title = numbered.group("rest") if numbered is not None else title
+    if numbered is None and (prefixed := KIND_PREFIX.match(title)) is not None:
+        title = prefixed.group("rest")
+    proposer: str | None = None
+    furniture = _furniture(page)
+    if furniture and furniture != deck_furniture and len(furniture.split()) <= 5:
+        proposer = furniture
+    logo = _logo_text(page, body, deck_furniture)
+    if logo is not None:
+        body = [b for b in body if b is not logo]
+        proposer = proposer or _furniture_text(logo.text)
+    sections, tag = _sections(body, printed if head is None else None, lang)
+    proposer = proposer or tag
+    if "proposer" in sections and proposer is None:
+        proposer = clean(" ".join(sections.pop("proposer")))
+    contacts = " ".join(sections.pop("contact", []))
+    resources = clean(" ".join(sections.get("resources", []))) or None
+    when = clean(" ".join(sections.get("when", []))) or None
+    described = [
+        t
+        for key in sections
+        for t in sections[key]
+        if key not in ("target_group", "outcome", "resources", "when")
+    ]
+    description = clean(" ".join(described)) or None
+    activity_id = add_activity(
+        ctx,
+        level="proposal",
+        title=title,
+        code=code,
+        page_start=page.number,
+        bbox=head.bbox if head is not None else body[0].bbox,
+        extractor=EXTRACTOR,
+        description=description,
+        responsible_raw=proposer,
+        target_group_raw=" ".join(sections.get("target_group", [])) or None,
+        expected_outcome_raw=" ".join(sections.get("outcome", [])) or None,
+        resources_raw=resources,
+        start_raw=when,
+        confidence=0.85 if head is not None else 0.7,
+    )
+    amount = amount_in(resources, "Budget", lang or "sv") if resources else None
+    if amount is not None:  # "Budget: 650 000 kr" on the slide
+        add_amount_line(ctx, activity_id, title, amount, "budget", page.number)
+    if proposer:
+        ctx.result.add(
+            "actor_roles",
+            activity_id=activity_id,
+            actor_id=ctx.actors.resolve(proposer, ctx.result),
+            role="proposer",
+            raw=proposer,
+            page=page.number,
         )
-        amount = amount_in(resources, "Budget", lang or "sv") if resources else None
-        if amount is not None:  # "Budget: 650 000 kr" on the slide
-            add_amount_line(ctx, activity_id, title, amount, "budget", page.number)
-        if proposer:
-            ctx.result.add(
-                "actor_roles",
-                activity_id=activity_id,
-                actor_id=ctx.actors.resolve(proposer, ctx.result),
-                role="proposer",
-                raw=proposer,
-                page=page.number,
-            )
-        if contacts:
-            _contact_roles(ctx, activity_id, contacts, page.number)
+    if contacts:
+        _contact_roles(ctx, activity_id, contacts, page.number)
+    return activity_id
