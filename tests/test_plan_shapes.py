@@ -1362,3 +1362,41 @@ def test_goals_set_as_labelled_paragraphs_and_lists_under_level_headings(space_a
         ("result", "En felles rekrutteringsportal for bedriftene er etablert."),
         ("result", "Minst 10 bedrifter har fått støtte til utviklingsprosjekter."),
     ]
+
+
+@pytest.mark.parametrize("codes", [("1.99", "1.100", "1.101"), ("99", "100", "101")])
+def test_outline_numbers_of_three_digits_and_a_list_called_atgardslista(codes: tuple[str, ...]) -> None:
+    """A long list numbers its actions past 99 ("1.100", "120"); an amount opening a title is no number."""
+    folder = Path(tempfile.mkdtemp(prefix="planextract-long-list-"))
+    pdf = folder / "atgardslista.pdf"
+    titles = [
+        ("Inventera laddplatser vid kommunens förskolor", "Fastighetsavdelningen", "2026"),
+        ("Byta belysning i idrottshallarna", "Fritidsförvaltningen", "2026"),
+        ("250 nya cykelparkeringar vid stationen", "Trafikavdelningen", "2027"),
+    ]
+    rows = [(code, *row) for code, row in zip(codes, titles, strict=True)]
+    _simple_plan(
+        pdf, "Åtgärdslista klimat 2026–2027", "Nyköpings kommun", ["Nr", "Åtgärd", "Ansvarig", "När"], rows
+    )
+    run = run_pipeline(pdf)
+    assert run.result.info.doc_type == "action_plan"
+    assert [(r["code"], r["title"], r["level"], r["parent_id"]) for r in run.rows] == [
+        (code, title, "activity", None) for code, title, _who, _when in rows
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.100 Byta belysning", ("1.100", "Byta belysning")),
+        ("120", ("120", "")),
+        ("120. Införa klimatkrav", ("120", "Införa klimatkrav")),
+        ("120 000 nya jobb i regionen", None),
+        ("250 nya bostäder", None),
+        ("2030 ska regionen vara fossilfri", None),
+    ],
+)
+def test_which_texts_open_with_an_outline_number(text: str, expected: tuple[str, str] | None) -> None:
+    from extractors.families.plan_labels import numbering
+
+    assert numbering(text) == expected
