@@ -11,13 +11,13 @@ from extractors.result import Extraction
 from tests.test_final_report import run_family
 
 
-def _form_report(path: Path) -> None:
+def _form_report(path: Path, space: float = 6) -> None:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    body = ParagraphStyle("b", fontName="Times-Roman", fontSize=11, leading=14, spaceBefore=6)
+    body = ParagraphStyle("b", fontName="Times-Roman", fontSize=11, leading=14, spaceBefore=space)
     question = ParagraphStyle("q", fontName="Helvetica-Bold", fontSize=12, leading=15, spaceBefore=8)
     cell = ParagraphStyle("c", fontName="Helvetica", fontSize=9, leading=11)
     label = ParagraphStyle("l", fontName="Helvetica-Bold", fontSize=9, leading=11)
@@ -130,6 +130,23 @@ def test_a_planned_and_done_table_gives_the_activities_and_their_outcomes(form_r
         "Workshoppar om digital bokning": "partly_achieved",
         "Gemensam mässa i Hamburg": "not_achieved",
     }
+
+
+def test_labelled_goal_lines_in_the_paragraph_that_announces_them(tmp_path: Path) -> None:
+    """Paragraphs printed without space between them run into one block: the lead-in's labelled
+    lines are still the goals, without their labels, and the question heading assesses them."""
+    from extractors.families import final_report
+
+    pdf = tmp_path / "slutrapport.pdf"
+    _form_report(pdf, space=0)
+    result = run_family(pdf, final_report)
+    goals = {g["goal_id"]: (g["text"], g["level"]) for g in result.table("goals")}
+    assert sorted(goals.values()) == [
+        ("Minst 25 företag ska ha infört digital bokning.", "result"),
+        ("Tre nya paket för vintersäsongen ska säljas.", "result"),
+    ]
+    assessed = {goals[o["goal_id"]][0]: o["status"] for o in result.table("outcomes") if o.get("goal_id")}
+    assert assessed["Tre nya paket för vintersäsongen ska säljas."] == "partly_achieved"
 
 
 @pytest.mark.parametrize(

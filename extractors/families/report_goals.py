@@ -360,7 +360,9 @@ def collect_goal_groups(sections: list[Section], lang: str | None) -> list[GoalG
                     current = GoalGroup(items)
                     groups.append(current)
             elif not is_bulleted(block):
-                for sentence in sentences(block.text):
+                prose, tail = split_labelled_tail("\n".join(block.lines))
+                prose = " ".join(prose.split()) if tail else block.text
+                for sentence in sentences(prose):
                     formulated = GOAL_AS_FOLLOWS.search(sentence) if goal_section else None
                     if formulated is not None and sentence[formulated.end() :].strip():
                         # "Effektmålet var formulerat så här: Andelen … ska öka till 50 procent."
@@ -377,6 +379,22 @@ def collect_goal_groups(sections: list[Section], lang: str | None) -> list[GoalG
                     else:
                         for group in assessed:
                             group.after.append((sentence, block.page))
+                if (
+                    tail
+                ):  # "Projektet hade två projektmål:" then "Projektmål 1: …" lines in the same paragraph
+                    announced = level_of(_lead_in_text(prose))
+                    current = GoalGroup(
+                        [
+                            GoalItem(
+                                text,
+                                level_of(label) or announced or section_level or "overall",
+                                block.page,
+                                True,
+                            )
+                            for label, text in tail
+                        ]
+                    )
+                    groups.append(current)
             prev = block
     return groups
 
@@ -399,6 +417,26 @@ def labelled_goals(text: str) -> list[tuple[str, str]]:
         if body:
             out.append((mark.group("label"), body))
     return out
+
+
+def _lead_in_text(text: str) -> str:
+    parts = sentences(text)
+    return parts[-1] if parts else ""
+
+
+def split_labelled_tail(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A paragraph that announces goals and gives them on labelled lines of its own ("… Projektet
+    hade två projektmål:" / "Projektmål 1: …" / "Projektmål 2: …"): (the text before the labels,
+    (label, goal) of each line); (text, []) for any other paragraph."""
+    first = next((m for m in _GOAL_LABEL.finditer(text) if m.start() > 0), None)
+    if first is None:
+        return text, []
+    prose = text[: first.start()].rstrip()
+    lead = _lead_in_text(prose)
+    if not lead.endswith(":") or not GOAL_LEAD_IN.search(lead) or NOT_GOAL_HEADING.search(lead):
+        return text, []
+    tail = labelled_goals(text[first.start() :])
+    return (prose, tail) if tail else (text, [])
 
 
 def without_label(text: str) -> str:
