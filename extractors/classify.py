@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractors.pdf.model import ParsedDocument
-from extractors.pdf.structures import DocumentLayout
+from extractors.pdf.structures import Block, DocumentLayout
 from extractors.result import DocumentInfo
 
 CUES_FILE = Path(__file__).parent / "data" / "doc_type_cues.tsv"
@@ -143,10 +143,34 @@ def guess_title(layout: DocumentLayout) -> str | None:
                 first = min(named, key=lambda b: (b.bbox[1], b.bbox[0]))
                 name = re.sub(r"\s+", " ", first.text).strip()
                 title = f"{title} – {name}"
+        elif _names_an_organisation(title):
+            title = _next_heading(blocks, top_size) or title
         if len(title) >= 4:
             return title[:300]
     meta_title = layout.document.metadata.get("Title", "").strip()
     return meta_title or None
+
+
+def _names_an_organisation(text: str) -> bool:
+    """The text is only an organisation's name ("Region Gävleborg"): the issuer's logo line, not a title."""
+    if any(re.fullmatch(pattern, text) for pattern in _ISSUER_PATTERNS):
+        return True
+    from extractors.nlp import gazetteer
+
+    return gazetteer.load().lookup(text) is not None
+
+
+def _next_heading(blocks: list[Block], top_size: float) -> str | None:
+    """The largest text under the largest, above the body size, topmost when several share its size;
+    None when the page has no such line."""
+    body = min((b.size for b in blocks), default=0.0)
+    lower = [b for b in blocks if body + 0.5 < b.size < top_size - 0.5]
+    if not lower:
+        return None
+    size = max(b.size for b in lower)
+    first = min((b for b in lower if b.size >= size - 0.5), key=lambda b: (b.bbox[1], b.bbox[0]))
+    text = re.sub(r"\s+", " ", first.text).strip()
+    return None if len(text) < 4 or _names_an_organisation(text) else text
 
 
 _ISSUER_PATTERNS = (

@@ -126,3 +126,28 @@ def test_a_raised_digit_after_a_length_unit_is_a_power_not_a_note() -> None:
     # a digit on the line itself (an amount, a code) is no marker
     amount = _word("2", word.x1 + 0.5, 100.0, 10.0)
     assert [ln.text for ln in group_lines([word, amount])] == ["Kupolen, 2"]
+
+
+def test_a_cover_whose_largest_text_is_the_issuer_is_titled_by_the_next_heading() -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from extractors.classify import guess_title
+    from extractors.pdf.layout import analyse
+    from extractors.pdf.reader import read_pdf
+
+    pdf = _DIR / "export.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=A4)
+    page.setFont("Helvetica", 7)
+    page.drawString(50, 800, "Rapport genererad 2025-11-12 09:41 av Lena Berg")
+    page.setFont("Helvetica-Bold", 16)
+    page.drawString(50, 770, "Region Gävleborg")
+    page.setFont("Helvetica-Bold", 13)
+    page.drawString(50, 745, "Handlingsplan för kompetensförsörjning 2025–2026")
+    page.setFont("Helvetica", 9)
+    for k in range(6):
+        page.drawString(
+            50, 700 - 14 * k, f"Handlingsplanen beslutades av regionala utvecklingsnämnden, punkt {k + 1}."
+        )
+    page.save()
+    assert guess_title(analyse(read_pdf(str(pdf)))) == "Handlingsplan för kompetensförsörjning 2025–2026"
