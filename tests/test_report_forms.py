@@ -43,6 +43,7 @@ def _form_report(path: Path, space: float = 6) -> None:
         ("Rådgivning till besöksföretag", "30 företag", "34 företag", "Större intresse än väntat."),
         ("Workshoppar om digital bokning", "6 workshoppar", "4 workshoppar", "Två ställdes in."),
         ("Gemensam mässa i Hamburg", "1 mässa", "Ej genomförd", "Ersattes av en digital kampanj."),
+        ("Ny bokningsportal", "1 portal", "Under arbete", "Lanseras våren 2026."),
     ]
     activity_table = Table(
         [[Paragraph(c, label if r == 0 else cell) for c in row] for r, row in enumerate(activities)],
@@ -58,7 +59,12 @@ def _form_report(path: Path, space: float = 6) -> None:
             ),
             Spacer(1, 10),
             fact_table,
-            Paragraph("1. Beskriv projektets mål", question),
+            Paragraph("1. Beskriv projektets syfte och mål", question),
+            Paragraph(
+                "Besöksföretagen längs kusten säljer för lite utanför sommaren, och nästan all bokning "
+                "sker per telefon eller e-post.",
+                body,
+            ),
             Paragraph("Projektet arbetade mot två projektmål:", body),
             Paragraph("Projektmål 1: Minst 25 företag ska ha infört digital bokning.", body),
             Paragraph("Projektmål 2: Tre nya paket för vintersäsongen ska säljas.", body),
@@ -85,6 +91,7 @@ def form_report(tmp_path_factory: pytest.TempPathFactory) -> Extraction:
 
 def test_a_fact_table_of_label_value_rows_gives_the_projects_facts(form_report: Extraction) -> None:
     project = form_report.table("activities")[0]
+    assert project["description"].startswith("Besöksföretagen längs kusten")  # under "Beskriv … syfte"
     assert (str(project["start_date"]), str(project["end_date"])) == ("2024-01-01", "2026-06-30")
     roles = {(r["role"], r["actor_id"], r.get("person_name")) for r in form_report.table("actor_roles")}
     assert ("owner", "hudiksvalls-kommun", None) in roles
@@ -120,6 +127,7 @@ def test_a_planned_and_done_table_gives_the_activities_and_their_outcomes(form_r
         ("Rådgivning till besöksföretag", "30 företag"),
         ("Workshoppar om digital bokning", "6 workshoppar"),
         ("Gemensam mässa i Hamburg", "1 mässa"),
+        ("Ny bokningsportal", "1 portal"),
     ]
     title = {a["activity_id"]: a["title"] for a in acts}
     done = {
@@ -129,6 +137,7 @@ def test_a_planned_and_done_table_gives_the_activities_and_their_outcomes(form_r
         "Rådgivning till besöksföretag": "achieved",
         "Workshoppar om digital bokning": "partly_achieved",
         "Gemensam mässa i Hamburg": "not_achieved",
+        "Ny bokningsportal": "ongoing",
     }
 
 

@@ -50,7 +50,11 @@ ACTIVITY_HEADING = re.compile(
     r"work\s+packages?|activities|implementation)\b"
 )
 SUMMARY_HEADING = re.compile(r"(?i)^(sammanfattning|sammandrag|sammendrag|samandrag|resumé|summary)\b")
-PURPOSE_HEADING = re.compile(r"(?i)^(syfte|formål|føremål|hensikt|bakgrund og formål)\b")
+# also a form's numbered question: "1. Beskriv projektets syfte och mål", "2. Beskriv prosjektets formål"
+PURPOSE_HEADING = re.compile(
+    r"(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:beskriv\s+(?:projektets|prosjektets|prosjektet\s+sitt)\s+)?"
+    r"(syfte|formål|føremål|hensikt|bakgrund og formål)\b"
+)
 PERIOD = re.compile(
     r"(?i)\b(?:projektperiod(?:en)?|projekttid(?:en)?|prosjektperiode(?:n)?|prosjekttid(?:a|en)?|"
     r"genomförandeperiod(?:en)?|projektperiode(?:n)?|project period|prosjektperiode)\s*(?::|var|är|er|var|was)?\s*"

@@ -512,7 +512,8 @@ NOT_DONE = re.compile(
     r"avbrutet|avlyst|kansellert|cancelled|canceled)\b"
 )
 ONGOING_CELL = re.compile(
-    r"(?i)^(?:pågår|pågående|påbörjad|påbörjat|pågang|i\s+gang|ongoing|in\s+progress)\b"
+    r"(?i)^(?:pågår|pågående|påbörjad|påbörjat|påbegynt|pågang|i\s+gang|under\s+arbe(?:id|te)|ongoing|"
+    r"in\s+progress)\b"
 )
 DONE_CELL = re.compile(
     r"(?i)^(?:ja|yes|klar|klart|genomförd|genomfört|utförd|utfört|gjennomført|utført|ferdig|fullført|done|completed)"
