@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.pdf.structures import Cell, Table
 from extractors.result import Extraction
 from tests.test_final_report import run_family
 
@@ -156,6 +157,35 @@ def test_labelled_goal_lines_in_the_paragraph_that_announces_them(tmp_path: Path
     ]
     assessed = {goals[o["goal_id"]][0]: o["status"] for o in result.table("outcomes") if o.get("goal_id")}
     assert assessed["Tre nya paket för vintersäsongen ska säljas."] == "partly_achieved"
+
+
+def _two_columns(rows: list[tuple[str, str]]) -> Table:
+    cells = [
+        Cell(row=r, col=c, text=text, bbox=(0.0, 0.0, 1.0, 1.0), page=1)
+        for r, pair in enumerate(rows)
+        for c, text in enumerate(pair)
+    ]
+    return Table(page_start=1, page_end=1, bbox=(0.0, 0.0, 1.0, 1.0), n_rows=len(rows), n_cols=2, cells=cells)
+
+
+def test_a_table_of_financiers_is_no_fact_table() -> None:
+    """ "Finansiär | Belopp" rows are amounts per source for the budget reader, though two of its
+    labels name financing; "Stödmottagare | …", "Projektperiod | …" rows are facts."""
+    from extractors.families.report_tables import form_rows
+
+    sources = [
+        ("Finansiär", "Belopp (kr)"),
+        ("Tillväxtverket", "1 000 000"),
+        ("Region Västerbotten", "500 000"),
+        ("Finansiering totalt", "1 500 000"),
+    ]
+    assert form_rows(_two_columns(sources)) == []
+    facts = [("Stödmottagare", "Umeå kommun"), ("Projektperiod", "2024–2025"), ("Projektledare", "Eva Berg")]
+    assert [label for label, _, _ in form_rows(_two_columns(facts))] == [
+        "Stödmottagare",
+        "Projektperiod",
+        "Projektledare",
+    ]
 
 
 @pytest.mark.parametrize(

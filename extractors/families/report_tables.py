@@ -449,7 +449,8 @@ def form_rows(table: Table) -> list[tuple[str, str, int]]:
             return []
         if label and value:
             rows.append((label, value, table.row_pages[r] if r < len(table.row_pages) else table.page_start))
-    if sum(FORM_LABEL.match(label) is not None for label, _, _ in rows) < 2:
+    # the first row may head a table of sources ("Finansiär | Belopp"), so the facts are counted below it
+    if sum(FORM_LABEL.match(label) is not None for label, _, _ in rows[1:]) < 2:
         return []
     return rows
 
