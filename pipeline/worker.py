@@ -169,7 +169,7 @@ def extract(
         errors.append(_stage_error("NLP", exc))
     result.drop_duplicate_roles()
     result.warnings.extend(coverage_warnings(result))
-    unread = [w for w in doc.warnings if "OCR skipped" in w]
+    unread = [w for w in doc.warnings if "OCR skipped" in w or "text layer unreadable" in w]
     status = "partial" if errors or unread else "ok"
     error = "; ".join(errors + unread) if status == "partial" else None
     return result, status, error, doc.n_pages, doc.ocr_pages

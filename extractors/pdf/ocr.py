@@ -26,12 +26,14 @@ from typing import Any
 import numpy as np
 
 from extractors.pdf import raster
+from extractors.pdf.backends.base import UNMAPPED
 from extractors.pdf.model import Page, ParsedDocument, Rule, Word
 
 DEFAULT_LANGUAGES = "swe+nor"
 PSM = 6  # one uniform block: best word recall on ruled tables (measured against psm 3 and 11)
 MIN_TEXT_CHARS = 100  # a scan may carry a stamped page number or a header, never a page of text
 MIN_IMAGE_COVERAGE = 0.5
+MIN_KNOWN_WORDS = 3  # OCR of an unreadable text layer must find this many dictionary words
 LOW_CONFIDENCE = 0.5  # mean word confidence under which OCR text is flagged as unreliable
 MIN_WORD_CONFIDENCE = 30.0  # below this a word without letters or digits is line or dust residue
 MIN_GLYPH_PT = 2.5  # a word box smaller than this both ways is a speck (printed letters are 4 pt or more)
@@ -39,6 +41,9 @@ DESCENT = 0.22  # share of the em below the baseline in common text faces
 NOISE_CONFIDENCE = 0.2  # one or two characters read with less confidence than this are noise
 _CID = re.compile(r"\(cid:\d+\)")
 _LEADER = re.compile(r"([._\-·…•*=~])\1{2,}|(?:\. ){3,}")  # dot leaders and rules typed as characters
+_LATIN1_SYMBOLS = {chr(c) for c in range(0xA1, 0xC0)} | {"×", "÷"}  # ¡ ¢ … ¿: rare in prose
+ODD_SYMBOLS = 0.05  # share of Latin-1 symbols above which a text layer's words are checked
+GARBAGE_SYMBOLS = 0.25  # ... and above which it is unreadable (real pages: at most 0.05 measured)
 _VOWELS = set("aeiouyåäöæøéèáàüAEIOUYÅÄÖÆØÉÈÁÀÜ")
 _LEXICON_LANGUAGES = ("sv", "nb", "da", "en", "de")
 _TESSERACT_CODES = {"sv": "swe", "nb": "nor", "nn": "nor", "da": "dan", "en": "eng"}
@@ -55,6 +60,7 @@ class OcrResult:
     skew: float
     confidence: float | None
     language: str = ""  # Tesseract model the words were read with
+    dpi: float = raster.DEFAULT_DPI  # resolution the page was rendered at
 
 
 def apply_ocr(doc: ParsedDocument, path: str, mode: str = "auto", languages: str = DEFAULT_LANGUAGES) -> None:
@@ -65,10 +71,11 @@ def apply_ocr(doc: ParsedDocument, path: str, mode: str = "auto", languages: str
     OCR with a warning containing "OCR skipped"; a page that fails keeps its old content
     and gets a warning.
     """
+    if mode not in ("auto", "always", "never"):
+        raise ValueError(f"unknown OCR mode {mode!r}: use auto, always or never")
+    _flag_unreadable(doc, mode)
     if mode == "never":
         return
-    if mode not in ("auto", "always"):
-        raise ValueError(f"unknown OCR mode {mode!r}: use auto, always or never")
     targets = (
         [p for p in doc.pages if p.width > 0 and p.height > 0] if mode == "always" else pages_to_ocr(doc)
     )
@@ -76,8 +83,7 @@ def apply_ocr(doc: ParsedDocument, path: str, mode: str = "auto", languages: str
         return
     usable, problem = usable_languages(languages)
     if problem is not None:
-        what = "have no text layer" if mode == "auto" else "not OCR'd"
-        _warn(doc, targets, f"OCR skipped: {problem} ({len(targets)} pages {what})")
+        _warn(doc, targets, f"OCR skipped: {problem} ({_what_is_lost(targets, mode)})")
         return
     missing = [lang for lang in languages.split("+") if lang not in usable.split("+")]
     if missing:
@@ -94,6 +100,40 @@ def apply_ocr(doc: ParsedDocument, path: str, mode: str = "auto", languages: str
             preferred = _ocr_one(doc, pdf, page, usable, preferred) or preferred
 
 
+def _what_is_lost(pages: list[Page], mode: str) -> str:
+    """Why the skipped pages mattered: no text at all, or a text layer nobody can read."""
+    if mode != "auto":
+        return f"{len(pages)} pages not OCR'd"
+    unreadable = sum(1 for p in pages if p.text_chars > 0)
+    scans = len(pages) - unreadable
+    parts = [f"{scans} pages have no text layer"] if scans else []
+    if unreadable:
+        parts.append(f"text layer unreadable on {unreadable} pages")
+    return "; ".join(parts)
+
+
+def _flag_unreadable(doc: ParsedDocument, mode: str) -> None:
+    """Warn of glyphs the reader could not map to Unicode (they stand as U+FFFD in the words),
+    and, when OCR is off, of every page whose text layer cannot be read."""
+    for page in doc.pages:
+        count = unmapped_glyphs(page)
+        notes = [f"page {page.number}: {count} glyphs without Unicode mapping"] if count else []
+        if mode == "never" and (count or (page.text_chars > 0 and is_garbage_text(_text(page)))):
+            notes.append(f"page {page.number}: text layer unreadable (OCR is off)")
+        for message in notes:
+            page.warnings.append(message)
+            doc.warnings.append(message)
+
+
+def _text(page: Page) -> str:
+    return " ".join(w.text for w in page.words)
+
+
+def unmapped_glyphs(page: Page) -> int:
+    """Glyphs of the page's words that have no Unicode mapping (U+FFFD or pdfminer's `(cid:N)`)."""
+    return sum(w.text.count(UNMAPPED) + len(_CID.findall(w.text)) for w in page.words)
+
+
 def _ocr_one(doc: ParsedDocument, pdf: Any, page: Page, languages: str, preferred: str | None) -> str | None:
     """OCR one page in place and return the language it was read in.
 
@@ -103,6 +143,7 @@ def _ocr_one(doc: ParsedDocument, pdf: Any, page: Page, languages: str, preferre
     try:
         pdf_page = pdf[page.number - 1]
         result = ocr_page(pdf_page, page, languages, preferred)
+        garbage = page.text_chars > 0 and is_garbage_text(" ".join(w.text for w in page.words))
         _store(page, result)
     except Exception as exc:
         message = f"page {page.number}: OCR failed ({type(exc).__name__}: {exc})"
@@ -112,14 +153,49 @@ def _ocr_one(doc: ParsedDocument, pdf: Any, page: Page, languages: str, preferre
     finally:
         if pdf_page is not None:
             pdf_page.close()  # its parsed content would otherwise live until the document closes
-    if result.confidence is not None and result.confidence < LOW_CONFIDENCE:
-        message = (
-            f"page {page.number}: OCR confidence is low ({result.confidence:.2f}): "
-            "a poor scan or a script other than Latin"
-        )
+    unread = garbage and not _reads_as_language(result)
+    if unread:
+        page.words = []  # neither the text layer nor the image gives words: none beat garbage
+    for message in _notes(page, result, unread):
         page.warnings.append(message)
         doc.warnings.append(message)
     return result.language
+
+
+def _reads_as_language(result: OcrResult) -> bool:
+    """True when OCR found words of a language: confident, and some of its longer words known.
+
+    Glyphs drawn as boxes are read with fair confidence as "DE DC ENENEEED": letters, but no words.
+    """
+    if result.confidence is None or result.confidence < LOW_CONFIDENCE:
+        return False
+    candidates = [w.lower() for w in re.findall(r"[^\W\d_]{4,}", " ".join(w.text for w in result.words))]
+    lexicon = _load_lexicon()
+    if not lexicon:
+        return True
+    known = sum(1 for w in candidates[:300] if w in lexicon)
+    return known >= MIN_KNOWN_WORDS and known >= 0.2 * min(len(candidates), 300)
+
+
+def _notes(page: Page, result: OcrResult, unread: bool) -> list[str]:
+    """Warnings about an OCR'd page: a coarse rendering, low confidence, nothing readable."""
+    notes: list[str] = []
+    if result.dpi < raster.MIN_NATIVE_DPI:
+        notes.append(
+            f"page {page.number}: rendered for OCR at {result.dpi:g} dpi "
+            f"(a {page.width:.0f} x {page.height:.0f} pt page would exceed the image size limit)"
+        )
+    if unread:
+        notes.append(
+            f"page {page.number}: text layer unreadable (glyphs without Unicode mapping) "
+            "and OCR found no readable text either: the page is left empty"
+        )
+    elif result.confidence is not None and result.confidence < LOW_CONFIDENCE:
+        notes.append(
+            f"page {page.number}: OCR confidence is low ({result.confidence:.2f}): "
+            "a poor scan or a script other than Latin"
+        )
+    return notes
 
 
 def pages_to_ocr(doc: ParsedDocument) -> list[Page]:
@@ -144,7 +220,7 @@ def needs_ocr(page: Page, text_document: bool = False) -> bool:
         chars == 0 or (chars < MIN_TEXT_CHARS and not text_document)
     ):
         return True
-    return chars > 0 and is_garbage_text(" ".join(w.text for w in page.words))
+    return chars > 0 and (unmapped_glyphs(page) > 0 or is_garbage_text(" ".join(w.text for w in page.words)))
 
 
 def is_garbage_text(text: str) -> bool:
@@ -154,7 +230,9 @@ def is_garbage_text(text: str) -> bool:
     shifted alphabet (`Kdqgolqjvsodq`). The first three are cheap character counts. A
     shifted alphabet is still letters, so when the share of vowels among letters is
     off (normal Latin-script text is 30-45 %) known words are counted; the dictionary is
-    loaded only then, so an ordinary page costs a few character counts.
+    loaded only then, so an ordinary page costs a few character counts. A font without a
+    Unicode map gives its codes as Latin-1 (¯ÏÑÅ«¿Ñ¹): many of its symbols ask for the word
+    count too, whatever the vowels.
     """
     cleaned = _LEADER.sub(" ", _CID.sub("\ufffd", text))
     chars = [c for c in cleaned if not c.isspace()]
@@ -170,7 +248,10 @@ def is_garbage_text(text: str) -> bool:
     if len(letters) < 40 or not all(_latin(c) for c in letters[:200]):
         return False
     vowel_share = sum(1 for c in letters if c in _VOWELS) / len(letters)
-    if 0.25 <= vowel_share <= 0.55:
+    odd = sum(1 for c in chars if c in _LATIN1_SYMBOLS) / len(chars)
+    if odd > GARBAGE_SYMBOLS:
+        return True
+    if 0.25 <= vowel_share <= 0.55 and odd < ODD_SYMBOLS:
         return False
     return known_word_share(cleaned) < 0.2
 
@@ -187,7 +268,12 @@ def known_word_share(text: str) -> float:
 
 
 def _latin(char: str) -> bool:
-    return "LATIN" in unicodedata.name(char, "")
+    """Letters of the Latin script, with the Latin-1 letters not named so (ª º µ).
+
+    A Type3 font without a Unicode map gives its glyph codes as Latin-1 (¯ÏÑÅ«¿Ñ ª µ): the
+    page must go on to the word test, not pass as a page in another script.
+    """
+    return ord(char) < 0x250 or "LATIN" in unicodedata.name(char, "")
 
 
 def _load_lexicon() -> set[str]:
@@ -275,7 +361,7 @@ def ocr_image(
     ]
     confidences = [w.confidence for w in words if w.confidence is not None]
     confidence = round(float(np.mean(confidences)), 4) if confidences else None
-    return OcrResult(words=words, rules=rules, skew=skew, confidence=confidence, language=language)
+    return OcrResult(words=words, rules=rules, skew=skew, confidence=confidence, language=language, dpi=dpi)
 
 
 def _tesseract(image: np.ndarray, language: str, sx: float, sy: float) -> list[Word]:
@@ -388,7 +474,8 @@ def _em_share(text: str) -> float:
 def _store(page: Page, result: OcrResult) -> None:
     """Put OCR output on the page; a readable text layer is kept, moved into the new frame."""
     keep_text = page.text_chars > 0 and not is_garbage_text(" ".join(w.text for w in page.words))
-    kept = [_turned_word(w, page, -result.skew) for w in page.words] if keep_text else []
+    readable = [w for w in page.words if UNMAPPED not in w.text and not _CID.search(w.text)]
+    kept = [_turned_word(w, page, -result.skew) for w in readable] if keep_text else []
     new_words = [w for w in result.words if not any(_overlaps(w, k) for k in kept)]
     page.words = kept + new_words
     if page.rules:  # vector rules are exact: keep them rather than their raster copies

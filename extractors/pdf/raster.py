@@ -7,6 +7,7 @@ rendered at a time and the caller drops it when done, so memory stays bounded by
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +18,10 @@ import numpy as np
 DEFAULT_DPI = 300.0
 MIN_NATIVE_DPI = 200.0  # scans at this resolution or more are rendered at their own scale
 MAX_SKEW = 5.0  # degrees; scanners rarely do worse, and a wider search finds text diagonals
+# Pixels one page may be rendered to: the OCR steps hold several copies of the image, so an
+# A0 poster or a 20000 pt page at 300 dpi (83 333 px square) would take gigabytes. 60 Mpx is
+# an A1 sheet at about 280 dpi; a larger page is rendered coarser (its print is larger too).
+MAX_PIXELS = 60_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +73,18 @@ def native_dpi(page: Any) -> float | None:
 
 
 def render_dpi(page: Any) -> float:
-    """Resolution to render `page` at: the scan's own when it is good enough, else 300 dpi."""
+    """Resolution to render `page` at: the scan's own when it is good enough, else 300 dpi;
+    never more than the pixel budget allows for the page's size."""
     dpi = native_dpi(page)
-    if dpi is not None and MIN_NATIVE_DPI <= dpi <= DEFAULT_DPI:
-        return round(dpi)
-    return DEFAULT_DPI
+    wanted = float(round(dpi)) if dpi is not None and MIN_NATIVE_DPI <= dpi <= DEFAULT_DPI else DEFAULT_DPI
+    width, height = page.get_size()
+    return min(wanted, budget_dpi(width, height))
+
+
+def budget_dpi(width_pt: float, height_pt: float, max_pixels: int = MAX_PIXELS) -> float:
+    """The highest resolution (whole dpi) at which a page of this size stays within `max_pixels`."""
+    area = max(width_pt, 1.0) * max(height_pt, 1.0)
+    return float(max(1, math.floor(math.sqrt(max_pixels / area) * 72.0)))
 
 
 def render_gray(page: Any, dpi: float) -> np.ndarray:

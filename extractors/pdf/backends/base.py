@@ -18,6 +18,10 @@ from extractors.pdf.model import Box, Page, ParsedDocument, Rule, Word
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _ITALIC = re.compile(r"italic|oblique", re.IGNORECASE)
 RULE_THICKNESS = 2.5  # filled rectangles thinner than this are ruling lines
+# A C0 control character in text is a glyph whose font lost its Unicode mapping (a subset font
+# without /ToUnicode gives its glyph codes 1, 3, ...): it is marked unreadable, never passed on.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+UNMAPPED = "\ufffd"
 
 ProgressFn = Callable[[int, int], None]
 
@@ -127,11 +131,11 @@ def build_words(raw: Iterable[RawWord]) -> list[Word]:
         ):
             # A "space" with no advance: an encoded soft hyphen (browsers write every U+00AD
             # as a zero-width space), so both pieces are one word.
-            words[-1] = _merged(previous, w.text, w.x1, w.bottom)
+            words[-1] = _merged(previous, _CONTROL.sub(UNMAPPED, w.text), w.x1, w.bottom)
             continue
         words.append(
             Word(
-                text=w.text,
+                text=_CONTROL.sub(UNMAPPED, w.text),
                 x0=w.x0,
                 top=w.top,
                 x1=w.x1,

@@ -1,0 +1,249 @@
+"""Hostile input and re-runs: text layers nobody can read, a page too large to render, a PDF
+library's stale error, links that lead nowhere, limits that stopped a document, file names that
+look like revisions. Every PDF is built here (reportlab or raw bytes) and read by the real code."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.pdf import ocr, raster
+from extractors.pdf.reader import read_pdf
+from pipeline import load
+from pipeline.runner import RunOptions, RunSummary, execute
+
+pytest.importorskip("reportlab")
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+ROWS = [
+    ("1", "Kartlägga behovet av lokaler för föreningslivet", "Fritidsförvaltningen", "2026"),
+    ("2", "Införa digital bokning av idrottshallar", "Fritidsenheten", "Q3 2026"),
+    ("3", "Utveckla samverkan med studieförbunden", "Kulturförvaltningen", "2027"),
+    ("4", "Följa upp handlingsplanen årligen", "Kultur- och fritidsnämnden", "2027"),
+]
+INTRO = "Handlingsplanen gäller 2026–2027 och beslutas av kultur- och fritidsnämnden i kommunen."
+
+
+def _run(paths: list[Path], out: Path, **kw: Any) -> RunSummary:
+    options = RunOptions(paths=[str(p) for p in paths], out_dir=out, workers=1, progress=False, report=False)
+    for name, value in kw.items():
+        setattr(options, name, value)
+    return execute(options)
+
+
+def _tesseract_ready() -> None:
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed")
+    if ocr.usable_languages(ocr.DEFAULT_LANGUAGES)[1] is not None:
+        pytest.skip("no Swedish/Norwegian tesseract data")
+
+
+def _vera() -> str:
+    import reportlab
+
+    path = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+    if not path.exists():
+        pytest.skip("reportlab's Vera.ttf is missing")
+    return str(path)
+
+
+def _plan(path: Path, font: str = "Helvetica", size: tuple[float, float] | None = None) -> None:
+    """A one-page plan: title, issuer, a sentence and a ruled table of four actions."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    width, height = size or A4
+    c = canvas.Canvas(str(path), pagesize=(width, height))
+    c.setFont(font, 16)
+    c.drawString(50, height - 60, "Handlingsplan fritid 2026")
+    c.setFont(font, 10)
+    c.drawString(50, height - 80, "Lessebo kommun")
+    c.drawString(50, height - 100, INTRO)
+    cols, top = [50, 80, 330, 470, 560], height - 130
+    for i, row in enumerate([("Nr", "Aktivitet", "Ansvarig", "Tidplan"), *ROWS]):
+        y = top - 18 * i
+        for x, text in zip(cols, row, strict=False):
+            c.drawString(x + 3, y - 12, text)
+    for i in range(len(ROWS) + 2):
+        c.line(cols[0], top - 18 * i, cols[-1], top - 18 * i)
+    for x in cols:
+        c.line(x, top, x, top - 18 * (len(ROWS) + 1))
+    c.save()
+
+
+def _without_unicode_map(path: Path) -> None:
+    """The plan in an embedded TrueType subset whose /ToUnicode map is gone: å, ä, ö and – have
+    no mapping, so they arrive as the subset's low glyph codes."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("VeraSubset", _vera()))
+    _plan(path, font="VeraSubset")
+    raw = path.read_bytes()
+    assert b"/ToUnicode" in raw
+    path.write_bytes(raw.replace(b"/ToUnicode", b"/ToUnicodX"))
+
+
+def _type3_without_unicode(path: Path, seed: int = 5) -> None:
+    """A page in a Type3 font with glyph names /gNN and no /ToUnicode: every glyph is a box, and
+    the text layer comes out as Latin-1 symbols and letters (¯ÏÑÅ«¿ ª µ º)."""
+    lines = [("Handlingsplan fritid 2026", 50, 790, 16), ("Lessebo kommun", 50, 770, 10), (INTRO, 50, 750, 9)]
+    lines += [(" ".join(row), 50, 720 - 16 * i, 8) for i, row in enumerate(ROWS)]
+    chars = sorted({ch for text, *_ in lines for ch in text})
+    shuffled = list(range(0xA1, 0xA1 + len(chars)))
+    random.Random(seed).shuffle(shuffled)
+    codes = dict(zip(chars, shuffled, strict=True))
+    content = b"".join(
+        b"BT /F1 %d Tf %d %d Td (" % (size, x, y)
+        + bytes(codes[c] for c in text).replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        + b") Tj ET\n"
+        for text, x, y, size in lines
+    )
+    first, last = 0xA1, 0xA1 + len(chars) - 1
+    glyph = b"600 0 0 0 500 700 d1 60 0 420 650 re f"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 600 700] /FontMatrix [0.001 0 0 0.001 0 0]"
+        b" /CharProcs << "
+        + b" ".join(b"/g%d %d 0 R" % (c, 6 + i) for i, c in enumerate(range(first, last + 1)))
+        + b" >> /Encoding << /Type /Encoding /Differences [%d " % first
+        + b" ".join(b"/g%d" % c for c in range(first, last + 1))
+        + b"] >> /FirstChar %d /LastChar %d /Widths [" % (first, last)
+        + b" ".join(b"600" for _ in range(first, last + 1))
+        + b"] /Resources << >> >>",
+        *(
+            b"<< /Length %d >>\nstream\n" % len(glyph) + glyph + b"\nendstream"
+            for _ in range(first, last + 1)
+        ),
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(out)
+
+
+def _no_tesseract(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pytesseract
+
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/bin/tesseract")
+
+
+def _strings(out: Path) -> list[str]:
+    """Every string value of every table of a dataset."""
+    data = load(out)
+    found: list[str] = []
+    for name in ("documents", "activities", "table_cells", "sections", "actors", "mentions"):
+        frame = getattr(data, name)
+        for column in frame.columns:
+            found.extend(v for v in frame[column] if isinstance(v, str))
+    return found
+
+
+def test_unmapped_subset_glyphs_never_reach_the_dataset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "plan.pdf"
+    _without_unicode_map(path)
+    doc = read_pdf(str(path))
+    (page,) = doc.pages
+    assert not any(CONTROL.search(w.text) for w in page.words)
+    assert ocr.unmapped_glyphs(page) > 0 and ocr.needs_ocr(page)
+    # Without OCR the document says its text layer is unreadable instead of passing as ok.
+    out = tmp_path / "off"
+    _run([path], out, ocr="never")
+    row = load(out).documents.iloc[0]
+    assert row["status"] == "partial" and "text layer unreadable" in row["error"]
+    assert any("glyphs without Unicode mapping" in w for w in row["warnings"])
+    assert not any(CONTROL.search(s) for s in _strings(out))
+    _no_tesseract(monkeypatch)
+    doc = read_pdf(str(path))
+    ocr.apply_ocr(doc, str(path))
+    assert any("OCR skipped" in w and "text layer unreadable on 1 pages" in w for w in doc.warnings)
+
+
+def test_unmapped_subset_glyphs_are_read_by_ocr(tmp_path: Path) -> None:
+    _tesseract_ready()
+    path = tmp_path / "plan.pdf"
+    _without_unicode_map(path)
+    doc = read_pdf(str(path))
+    ocr.apply_ocr(doc, str(path))
+    (page,) = doc.pages
+    assert page.ocr and doc.ocr_pages == 1
+    words = [w.text for w in page.words]
+    assert not any(ocr.UNMAPPED in w for w in words)
+    assert {"Kartlägga", "för", "Införa", "Följa", "årligen"} <= set(words)
+    assert "Lessebo" in words  # words the text layer had right are kept as they were
+    assert any("glyphs without Unicode mapping" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize("seed", [0, 4, 21])
+def test_type3_text_layer_without_unicode_is_garbage(tmp_path: Path, seed: int) -> None:
+    """Three shuffles of the glyph codes that all passed as readable: vowels in the normal range
+    (0), letters not named LATIN (ª µ º) among them (4), too few letter runs to count words (21)."""
+    path = tmp_path / "type3.pdf"
+    _type3_without_unicode(path, seed)
+    (page,) = read_pdf(str(path)).pages
+    assert ocr.is_garbage_text(" ".join(w.text for w in page.words)) and ocr.needs_ocr(page)
+
+
+def test_type3_text_layer_without_unicode_makes_the_document_partial(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "type3.pdf"
+    _type3_without_unicode(path)
+    out = tmp_path / "off"
+    _run([path], out, ocr="never")
+    row = load(out).documents.iloc[0]
+    assert row["status"] == "partial" and "text layer unreadable" in row["error"]
+    _no_tesseract(monkeypatch)
+    doc = read_pdf(str(path))
+    ocr.apply_ocr(doc, str(path))
+    assert any("OCR skipped" in w and "text layer unreadable" in w for w in doc.warnings)
+
+
+def test_type3_boxes_give_no_garbage_words_after_ocr(tmp_path: Path) -> None:
+    _tesseract_ready()
+    path = tmp_path / "type3.pdf"
+    _type3_without_unicode(path)
+    doc = read_pdf(str(path))
+    ocr.apply_ocr(doc, str(path))
+    assert doc.pages[0].words == []
+    assert any("text layer unreadable" in w for w in doc.warnings)
+
+
+def test_huge_page_is_rendered_within_the_pixel_budget(tmp_path: Path) -> None:
+    import pypdfium2
+
+    path = tmp_path / "huge.pdf"
+    _plan(path, size=(20000, 20000))
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        page = pdf[0]
+        dpi = raster.render_dpi(page)
+        assert dpi == raster.budget_dpi(20000, 20000) < raster.MIN_NATIVE_DPI
+        gray = raster.render_gray(page, dpi)
+        assert gray.size <= raster.MAX_PIXELS  # 300 dpi would be 83 333 px square, about 7 GB
+        page.close()
+    finally:
+        pdf.close()
+    assert raster.budget_dpi(595, 842) > raster.DEFAULT_DPI  # an A4 page keeps its 300 dpi
+    result = ocr.OcrResult(words=[], rules=[], skew=0.0, confidence=0.9, dpi=dpi)
+    doc = read_pdf(str(path))
+    notes = ocr._notes(doc.pages[0], result, unread=False)
+    assert notes == [
+        f"page 1: rendered for OCR at {dpi:g} dpi (a 20000 x 20000 pt page would exceed the image size limit)"
+    ]
