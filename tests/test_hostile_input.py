@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from extractors.pdf import ocr, raster
-from extractors.pdf.reader import read_pdf
+from extractors.pdf.reader import UnreadablePDF, read_pdf
 from pipeline import load
 from pipeline.runner import RunOptions, RunSummary, execute
 
@@ -247,3 +247,40 @@ def test_huge_page_is_rendered_within_the_pixel_budget(tmp_path: Path) -> None:
     assert notes == [
         f"page 1: rendered for OCR at {dpi:g} dpi (a 20000 x 20000 pt page would exceed the image size limit)"
     ]
+
+
+def _encrypted(path: Path) -> None:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    c.drawString(50, 800, "Hemlig plan")
+    c.save()
+
+
+def _no_pages() -> bytes:
+    """A well-formed PDF (a correct cross-reference table) whose page tree holds no page:
+    PDFium refuses it without setting an error code of its own."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 3\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+
+
+NO_PAGES = _no_pages()
+
+
+def test_no_pages_is_named_so_after_an_encrypted_file(tmp_path: Path) -> None:
+    locked, empty = tmp_path / "locked.pdf", tmp_path / "nopages.pdf"
+    _encrypted(locked)
+    empty.write_bytes(NO_PAGES)
+    for _ in range(2):  # PDFium keeps its last error code: the order must not change the message
+        with pytest.raises(UnreadablePDF, match="^encrypted PDF: a password is required$"):
+            read_pdf(str(locked), backend="pdfium")
+        with pytest.raises(UnreadablePDF, match="^the PDF has no pages$"):
+            read_pdf(str(empty), backend="pdfium")
+    assert read_pdf(str(locked), password="secret", backend="pdfium").n_pages == 1

@@ -33,12 +33,6 @@ Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def _encrypted(exc: BaseException) -> bool:
-    """PDFium's password and security-handler errors (pypdfium2 puts the reason in the message)."""
-    lowered = str(exc).lower()
-    return "password error" in lowered or "security error" in lowered or "security scheme" in lowered
-
-
 def _multiply(m: Matrix, n: Matrix) -> Matrix:
     """m then n (PDF row-vector convention)."""
     a, b, c, d, e, f = m
@@ -390,11 +384,11 @@ def read(
 
     try:
         pdf = pypdfium2.PdfDocument(path, password=password or None)
-    except Exception as exc:
-        if _encrypted(exc):
-            raise UnreadablePDF("encrypted PDF: a password is required") from None
-        # PDFium gives one code for every structural problem; pdfminer either recovers the
-        # file or names the problem (no pages, no catalogue), so let it have its say.
+    except Exception:
+        # PDFium gives one code for every structural problem, and keeps the last one it set:
+        # after a password-protected file, a file without pages also reads "Incorrect password".
+        # pdfminer either recovers the file or names the problem (password, no pages, no
+        # catalogue) from the file itself, so let it have its say.
         from extractors.pdf.backends import pdfplumber
 
         return pdfplumber.read(path, password, on_page, max_pages)
