@@ -1400,3 +1400,195 @@ def test_which_texts_open_with_an_outline_number(text: str, expected: tuple[str,
     from extractors.families.plan_labels import numbering
 
     assert numbering(text) == expected
+
+
+def _table_pdf(
+    path: Path, title: str, data: list[list[str]], spans: list[tuple[int, int, int, int]], widths: list[float]
+) -> None:
+    """A plan: its title, the issuer, and one ruled table with merged cells (col0, row0, col1, row1)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=8.5, leading=10.5)
+    rows = [[Paragraph(text, cell) if text else "" for text in row] for row in data]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    style += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
+    style += [
+        ("BACKGROUND", (0, r0), (-1, r0), colors.HexColor("#dde7f0"))
+        for c0, r0, c1, r1 in spans
+        if c1 - c0 > 1
+    ]
+    table.setStyle(TableStyle(style))
+    story = [
+        Paragraph(title, ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=17, leading=21)),
+        Spacer(1, 10),
+        table,
+    ]
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+
+
+def test_header_rows_inside_a_follow_up_table_switch_indicators_and_actions() -> None:
+    """ "Mål och aktiviteter | Ansvarig / utfall | Tidplan / målvärde | Status": under each goal row an
+    "Indikator | Utfall 2025 | Målvärde 2026" row over indicators, an "Aktivitet | Ansvarig | Tidplan"
+    row over actions; a status column."""
+    folder = Path(tempfile.mkdtemp(prefix="planextract-follow-up-"))
+    pdf = folder / "verksamhetsplan.pdf"
+    data = [
+        ["Mål och aktiviteter", "Ansvarig / utfall", "Tidplan / målvärde", "Status"],
+        ["Mål 1: Fler unga deltar i föreningslivet", "", "", ""],
+        ["Indikator", "Utfall 2025", "Målvärde 2026", ""],
+        ["Andel unga 13–19 år som är medlemmar i en förening", "41 %", "45 %", "Pågår"],
+        ["Aktivitet", "Ansvarig", "Tidplan", ""],
+        ["Erbjuda prova-på-dagar i alla stadsdelar", "Fritidsenheten", "Q2 2026", "Klar"],
+        ["Inventera föreningarnas lokalbehov", "Föreningsenheten", "2026", "Ej påbörjad"],
+    ]
+    _table_pdf(
+        pdf,
+        "Verksamhetsplan 2026 – Fritidsnämnden, Kungsbacka kommun",
+        data,
+        [(0, 1, 3, 1)],
+        [330, 150, 130, 60],
+    )
+    run = run_pipeline(pdf)
+    assert [(r["level"], r["title"], r["responsible_raw"]) for r in run.rows] == [
+        ("goal", "Fler unga deltar i föreningslivet", None),
+        ("activity", "Erbjuda prova-på-dagar i alla stadsdelar", "Fritidsenheten"),
+        ("activity", "Inventera föreningarnas lokalbehov", "Föreningsenheten"),
+    ]
+    (indicator,) = [i for i in run.result.table("indicators") if i.get("target_value") is not None]
+    assert (indicator["metric"], indicator["target_value"], indicator["target_year"]) == (
+        "Andel unga 13–19 år som är medlemmar i en förening",
+        45.0,
+        2026,
+    )
+    assert (indicator["baseline_value"], indicator["baseline_year"], indicator["unit"]) == (
+        41.0,
+        2025,
+        "percent",
+    )
+    statuses = {
+        run.result.get("activities", o["activity_id"])["title"]: o["status"]
+        for o in run.result.table("outcomes")
+    }
+    assert statuses == {
+        "Erbjuda prova-på-dagar i alla stadsdelar": "achieved",
+        "Inventera föreningarnas lokalbehov": "not_achieved",
+    }
+
+
+def test_a_strategy_column_merged_down_over_the_measures_beside_it() -> None:
+    """ "Delmål og strategi | Tiltak | Ansvarlig | Tidsperspektiv": the measures are the "Tiltak"
+    column, each "Strategi: …" cell merged down over its measures a strategy above them."""
+    folder = Path(tempfile.mkdtemp(prefix="planextract-strategy-column-"))
+    pdf = folder / "handlingsprogram.pdf"
+    data = [
+        ["Delmål og strategi", "Tiltak", "Ansvarlig", "Tidsperspektiv"],
+        ["Delmål 1.1: Flere bedrifter samarbeider med forskningsmiljø", "", "", ""],
+        ["Strategi: Styrke koblingen mellom næringsliv og FoU", "Etablere et koblingsprogram for små bedrifter", "Agder fylkeskommune", "2025–2026"],
+        ["", "Finansiere nærings-ph.d.-stillinger", "Universitetet i Agder", "Kort sikt"],
+        ["Strategi: Bygge klynger", "Videreutvikle klyngeprogrammet", "Innovasjon Norge", "Løpende"],
+    ]  # fmt: skip
+    _table_pdf(
+        pdf,
+        "Handlingsprogram for næringsutvikling 2025–2026, Agder fylkeskommune",
+        data,
+        [(0, 1, 3, 1), (0, 2, 0, 3)],
+        [250, 230, 150, 100],
+    )
+    run = run_pipeline(pdf)
+    rows = [(r["level"], r["title"], r.get("responsible_raw")) for r in run.rows]
+    assert rows == [
+        ("goal", "Flere bedrifter samarbeider med forskningsmiljø", None),
+        ("strategy", "Styrke koblingen mellom næringsliv og FoU", None),
+        ("measure", "Etablere et koblingsprogram for små bedrifter", "Agder fylkeskommune"),
+        ("measure", "Finansiere nærings-ph.d.-stillinger", "Universitetet i Agder"),
+        ("strategy", "Bygge klynger", None),
+        ("measure", "Videreutvikle klyngeprogrammet", "Innovasjon Norge"),
+    ]
+    first = run.node("Etablere et koblingsprogram")
+    assert run.parent(first)["title"] == "Styrke koblingen mellom næringsliv og FoU"
+    assert (str(first["start_date"]), str(first["end_date"])) == ("2025-01-01", "2026-12-31")
+
+
+def test_each_action_printed_as_a_form_of_labels_and_values() -> None:
+    """One two-column table per action, "Aktivitet | 1.1 …", "Ansvarig | …", "Tidplan | …", "Kostnad | …",
+    under numbered area headings."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    folder = Path(tempfile.mkdtemp(prefix="planextract-forms-"))
+    pdf = folder / "handlingsplan.pdf"
+    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=9, leading=11)
+    label = ParagraphStyle("label", fontName="Helvetica-Bold", fontSize=9, leading=11)
+    h1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=14, leading=18, spaceBefore=8, spaceAfter=6)
+    forms = {
+        "1. Service och infrastruktur": [
+            ("1.1 Utveckla servicepunkter i byarna", "Kommunledningskontoret", "2025–2026", "350 000 kr"),
+            (
+                "1.2 Ta fram en plan för laddinfrastruktur",
+                "Samhällsbyggnadsförvaltningen",
+                "Q3 2025",
+                "Inom ram",
+            ),
+        ],
+        "2. Lokalt företagande": [
+            ("2.1 Starta en landsbygdslots för företagare", "Näringslivsenheten", "Våren 2025", "450 000 kr"),
+        ],
+    }
+    story: list[Any] = [
+        Paragraph("Handlingsplan för landsbygdsutveckling 2025–2026", ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=18, leading=22)),
+        Paragraph("Bollnäs kommun", cell),
+    ]  # fmt: skip
+    for area, actions in forms.items():
+        story.append(Paragraph(area, h1))
+        for title, who, when, cost in actions:
+            rows = [("Aktivitet", title), ("Ansvarig", who), ("Tidplan", when), ("Kostnad", cost)]
+            table = Table([[Paragraph(k, label), Paragraph(v, cell)] for k, v in rows], colWidths=[110, 360])
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                        ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#e8eef4")),
+                    ]
+                )
+            )
+            story += [table, Spacer(1, 8)]
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
+    run = run_pipeline(pdf)
+    assert [(r["level"], r["code"], r["title"]) for r in run.rows] == [
+        ("area", "1", "Service och infrastruktur"),
+        ("activity", "1.1", "Utveckla servicepunkter i byarna"),
+        ("activity", "1.2", "Ta fram en plan för laddinfrastruktur"),
+        ("area", "2", "Lokalt företagande"),
+        ("activity", "2.1", "Starta en landsbygdslots för företagare"),
+    ]
+    first = run.node("Utveckla servicepunkter")
+    assert (first["responsible_raw"], first["start_raw"], first["end_raw"], first["resources_raw"]) == (
+        "Kommunledningskontoret",
+        "2025",
+        "2026",
+        "350 000 kr",
+    )
+    assert [b["amount"] for b in run.result.table("budget_lines")] == [350000.0, 450000.0]
+
+
+@pytest.mark.parametrize(
+    ("cell", "status"),
+    [
+        ("●", "achieved"),
+        ("◐", "ongoing"),
+        ("○", "not_achieved"),
+        ("✓", "achieved"),
+        ("Pågår", "ongoing"),
+        ("–", "unknown"),
+    ],
+)
+def test_status_symbols_of_a_follow_up(cell: str, status: str) -> None:
+    from extractors.families.plan_extras import follow_up_status
+
+    assert follow_up_status(cell) == status

@@ -30,6 +30,10 @@ FOLLOW_UP_HEADERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # The state a status cell prints -> outcomes.status (SCHEMA); "Försenad" is started, so ongoing;
 # "Utsatt" (postponed) is not under way
 _STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # the symbols of a follow-up's status column: filled done, half-filled under way, empty not started
+    ("achieved", re.compile(r"^[●⬤✓✔☑](?:\s|$)")),
+    ("ongoing", re.compile(r"^[◐◑◒◓◔◕](?:\s|$)")),
+    ("not_achieved", re.compile(r"^[○◯☐✗✘](?:\s|$)")),
     ("not_achieved", re.compile(r"(?i)\b(?:ej|inte|ikke|ikkje|not)\s+(?:påbörjad|påbörjat|startet|starta|started|"
                                 r"genomförd|gjennomført)|\b(?:utgår|avbruten|avbrutet|avlyst|stoppet)\b|"
                                 r"^(?:utsatt|utsett|uppskjuten|uppskjutet|vilande|pausad|på vent|postponed|deferred)\b")),
@@ -39,6 +43,11 @@ _STATUS_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ongoing", re.compile(r"(?i)^(?:pågår|pågående|påbörjad|påbörjat|startad|igång|i gang|igangsatt|løpende|"
                            r"pågåande|försenad|forsinket|ongoing|in progress)\b")),
 )  # fmt: skip
+
+
+def follow_up_status(text: str) -> str:
+    """outcomes.status of a status cell's word or symbol; unknown when it names none."""
+    return next((status for status, rx in _STATUS_WORDS if rx.search(text)), "unknown")
 
 
 def add_follow_up(
@@ -52,7 +61,7 @@ def add_follow_up(
     status_text = cells.get(cols.follow_up.get("status", -1), "")
     comment = cells.get(cols.follow_up.get("comment", -1), "")
     if status_text or comment:
-        status = next((s for s, rx in _STATUS_WORDS if rx.search(status_text)), "unknown")
+        status = follow_up_status(status_text)
         text = ": ".join(p for p in (status_text, comment) if p)
         ctx.result.add(
             "outcomes", activity_id=node_id, text=text, status=status, assessor="project", page=page

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from extractors.families.cell_text import ITEM_START, cell_lines, join_cell_lines
 from extractors.families.common import add_activity, add_goal, clean
 from extractors.families.plan_extras import FOLLOW_UP_HEADERS, add_cost, add_follow_up, add_listed_items
+from extractors.families.plan_forms import as_plan_row
 from extractors.families.plan_labels import (
     LabelMatch,
     level_of_number,
@@ -23,6 +24,7 @@ from extractors.families.plan_labels import (
     numbering,
     rank,
 )
+from extractors.families.plan_subheaders import action_header, add_indicator_row, indicator_header
 from extractors.families.plan_timeline import Slot, marked_span, timeline_slots
 from extractors.families.report_tables import (
     AMOUNT_HEADER,
@@ -152,7 +154,18 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
     if len(content) < 2:
         return None
     title_col = next((c for c, r in roles.items() if r == "title"), None)
-    free = [c for c in range(min(content)) if c not in roles]
+    # a goal or strategy column left of the actions, each cell merged down over those it groups
+    goal_col = next(
+        (
+            c
+            for c in range(title_col or 0)
+            if roles.get(c) in (None, "expected_outcome_raw") and _GOAL_HEADER.match(headers[c])
+        ),
+        None,
+    )
+    if goal_col is not None:
+        roles.pop(goal_col, None)
+    free = [c for c in range(min(content)) if c not in roles and c != goal_col]
     label_col: int | None = next((c for c, r in roles.items() if r == "code"), None)
     if title_col is None:
         if not free:
@@ -175,16 +188,6 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
     ]
     if len(year_amounts) < 2 or any(roles.get(c) not in (None, "resources_raw") for c, _ in year_amounts):
         year_amounts = []
-    goal_col = next(
-        (
-            c
-            for c, r in roles.items()
-            if r == "expected_outcome_raw" and c < title_col and _GOAL_HEADER.match(headers[c])
-        ),
-        None,
-    )
-    if goal_col is not None:
-        del roles[goal_col]
     paired = {
         c: second for c in roles if (second := paired_role(headers[c], lang)) and second not in roles.values()
     }
@@ -224,9 +227,10 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
 
 # A goal column: "Mål", "Delmål", "Målsättning" — an outcome column when it follows the action,
 # the goal the actions serve when it stands left of them
-_GOAL_HEADER = re.compile(
-    r"(?i)^\s*(?:del|effekt|resultat)?mål(?:et|en|sättning\w*|setting\w*|setjing\w*)?\s*$"
+_GOAL_WORD = (
+    r"(?:(?:del|effekt|resultat)?mål(?:et|en|sättning\w*|setting\w*|setjing\w*)?|strategi(?:er|ar|ene|erna)?)"
 )
+_GOAL_HEADER = re.compile(rf"(?i)^\s*{_GOAL_WORD}(?:\s+(?:og|och|and|&)\s+{_GOAL_WORD})?\s*$")
 
 
 # "Beløp i 1000 kr.", "Belopp i tkr", "Alle tall i millioner kroner": the unit of a table's amounts
@@ -438,12 +442,18 @@ def _open_goal(ctx: ExtractionContext, table: Table, row: int, col: int, state: 
     """A goal cell starting on this row (merged down over the actions that serve it) opens a goal
     node; False for a "Totalt" row, which labels the cost sum."""
     cell = next((c for c in table.row_cells(row) if c.col == col and clean(c.text)), None)
-    if cell is None:
-        return True
+    if cell is None or cell.col_span > 1:
+        return True  # a row spanning the columns is a heading row of its own ("Delmål 1.1: …")
     if TOTAL_ROW.match(clean(cell.text)):
         return False
     page = _row_page(table, row)
-    _add_node(ctx, state, "goal", clean(cell.text), None, page, page, cell.bbox, {}, 0.85)
+    text = clean(cell.text)
+    label = match_label(text, state.scheme)
+    if label is not None and label.level == "strategy" and label.rest:
+        # "Strategi: Bygge sterke klynger": a strategy over its measures, named without its label
+        _add_node(ctx, state, "strategy", clean(label.rest), None, page, page, cell.bbox, {}, 0.85)
+        return True
+    _add_node(ctx, state, "goal", text, None, page, page, cell.bbox, {}, 0.85)
     return True
 
 
@@ -553,8 +563,22 @@ def read_plan_table(ctx: ExtractionContext, table: Table, state: PlanState, cols
     saved_scheme, state.scheme = state.scheme, scheme
     before = len(ctx.result.table("activities"))
     read_header_area(ctx, table, cols, state)
+    row_cols, indicators = cols, None
     for row in range(table.header_rows, table.n_rows):
-        _read_row(ctx, table, row, cols, state, lang)
+        # header rows inside the table ("Indikator | Utfall 2025 | Målvärde 2026", "Aktivitet | Ansvarig")
+        # say what the rows under them hold, until the next one or the next goal row
+        if (found := indicator_header(table, row)) is not None:
+            indicators = found
+            continue
+        if (actions := action_header(table, row, cols, lang)) is not None:
+            row_cols, indicators = actions, None
+            continue
+        if any(c.col_span > 1 for c in table.row_cells(row)):
+            row_cols, indicators = cols, None
+        if indicators is not None:
+            add_indicator_row(ctx, table, row, indicators, state, _row_page(table, row))
+            continue
+        _read_row(ctx, table, row, row_cols, state, lang)
     state.scheme = saved_scheme
     return len(ctx.result.table("activities")) - before
 
@@ -802,8 +826,10 @@ def _lead_in(ctx: ExtractionContext, previous: Table | None, table: Table) -> li
     return out
 
 
-def area_heading(blocks: list[Block], scheme: str) -> Block | None:
-    """The last short bold or heading block that names an area ("Fokusområde 2: Etablering")."""
+def area_heading(blocks: list[Block], scheme: str, first_code: str | None = None) -> Block | None:
+    """The last short bold or heading block that names an area ("Fokusområde 2: Etablering"), or
+    that numbers the actions under it ("1. Service och infrastruktur" over "1.1 …"; a chapter
+    "2 Tiltak" over actions numbered "1.1" is not their area)."""
     for block in reversed(blocks):
         text = clean(block.text)
         if not text or len(text) > 120 or not (block.kind == "heading" or block.bold):
@@ -811,6 +837,23 @@ def area_heading(blocks: list[Block], scheme: str) -> Block | None:
         found = match_label(text, scheme, strict=True)
         if found is not None and found.level == "area" and found.rest:
             return block
+        number = numbering(text)
+        if (
+            number is not None
+            and "." not in number[0]
+            and number[1]
+            and first_code is not None
+            and first_code.startswith(number[0] + ".")
+        ):
+            return block
+    return None
+
+
+def _first_code(table: Table, cols: Columns) -> str | None:
+    """The outline number of the table's first action: its code cell's or its title's."""
+    for cell in table.row_cells(table.header_rows) if table.header_rows < table.n_rows else []:
+        if cell.col in (cols.label_col, cols.title_col) and (number := numbering(clean(cell.text))):
+            return number[0]
     return None
 
 
@@ -834,7 +877,7 @@ def read_plan_tables(ctx: ExtractionContext, state: PlanState, tables: list[Tabl
     added = 0
     previous: tuple[Table, Columns] | None = None
     for original in tables if tables is not None else ctx.layout.tables:
-        table = with_header(original, lang)
+        table = as_plan_row(original, lang) or with_header(original, lang)
         cols = table_columns(table, lang)
         if cols is None and previous is not None and _inherits(table, previous[0]):
             cols = previous[1]
@@ -844,7 +887,7 @@ def read_plan_tables(ctx: ExtractionContext, state: PlanState, tables: list[Tabl
         note = next((m for b in reversed(lead_in) if (m := _UNIT_NOTE.search(b.text))), None)
         if note is not None:
             cols = dataclasses.replace(cols, unit_hint=note.group(1))
-        heading = area_heading(lead_in, state.scheme)
+        heading = area_heading(lead_in, state.scheme, _first_code(table, cols))
         if heading is not None:
             title, code, name = _area_title_parts(heading.text, state.scheme)
             _open_area(

@@ -73,6 +73,11 @@ def role_of(header_text: str | None, lang: str | None = None) -> str | None:
         if head == text:
             return role
     words = head.split(" ")
+    # "Mål och aktiviteter", "Delmål og tiltak": a header naming the actions beside what they serve
+    # is the actions' column
+    parts = re.split(r" (?:och|og|and|&) ", head)
+    if len(parts) == 2 and any(_LEAF_TITLE.fullmatch(part) for part in parts):
+        return "title"
     # "Ansvarig förvaltning/bolag", "Tidsplan (år)": the header starts with a synonym.
     best: tuple[int, str] | None = None
     for role, text in cands:
@@ -135,12 +140,25 @@ def paired_role(header_text: str | None, lang: str | None = None) -> str | None:
     return second if first is not None and second is not None and first != second else None
 
 
+# The words that name the actions themselves, not the goals or strategies they serve ("Delmål og
+# strategi | Tiltak": the actions are the second column)
+_LEAF_TITLE = re.compile(
+    r"aktivitet(?:er|erna|ar)?|åtgärd(?:er|erna)?|insats(?:er|erna)?|tiltak(?:et|ene)?|indsats(?:er)?|"
+    r"handling(?:ar|er)?|actions?|measures?"
+)
+
+
 def roles_of(headers: list[str], lang: str | None = None) -> list[str | None]:
-    """role_of for each header, a role kept only for its first column (duplicates -> None)."""
+    """role_of for each header, a role kept only for its first column (duplicates -> None); of two
+    title columns the one naming the actions ("Tiltak" after "Delmål og strategi") keeps it."""
+    roles = [role_of(header, lang) for header in headers]
+    titles = [c for c, role in enumerate(roles) if role == "title"]
+    leaves = [c for c in titles if _LEAF_TITLE.fullmatch(normalise_header(headers[c]))]
+    if len(titles) >= 2 and leaves and leaves[0] != titles[0]:
+        roles[titles[0]] = None
     seen: set[str] = set()
     out: list[str | None] = []
-    for header in headers:
-        role = role_of(header, lang)
+    for role in roles:
         if role is not None and role in seen:
             role = None
         if role is not None:
