@@ -118,6 +118,10 @@ def _print_summary(summary: object) -> None:
     for status in ("ok", "partial", "failed"):
         table.add_row(f"documents {status}", str(summary.statuses.get(status, 0)))
     table.add_row("documents skipped (unchanged)", str(summary.skipped))
+    if summary.known_failed:
+        table.add_row("  of which failed in an earlier run", str(summary.known_failed))
+    if summary.retried:
+        table.add_row("documents tried again (stopped by a limit last time)", str(summary.retried))
     if summary.refreshed:
         table.add_row(
             "documents re-extracted (written by another planextract version or --ner-model setting)",
@@ -135,6 +139,8 @@ def _print_summary(summary: object) -> None:
     out_console.print(table)
     for path, error in summary.failures:
         out_console.print(f"[red]failed[/red]  {path}: {error}")
+    for path, error in summary.known_failures:
+        out_console.print(f"[red]failed earlier[/red] {path}: {error} (unchanged; --force reads it again)")
     for path, error in summary.partials:
         out_console.print(f"[yellow]partial[/yellow] {path}: {error}")
     if summary.interrupted:

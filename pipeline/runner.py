@@ -58,6 +58,8 @@ class RunSummary:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, error)
     partials: list[tuple[str, str]] = field(default_factory=list)
     known_failed: int = 0  # skipped documents whose recorded status is failed
+    known_failures: list[tuple[str, str]] = field(default_factory=list)  # (path, recorded error)
+    retried: int = 0  # unchanged documents tried again: stopped by a limit or a crashed worker last time
     refreshed: int = (
         0  # unchanged documents re-extracted: another planextract version or NER setting wrote them
     )
@@ -78,6 +80,11 @@ class _Planned:
     paths: list[str]
 
 
+def _unreadable(path: str, problem: str) -> tuple[str, int, str]:
+    """A digest of the path (there are no bytes to hash) and the reason the file cannot be read."""
+    return hashlib.sha256(f"unreadable:{os.path.abspath(path)}".encode()).hexdigest(), 0, problem
+
+
 def _hash(path: str) -> tuple[str, int, str | None]:
     """sha256 and size; a file that cannot be read gets a digest of its path and an error."""
     try:
@@ -89,29 +96,37 @@ def _hash(path: str) -> tuple[str, int, str | None]:
         error = "permission denied: the file cannot be read"
     except OSError as exc:
         error = f"the file cannot be read: {exc.strerror or exc}"
-    digest = hashlib.sha256(f"unreadable:{os.path.abspath(path)}".encode()).hexdigest()
-    return digest, 0, error
+    return _unreadable(path, error)
 
 
-def plan(options: RunOptions, manifest: Manifest) -> tuple[list[_Planned], list[Outcome], int, int, int]:
-    """Decide what to extract; returns planned tasks, immediate failures, and the counts of skipped,
-    known-failed and refreshed documents.
+# Errors of a run, not of the file: the next run tries the document again.
+_TRANSIENT = ("stopped:", "worker error", "dask worker error")
+
+
+def transient_failure(entry: dict[str, Any]) -> bool:
+    """True for a document that failed on the time limit, the memory cap or a crashed worker."""
+    return entry.get("status") == "failed" and str(entry.get("error") or "").startswith(_TRANSIENT)
+
+
+def plan(
+    options: RunOptions, manifest: Manifest, summary: RunSummary
+) -> tuple[list[_Planned], list[Outcome]]:
+    """Decide what to extract; returns planned tasks and immediate failures, and counts the
+    skipped, known-failed, retried and refreshed documents in `summary`.
 
     An unchanged file is skipped unless --force, or unless another planextract version (or the
     other --ner-model setting) extracted it: an upgrade re-extracts what it would now read
     differently (same doc_id and revision; the rows are replaced). Entries from before versions were recorded count as
-    current, so an upgrade to this version does not re-extract a whole archive by itself."""
+    current, so an upgrade to this version does not re-extract a whole archive by itself. A document
+    stopped by the time limit or memory cap is tried again: the limits or the machine may differ."""
     files, missing = discover(options.paths)
     if missing:
         raise UsageError("no such file or folder: " + ", ".join(missing))
     by_sha: dict[str, _Planned] = {}
     immediate: list[Outcome] = []
-    skipped = 0
-    known_failed = 0
-    refreshed = 0
     out = options.out_dir
     for source in files:
-        sha, size, error = _hash(source.path)
+        sha, size, error = _unreadable(source.path, source.problem) if source.problem else _hash(source.path)
         if sha in by_sha:
             by_sha[sha].paths.append(source.path)
             continue
@@ -121,12 +136,16 @@ def plan(options: RunOptions, manifest: Manifest) -> tuple[list[_Planned], list[
             entry.get("pipeline_version", __version__) != __version__
             or entry.get("ner_model", False) != options.ner_model
         )
-        if entry is not None and written and not options.force and not outdated:
+        retry = entry is not None and transient_failure(entry)
+        if entry is not None and written and not options.force and not outdated and not retry:
             manifest.add_path(sha, source.path)
-            skipped += 1
-            known_failed += entry.get("status") == "failed"
+            summary.skipped += 1
+            if entry.get("status") == "failed":
+                summary.known_failed += 1
+                summary.known_failures.append((source.path, str(entry.get("error") or "")))
             continue
-        refreshed += outdated and written and not options.force
+        summary.refreshed += outdated and written and not options.force
+        summary.retried += retry and written and not options.force and not outdated
         key = entry["document_key"] if entry else document_key(source.path)
         revision, previous = manifest.revision_for(sha, key)
         is_current = previous is not None or entry is None or manifest.is_current(sha)
@@ -151,7 +170,7 @@ def plan(options: RunOptions, manifest: Manifest) -> tuple[list[_Planned], list[
     for outcome in immediate:
         planned = next(p for p in by_sha.values() if p.task.doc_id == outcome.doc_id)
         _record(manifest, planned, outcome)
-    return tasks, immediate, skipped, known_failed, refreshed
+    return tasks, immediate
 
 
 def _record(manifest: Manifest, planned: _Planned, outcome: Outcome) -> None:
@@ -186,7 +205,7 @@ def execute(options: RunOptions, console: Any = None) -> RunSummary:
     clean_temporaries(out)
     manifest = Manifest.load(out)
     summary = RunSummary(out_dir=out)
-    planned, immediate, summary.skipped, summary.known_failed, summary.refreshed = plan(options, manifest)
+    planned, immediate = plan(options, manifest, summary)
     manifest.save()
     for outcome in immediate:
         _count(summary, outcome)

@@ -4,6 +4,7 @@ look like revisions. Every PDF is built here (reportlab or raw bytes) and read b
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -15,6 +16,7 @@ import pytest
 from extractors.pdf import ocr, raster
 from extractors.pdf.reader import UnreadablePDF, read_pdf
 from pipeline import load
+from pipeline.discover import BROKEN_LINK, document_key
 from pipeline.runner import RunOptions, RunSummary, execute
 
 pytest.importorskip("reportlab")
@@ -284,3 +286,61 @@ def test_no_pages_is_named_so_after_an_encrypted_file(tmp_path: Path) -> None:
         with pytest.raises(UnreadablePDF, match="^the PDF has no pages$"):
             read_pdf(str(empty), backend="pdfium")
     assert read_pdf(str(locked), password="secret", backend="pdfium").n_pages == 1
+
+
+def test_links_that_lead_nowhere_get_a_row_and_linked_folders_are_read(tmp_path: Path) -> None:
+    raw, elsewhere = tmp_path / "raw", tmp_path / "elsewhere"
+    raw.mkdir()
+    elsewhere.mkdir()
+    _plan(raw / "plan.pdf")
+    _plan(elsewhere / "bilaga_plan.pdf", font="Times-Roman")
+    os.symlink(elsewhere, raw / "bilagor")  # a linked folder of real PDFs
+    os.symlink(".", raw / "loop_dir")  # a folder link back up: no second visit, no hang
+    os.symlink("slinga_b.pdf", raw / "slinga_a.pdf")
+    os.symlink("slinga_a.pdf", raw / "slinga_b.pdf")
+    os.symlink(tmp_path / "gone.pdf", raw / "borta.pdf")
+    out = tmp_path / "out"
+    summary = _run([raw], out, ocr="never")
+    docs = load(out).documents.set_index("file_name")
+    assert sorted(docs.index) == ["bilaga_plan.pdf", "borta.pdf", "plan.pdf", "slinga_a.pdf", "slinga_b.pdf"]
+    for name in ("borta.pdf", "slinga_a.pdf", "slinga_b.pdf"):
+        assert docs.loc[name, "status"] == "failed" and docs.loc[name, "error"] == BROKEN_LINK
+    assert docs.loc["bilaga_plan.pdf", "status"] == "ok"
+    assert docs.loc["bilaga_plan.pdf", "source_path"] == str(raw / "bilagor" / "bilaga_plan.pdf")
+    assert summary.statuses["failed"] == 3 and summary.exit_code == 2
+
+
+def test_a_document_stopped_by_a_limit_is_tried_again(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    _plan(raw / "plan.pdf")
+    (raw / "nopages.pdf").write_bytes(NO_PAGES)
+    out = tmp_path / "out"
+    first = _run([raw], out, ocr="never", doc_timeout=0.01)
+    docs = load(out).documents.set_index("file_name")
+    assert docs.loc["plan.pdf", "error"].startswith("stopped:") and first.statuses["failed"] == 2
+    again = _run([raw], out, ocr="never")
+    docs = load(out).documents.set_index("file_name")
+    assert docs.loc["plan.pdf", "status"] == "ok"
+    assert again.retried == 1 and again.statuses["ok"] == 1
+    assert again.skipped == 1 and again.known_failed == 1  # the file without pages stays failed
+    # The exit code and the summary tell the same story: the known failure is shown.
+    result = CliRunner().invoke(
+        app, ["run", str(raw), "--out", str(out), "--no-report", "--quiet", "--ocr", "never"]
+    )
+    assert result.exit_code == 2
+    assert "failed in an earlier run" in result.output
+    assert "failed earlier" in result.output and "nopages.pdf" in result.output
+
+
+def test_a_year_after_a_revision_word_names_another_document() -> None:
+    assert document_key("kommunplan_final_2025.pdf") != document_key("kommunplan_final_2026.pdf")
+    assert document_key("plan_rev_2026.pdf") == "plan_rev_2026"
+    # Real revision marks are still folded into one key.
+    for name in ("plan_v2.pdf", "plan (2).pdf", "plan_final.pdf", "plan-version-12.pdf", "plan_utkast_3.pdf"):
+        assert document_key(name) == "plan", name
+    assert document_key("plan_2026_final.pdf") == document_key("plan_2026.pdf") == "plan_2026"
