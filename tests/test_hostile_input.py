@@ -344,3 +344,17 @@ def test_a_year_after_a_revision_word_names_another_document() -> None:
     for name in ("plan_v2.pdf", "plan (2).pdf", "plan_final.pdf", "plan-version-12.pdf", "plan_utkast_3.pdf"):
         assert document_key(name) == "plan", name
     assert document_key("plan_2026_final.pdf") == document_key("plan_2026.pdf") == "plan_2026"
+
+
+def test_control_characters_in_metadata_are_dropped(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "meta.pdf"
+    c = canvas.Canvas(str(path))
+    c.setTitle("Handlingsplan\x01 fritid\x03 2026")
+    c.setAuthor("Lessebo\x00 kommun")
+    c.drawString(50, 800, "Handlingsplan fritid 2026")
+    c.save()
+    for backend in ("pdfium", "pdfplumber"):
+        metadata = read_pdf(str(path), backend=backend).metadata
+        assert metadata["Title"] == "Handlingsplan fritid 2026" and metadata["Author"] == "Lessebo kommun"

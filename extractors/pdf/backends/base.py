@@ -107,16 +107,16 @@ def explain(exc: BaseException) -> str:
 
 
 def meta_text(value: Any) -> str:
-    """A metadata value as text; PDF strings may arrive as UTF-16 bytes."""
+    """A metadata value as text, without control characters; PDF strings may arrive as UTF-16 bytes."""
     if isinstance(value, bytes):
         for encoding in ("utf-16", "utf-8", "latin-1"):
             try:
-                return value.decode(encoding).strip("\x00")
+                return _CONTROL.sub("", value.decode(encoding))
             except UnicodeDecodeError:
                 continue
     if isinstance(value, list):
         return ", ".join(meta_text(v) for v in value)
-    return str(value)
+    return _CONTROL.sub("", str(value))
 
 
 def build_words(raw: Iterable[RawWord]) -> list[Word]:
