@@ -283,3 +283,28 @@ def test_the_space_a_style_adds_after_a_paragraph_ends_its_block(tmp_path: Path)
         "Hovedmål: Kommunen skal ha 150 flere arbeidsplasser i privat sektor innen utgangen av 2028.",
         "Tiltakene gjennomføres i planperioden. Ansvaret ligger hos næringsavdelingen.",
     ]
+
+
+def test_a_heading_whose_first_line_crosses_a_side_column_stays_one_block(tmp_path: Path) -> None:
+    """A two-line project heading over a page with a fact column on the right: its first line runs
+    over the gutter, its second does not; it is one heading all the same."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "katalog.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=A4)
+    page.setFont("Helvetica-Bold", 20)
+    page.drawString(50, 780, "Levande byar i Bergs kommun – ett projekt för service,")
+    page.drawString(50, 756, "mötesplatser och lokal utveckling")
+    page.setFont("Helvetica", 10)
+    body = "Projektet stärker servicen i byarna genom samverkan och nya mötesplatser."
+    for k in range(14):
+        page.drawString(50, 720 - 13 * k, body[: 40 + k % 5])
+    for k, fact in enumerate(
+        ["Projektägare", "Bergs kommun", "Period", "2025–2026", "Budget", "1 200 000 kr"] * 2
+    ):
+        page.drawString(400, 720 - 13 * k, fact)
+    page.showPage()
+    page.save()
+    texts = [b.text for b in analyse(read_pdf(str(pdf))).blocks()]
+    assert "Levande byar i Bergs kommun – ett projekt för service, mötesplatser och lokal utveckling" in texts

@@ -131,7 +131,8 @@ def make_blocks(
             prev = lines[-1]
             gap = line.top - prev.bottom
             same = (
-                column == placed.column
+                # a heading's first line may cross a gutter its second does not (a side column beside it)
+                (column == placed.column or (column == -1 and line.size >= 1.18 * body_size))
                 and group_box == box
                 and -0.5 * prev.height
                 <= gap
