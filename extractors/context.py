@@ -22,6 +22,9 @@ class ExtractionContext:
     cell_ids: dict[int, str] = field(default_factory=dict)  # id(layout Cell) -> table_cells.cell_id
     ner_model: bool = False  # the finder also asks the trained organisation NER (extractors.nlp.learned_orgs)
 
+    def __post_init__(self) -> None:
+        self.actors.set_home(self.result.info.issuer)
+
     def sections(self) -> list[Section]:
         """The heading tree (root sections), built once and shared by every step that reads it."""
         if self._sections is None:

@@ -223,7 +223,14 @@ TABLES: dict[str, list[Column]] = {
         _c("confidence", F32, "0–1"),
     ],
     "actors": [
-        _c("actor_id", STR, "stable slug of the canonical name (ASCII-folded, lower case, hyphens)", True),
+        _c(
+            "actor_id",
+            STR,
+            "stable slug of the canonical name (ASCII-folded, lower case, hyphens); a municipality's or "
+            "region's own committee or administration named with no place ('Kommunstyrelsen') adds '--' and "
+            "the slug of the issuer it belongs to ('kommunstyrelsen--skovde-kommun')",
+            True,
+        ),
         _c("name", STR, "canonical full name", True),
         _c("abbreviations", STR_LIST, 'abbreviations, e.g. ["GrF"]'),
         _c("aliases", STR_LIST, "other spellings seen"),
@@ -233,7 +240,7 @@ TABLES: dict[str, list[Column]] = {
             "municipality, county_region, committee, administration, municipal_company, state_agency, university, company, network, association, project, other",
         ),
         _c("country", STR, "SE, NO, or null"),
-        _c("parent_municipality", STR, "the municipality it belongs to, where known"),
+        _c("parent_municipality", STR, "the municipality (or region) it belongs to, where known"),
         _c("source", STR, "gazetteer, document, ner"),
     ],
     "actor_roles": [

@@ -178,3 +178,37 @@ def test_a_local_branch_named_with_its_town_is_not_the_municipality() -> None:
     assert place_prefix("Seniornett Lillehammer", "NO") is None
     assert place_prefix("Drivhuset Gävle", "SE") is None
     assert place_prefix("Eks Kvæfj og Skånland", "NO") == "Kvæfjord kommune"  # a clipped town still is
+
+
+def test_a_municipalitys_own_bodies_are_its_own_across_documents() -> None:
+    """ "Kommunstyrelsen" of one plan and of another municipality's are two actors; a state agency
+    both name is one."""
+    import tempfile
+    from pathlib import Path
+
+    from tests.test_plan_shapes import _simple_plan
+    from tests.test_plan_variants import run_pipeline
+
+    ids: dict[str, dict[str, tuple[str, str | None]]] = {}
+    for issuer in ("Skövde kommun", "Lidköpings kommun"):
+        pdf = Path(tempfile.mkdtemp(prefix="planextract-home-")) / "plan.pdf"
+        _simple_plan(
+            pdf,
+            "Handlingsplan för näringsliv 2026",
+            issuer,
+            ["Aktivitet", "Ansvarig", "Samverkan", "Tidplan"],
+            [
+                ("Ta fram en etableringsstrategi", "Kommunstyrelsen", "Tillväxtverket", "2026"),
+                ("Ordna en företagsdag", "Kultur- och fritidsförvaltningen", "Almi Företagspartner", "2026"),
+            ],
+        )
+        run = run_pipeline(pdf)
+        assert run.result.info.issuer == issuer
+        ids[issuer] = {
+            row["name"]: (row["actor_id"], row["parent_municipality"]) for row in run.result.actors.values()
+        }
+    skovde, lidkoping = ids["Skövde kommun"], ids["Lidköpings kommun"]
+    assert skovde["Kommunstyrelsen"] == ("kommunstyrelsen--skovde-kommun", "Skövde kommun")
+    assert lidkoping["Kommunstyrelsen"] == ("kommunstyrelsen--lidkopings-kommun", "Lidköpings kommun")
+    assert skovde["Kultur- och fritidsförvaltningen"][0] != lidkoping["Kultur- och fritidsförvaltningen"][0]
+    assert skovde["Tillväxtverket"] == lidkoping["Tillväxtverket"] == ("tillvaxtverket", None)

@@ -24,7 +24,7 @@ def merge_duplicates(result: Extraction, resolver: ActorResolver) -> int:
             continue
         name = str(row.get("name") or "")
         preferred = resolver.preferred(name)
-        new_id = slugify(preferred)
+        new_id = resolver.actor_id_of(preferred) if slugify(preferred) else ""
         if not new_id or new_id == actor_id or new_id in moved:
             continue
         target = result.actors.get(new_id)

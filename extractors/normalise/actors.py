@@ -273,6 +273,30 @@ class ActorResolver:
     names: dict[str, str] = field(default_factory=dict)  # lower-case surface -> canonical name
     companies: dict[str, str] = field(default_factory=dict)  # lower-case name without "AB" -> full name
     use_gazetteer: bool = True
+    # The municipality or region that issues the document: its own committees and administrations,
+    # named with no place ("Kommunstyrelsen", "Grundskoleförvaltningen"), are its bodies, not every
+    # municipality's (their actor_id carries its slug, their parent_municipality its name).
+    home: str | None = None
+
+    def set_home(self, issuer: str | None) -> None:
+        """Take the issuer as home when it is a municipality or region the gazetteer knows."""
+        entry = self._gazetteer_entry(issuer) if issuer else None
+        if entry is not None and entry.actor_type in ("municipality", "county_region"):
+            self.home = entry.name
+
+    def _home_body(self, name: str) -> bool:
+        if self.home is None or self._gazetteer_entry(name) is not None:
+            return False
+        if re.search(r" (?:i|på|in|ved|vid) [A-ZÅÄÖØÆ]|(?i:förbund|forbund)", name):
+            return False  # "Näringslivsrådet i Sunne kommun" names its place
+        return guess_actor_type(name) in ("committee", "administration")
+
+    def actor_id_of(self, name: str) -> str:
+        """The slug of the canonical name; a home body's also of its municipality or region."""
+        if self._home_body(name):
+            assert self.home is not None
+            return f"{slugify(name)}--{slugify(self.home)}"
+        return slugify(name)
 
     # -- learning from the document -------------------------------------------------
 
@@ -510,9 +534,9 @@ class ActorResolver:
         name, abbrs = self.canonical(text)
         if not name:
             return None
-        actor_id = slugify(name)
-        if not actor_id:
+        if not slugify(name):
             return None
+        actor_id = self.actor_id_of(name)
         self.names.setdefault(name.lower(), name)
         if result is not None:
             result.add_actor(self.actor_row(text, name, abbrs, actor_type))
@@ -524,14 +548,15 @@ class ActorResolver:
         surface = clean_name(text)
         known_abbrs = set(abbrs) | set(entry.abbreviations if entry else ())
         aliases = [surface] if surface not in (name, *known_abbrs) else []
+        home_body = self._home_body(name)
         return {
-            "actor_id": slugify(name),
+            "actor_id": self.actor_id_of(name),
             "name": name,
             "abbreviations": sorted(known_abbrs),
             "aliases": aliases,
             "actor_type": entry.actor_type if entry else (actor_type or guess_actor_type(name)),
             "country": (entry.country or self.country) if entry else self.country,
-            "parent_municipality": entry.parent_municipality if entry else None,
+            "parent_municipality": entry.parent_municipality if entry else self.home if home_body else None,
             "source": "gazetteer" if entry else "document",
         }
 
