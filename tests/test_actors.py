@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.nlp import gazetteer
 from extractors.normalise.actors import ActorResolver, guess_actor_type, slugify, split_title
 from extractors.result import Extraction
@@ -212,3 +214,21 @@ def test_a_municipalitys_own_bodies_are_its_own_across_documents() -> None:
     assert lidkoping["Kommunstyrelsen"] == ("kommunstyrelsen--lidkopings-kommun", "Lidköpings kommun")
     assert skovde["Kultur- och fritidsförvaltningen"][0] != lidkoping["Kultur- och fritidsförvaltningen"][0]
     assert skovde["Tillväxtverket"] == lidkoping["Tillväxtverket"] == ("tillvaxtverket", None)
+
+
+@pytest.mark.parametrize(
+    ("name", "actor_id"),
+    [
+        ("Formannskapet", "formannskapet--vefsn-kommune"),
+        ("Plan- og utviklingsavdelingen", "plan-og-utviklingsavdelingen--vefsn-kommune"),
+        ("Næringsavdelinga", "naeringsavdelinga--vefsn-kommune"),
+        ("Innovasjon Norge", "innovasjon-norge"),  # the gazetteer's
+        ("Vefsn Næringshage AS", "vefsn-naeringshage-as"),  # a company
+        ("Kulturetaten i Tinn kommune", "kulturetaten-i-tinn-kommune"),  # names its place
+        ("Forbundsstyret i Helgeland brann", "forbundsstyret-i-helgeland-brann"),
+    ],
+)
+def test_which_names_are_the_issuers_own_bodies(name: str, actor_id: str) -> None:
+    resolver = ActorResolver(country="NO")
+    resolver.set_home("Vefsn kommune")
+    assert resolver.actor_id_of(name) == actor_id

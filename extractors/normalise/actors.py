@@ -289,7 +289,14 @@ class ActorResolver:
             return False
         if re.search(r" (?:i|på|in|ved|vid) [A-ZÅÄÖØÆ]|(?i:förbund|forbund)", name):
             return False  # "Näringslivsrådet i Sunne kommun" names its place
-        return guess_actor_type(name) in ("committee", "administration")
+        from extractors.nlp.patterns import UNIT_HEAD
+
+        # "Næringsavdelingen", "Plan- og utviklingsavdelinga": a unit of its administration
+        return guess_actor_type(name) in ("committee", "administration") or bool(
+            UNIT_HEAD.search(name.split(" ")[0])
+            or UNIT_HEAD.search(name)
+            or re.search(r"(?i)avdelinga$", name)
+        )
 
     def actor_id_of(self, name: str) -> str:
         """The slug of the canonical name; a home body's also of its municipality or region."""
