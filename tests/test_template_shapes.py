@@ -118,11 +118,11 @@ def _word(text: str, x0: float, top: float, size: float) -> Word:
 
 
 def test_a_raised_digit_after_a_length_unit_is_a_power_not_a_note() -> None:
-    unit = _word("m", 100.0, 100.0, 10.0)
+    unit = _word("kr/m", 100.0, 100.0, 10.0)
     power = _word("2", unit.x1 + 0.2, 97.0, 6.0)
     word = _word("Kupolen,", 200.0, 100.0, 10.0)
     note = _word("1", word.x1 + 0.2, 97.0, 6.0)
-    assert [w.text for w in attach_markers([unit, power, word, note])] == ["m²", "Kupolen,"]
+    assert [w.text for w in attach_markers([unit, power, word, note])] == ["kr/m²", "Kupolen,"]
     # a digit on the line itself (an amount, a code) is no marker
     amount = _word("2", word.x1 + 0.5, 100.0, 10.0)
     assert [ln.text for ln in group_lines([word, amount])] == ["Kupolen, 2"]

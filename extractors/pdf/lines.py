@@ -87,8 +87,8 @@ def _share(words: Iterable[Word], test: object) -> float:
 
 
 MARKER = re.compile(r"^(?:\d{1,2}|[*†‡])$")
-# a raised 2 or 3 after these is a power ("m²", "km²"), not a note
-_POWER_BASES = frozenset({"m", "km", "cm", "dm", "mm", "kvm"})
+# a raised 2 or 3 after a length unit is a power ("m²", "km²", "kr/m²"), not a note
+_POWER_BASE = re.compile(r"(?:^|/)(?:[kcdm]?m|kvm)$", re.IGNORECASE)
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -124,7 +124,7 @@ def attach_markers(words: Iterable[Word]) -> list[Word]:
         if host is None:
             continue
         dropped.add(id(marker))
-        if host.text.lower() in _POWER_BASES and marker.text in ("2", "3"):
+        if _POWER_BASE.search(host.text) and marker.text in ("2", "3"):
             power = marker.text.translate(_SUPERSCRIPT)
             powered[id(host)] = replace(host, text=host.text + power, x1=marker.x1)
     return [powered.get(id(w), w) for w in kept if id(w) not in dropped]
