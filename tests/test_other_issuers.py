@@ -441,6 +441,19 @@ def test_towns_of_members_titles_and_groupings(text: str, lang: str, towns: set[
         ),
         ("Tiltaket søker støtte fra husbanken.", "nb", {"husbanken"}),
         ("Det lokale verket og banken ligger i sentrum.", "nb", set()),
+        # English names with "of", a council, a branch named by its part of the country
+        (
+            "Partners: UiT The Arctic University of Norway, Luleå University of Technology, Regional Council of Lapland.",
+            "en",
+            {
+                "UiT The Arctic University of Norway",
+                "Luleå University of Technology",
+                "Regional Council of Lapland",
+            },
+        ),
+        ("The University Research Initiative started.", "en", set()),
+        ("Vi samarbetar med LRF Väst och Coompanion Fyrbodal.", "sv", {"LRF Väst", "Coompanion Fyrbodal"}),
+        ("Rapporten bygger på statistik från OECD.", "sv", {"OECD"}),
     ],
 )
 def test_development_companies_and_committees(text: str, lang: str, expected: set[str]) -> None:

@@ -583,14 +583,36 @@ _BRANCH_PLACE = re.compile(rf" (?P<place>{patterns.CAP}(?: & {patterns.CAP})?)(?
 _BRANCH_TYPES = frozenset({"association", "company", "network"})
 # The country a national body adds to its name: "Nyföretagarcentrum Sverige", "Lokal Utveckling Sverige".
 _NATIONAL = frozenset({"Sverige", "Norge", "Noreg", "Norden"})
+# A branch named by its part of the country: "LRF Väst", "Coompanion Sydost", "NHO Nord"
+_COMPASS = frozenset(
+    {
+        "Väst",
+        "Öst",
+        "Syd",
+        "Nord",
+        "Mitt",
+        "Sydost",
+        "Nordost",
+        "Sydväst",
+        "Nordväst",
+        "Vest",
+        "Sør",
+        "Midt",
+        "Nordvest",
+        "Sørvest",
+        "Sørøst",
+    }
+)
 
 
 def _names_a_branch_place(place: str) -> bool:
     """A county, region or municipality, two of them ("Stenungsund & Tjörn", "Trosa-Gnesta"), or the
     country a national body adds to its name."""
     gaz = gazetteer.load()
-    if place in _NATIONAL or gaz.names_an_area(place):
+    if place in _NATIONAL or place in _COMPASS or gaz.names_an_area(place):
         return True
+    if gaz.lookup(f"{_genitive(place)} kommunalförbund") is not None:
+        return True  # "Coompanion Fyrbodal": the sub-region a kommunalförbund is named after
     return all(
         gaz.names_an_area(part)
         or gaz.lookup(f"Region {part}") is not None

@@ -492,13 +492,18 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         ),
         0.85,
     ),
+    # "Regional Council of Lapland", "Council of Oulu Region": an English council's name
+    ("council", _rx(rf"\b(?:(?:Regional|County|Municipal) )?Council of (?:the )?{CAP}(?: {CAP})?\b"), 0.8),
     # "Høgskolen i Buskerud og Vestfold": a university college named after two counties
     ("university_two_counties", _rx(rf"\b(?:Høgskolen|Høgskulen|Högskolan) i {CAP} og {CAP}"), 0.85),
     # "Jönköping University", "Ohio State University", "University of Bergen" (not a longer
     # name it starts: "University Research Initiative")
     (
         "university",
-        _rx(rf"\b(?:(?:{CAP} ){{1,3}}University(?! [{U}])|University of {CAP}(?: {CAP})?)\b"),
+        # also "UiT The Arctic University of Norway", "Luleå University of Technology"
+        _rx(
+            rf"\b(?:(?:{CAP} ){{1,3}}University(?! [{U}])(?: of {CAP}(?: {CAP})?)?|University of {CAP}(?: {CAP})?)\b"
+        ),
         0.85,
     ),
 ]
