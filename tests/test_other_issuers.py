@@ -938,3 +938,24 @@ def test_other_issuers_round_3_test_half_is_apart_from_training_and_above_its_fl
     for target, floor in {"goal_type": 0.69, "level": 0.77, "theme": 0.61}.items():
         accuracy, _rules, n = held_out(target, test)
         assert n >= 60 and accuracy >= floor, (target, accuracy, n)
+
+
+def test_danish_bodies_by_their_full_names() -> None:
+    """A Danish plan's partners: business promotion bodies, associations, institutes and universities."""
+    from extractors.nlp import _country
+
+    text = (
+        "Indsatsen udvikles med Erhvervshus Midtjylland, Teknologisk Institut, Dansk Industri, "
+        "Landbrug & Fødevarer og Aarhus Universitet, finansieret af Danmarks Erhvervsfremmebestyrelse."
+    )
+    assert _country.__name__ == "_country"
+    finder = Finder(ActorResolver(country="DK"), "da")
+    found = {f.text: f.entry.country if f.entry else None for f in finder.find(text) if f.label == "ORG"}
+    assert found == {
+        "Erhvervshus Midtjylland": "DK",
+        "Teknologisk Institut": "DK",
+        "Dansk Industri": "DK",
+        "Landbrug & Fødevarer": "DK",
+        "Aarhus Universitet": "DK",
+        "Danmarks Erhvervsfremmebestyrelse": "DK",
+    }

@@ -66,7 +66,7 @@ def _texts(ctx: ExtractionContext) -> Iterator[str]:
 
 def _country(ctx: ExtractionContext) -> str | None:
     lang = ctx.language
-    return "NO" if lang in ("nb", "nn") else "SE" if lang == "sv" else None
+    return {"nb": "NO", "nn": "NO", "sv": "SE", "da": "DK"}.get(lang)
 
 
 def annotate(ctx: ExtractionContext) -> None:
