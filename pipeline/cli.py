@@ -50,7 +50,7 @@ def run(
     ] = False,
     no_report: Annotated[bool, typer.Option("--no-report", help="Do not (re)build report.html.")] = False,
     doc_timeout: Annotated[
-        float, typer.Option("--doc-timeout", help="Per-document time limit in seconds.")
+        float, typer.Option("--doc-timeout", help="Time limit in seconds per document, per 100 pages begun.")
     ] = 120.0,
     max_memory_mb: Annotated[
         int, typer.Option("--max-memory-mb", help="Per-worker memory cap (0 = none).")

@@ -942,13 +942,10 @@ def test_other_issuers_round_3_test_half_is_apart_from_training_and_above_its_fl
 
 def test_danish_bodies_by_their_full_names() -> None:
     """A Danish plan's partners: business promotion bodies, associations, institutes and universities."""
-    from extractors.nlp import _country
-
     text = (
         "Indsatsen udvikles med Erhvervshus Midtjylland, Teknologisk Institut, Dansk Industri, "
         "Landbrug & Fødevarer og Aarhus Universitet, finansieret af Danmarks Erhvervsfremmebestyrelse."
     )
-    assert _country.__name__ == "_country"
     finder = Finder(ActorResolver(country="DK"), "da")
     found = {f.text: f.entry.country if f.entry else None for f in finder.find(text) if f.label == "ORG"}
     assert found == {

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from pipeline import connect, load
 from pipeline.runner import RunOptions, execute
@@ -286,3 +287,12 @@ def test_the_version_runs_record_is_the_released_one() -> None:
 
     project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["project"]["version"] == __version__  # a release bumps both, so runs refresh
+
+
+@pytest.mark.parametrize(
+    ("pages", "limit"), [(0, 120.0), (1, 120.0), (100, 120.0), (101, 240.0), (339, 480.0)]
+)
+def test_the_time_limit_grows_with_the_pages(pages: int, limit: float) -> None:
+    from pipeline.executors import time_limit
+
+    assert time_limit(120.0, pages) == limit
