@@ -138,6 +138,8 @@ def test_goteborg_table_cells_match_gold() -> None:
         ("Region", "Skåne", False),
         ("Regionen upphandlar", "en samordnad tjänst", False),  # a known word, then an article
         ("Kommunledningsförvaltning", "en", True),  # no word before it: the article is its ending
+        ("Införa robotiserad", "processautomation", False),  # a rare word, then a compound of known ones
+        ("Kompetensförsörj", "ningen", True),
     ],
 )
 def test_a_word_broken_in_a_narrow_cell(left: str, right: str, broken: bool) -> None:

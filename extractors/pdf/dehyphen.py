@@ -239,6 +239,8 @@ def broken_word(left: str, right: str, lang: str = "sv") -> bool:
         return False  # "verksamhetsövergripande" / "samordningsfunktion": two compounds, each whole
     if len(rtok) == 1:
         return rtok not in ("i", "å", "ö", "o")  # a lone letter that is no word ends the one before
+    if len(rtok) >= 6 and zipf(ltok, langs) >= _MIN_KNOWN and _is_word_or_compound(rtok, langs):
+        return False  # "robotiserad" / "processautomation": a rare word, then a compound of known ones
     return zipf(rtok, langs) < _MIN_KNOWN
 
 
