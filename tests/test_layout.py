@@ -308,3 +308,23 @@ def test_a_heading_whose_first_line_crosses_a_side_column_stays_one_block(tmp_pa
     page.save()
     texts = [b.text for b in analyse(read_pdf(str(pdf))).blocks()]
     assert "Levande byar i Bergs kommun – ett projekt för service, mötesplatser och lokal utveckling" in texts
+
+
+def test_a_dash_opening_a_titles_second_line_continues_the_title(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "verksamhetsplan.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=A4)
+    page.setFont("Helvetica-Bold", 18)
+    page.drawString(50, 780, "Verksamhetsplan 2026 med uppföljning")
+    page.drawString(50, 758, "– Kultur- och fritidsnämnden")
+    page.setFont("Helvetica", 10)
+    body = ["Nämnden följer upp sina mål och aktiviteter två gånger per år, och redovisar"] * 4
+    for k, line in enumerate([*body[:-1], "resultaten för fullmäktige:", "– i april", "– i augusti"]):
+        page.drawString(50, 720 - 13 * k, line)
+    page.showPage()
+    page.save()
+    blocks = list(analyse(read_pdf(str(pdf))).blocks())
+    assert blocks[0].text == "Verksamhetsplan 2026 med uppföljning – Kultur- och fritidsnämnden"
+    assert [b.text for b in blocks if b.kind == "list_item"] == ["– i april", "– i augusti"]

@@ -140,7 +140,12 @@ def make_blocks(
                 and not _paragraph_space(gap, line_gaps, prev, line)
                 and abs(line.size - prev.size) <= 0.6
                 and line.bold == prev.bold
-                and not line.starts_with_bullet()
+                # a dash opening a title's next line ("Verksamhetsplan 2026" / "– Kultur- och
+                # fritidsnämnden") continues the title; elsewhere it opens a list item
+                and not (
+                    line.starts_with_bullet()
+                    and not (line.size >= 1.18 * body_size and line.text.lstrip()[:1] in "–—")
+                )
                 and abs(line.x0 - prev.x0) < 6 * max(line.size, 4.0)
                 # a lead-in line at or left of a list item's bullet ("Vi ska:") opens the next list
                 and not (
