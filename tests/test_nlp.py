@@ -313,3 +313,19 @@ def test_a_defined_measure_is_no_organisation() -> None:
     got = {f.text for f in Finder(resolver, "sv").find(text, cell=True) if f.label == "ORG"}
     assert "NKI" not in got and "Nöjd kund-index" not in got
     assert {"BRG", "Business Region Göteborg"} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        ("The number of visitors to the region grows by 20 percent by 2027", "tourism_visitors"),
+        ("Establish a permanent network of vocational training providers", "competence_supply"),
+        ("More renewable energy and hydrogen production in the region", "energy"),
+        ("Flere virksomheder arbejder med grøn omstilling", "sustainability_climate"),
+        ("Andelen af unge i uddannelse stiger", "competence_supply"),
+    ],
+)
+def test_themes_of_english_and_danish_goals(text: str, theme: str) -> None:
+    from extractors.nlp.themes import best_theme
+
+    assert best_theme(text)[0] == theme
