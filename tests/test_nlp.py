@@ -329,3 +329,20 @@ def test_themes_of_english_and_danish_goals(text: str, theme: str) -> None:
     from extractors.nlp.themes import best_theme
 
     assert best_theme(text)[0] == theme
+
+
+@pytest.mark.parametrize(
+    ("text", "goal_type"),
+    [
+        ("Establish a permanent network of vocational training providers", "process"),
+        ("Develop cooperation between the municipalities of the region", "process"),
+        ("Prepare a joint strategy for the green transition", "completion"),
+        ("Organise an annual investor conference", "process"),
+        ("Udarbejde en fælles strategi for grøn omstilling", "completion"),
+        ("At least 40 companies have received support", "quantitative"),
+    ],
+)
+def test_goal_types_of_english_and_danish_statements(text: str, goal_type: str) -> None:
+    from extractors.nlp.goal_rules import rule_goal_type
+
+    assert rule_goal_type(text) == goal_type
