@@ -24,6 +24,7 @@ from extractors.families.report_tables import (
     add_budget,
     add_budget_sentences,
     add_form_amounts,
+    add_goal_table,
     add_indicator_table,
     add_people_table,
     form_rows,
@@ -112,11 +113,23 @@ def _role(
 
 def _project_title(ctx: ExtractionContext, sections: list[Section]) -> str:
     if ctx.result.info.title:
-        return name_in_title(ctx.result.info.title)
+        return _named(ctx.result.info.title)
     for section in sections:
         if section.heading is not None:
             return section.title
     return "Projekt"
+
+
+def _named(title: str) -> str:
+    """The project a report's title names, its kind put before a dash or a colon ("Sluttrapport:
+    Kompetanseløft for reiselivet" -> "Kompetanseløft for reiselivet")."""
+    kind, colon, name = title.partition(": ")
+    if colon and name.strip():
+        dashed = f"{kind} – {name}"
+        named = name_in_title(dashed)
+        if named != dashed:
+            return named
+    return name_in_title(title)
 
 
 def _first_paragraph(sections: list[Section], pattern: re.Pattern[str]) -> str | None:
@@ -331,6 +344,8 @@ def extract(ctx: ExtractionContext) -> None:
     for section in sections:
         for table in section.tables:
             if id(table) in fact_tables:
+                continue
+            if add_goal_table(ctx, table, project_id):
                 continue
             # an "Indikator | Mål | Utfall" table is indicators, though "Utfall" also heads budgets
             if add_indicator_table(ctx, table, project_id):

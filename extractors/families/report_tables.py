@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 
 from extractors.context import ExtractionContext
-from extractors.families.common import add_activity, clean
-from extractors.families.report_goals import status_of
+from extractors.families.common import add_activity, add_goal, clean
+from extractors.families.report_goals import labelled_goals, level_of, status_of
 from extractors.families.sections import (
     Section,
     blocks_before,
     looks_like_person,
     parse_number,
+    sentences,
     split_names,
 )
 from extractors.pdf.structures import Cell, Table
@@ -177,6 +178,8 @@ def add_budget(
                 continue
             unit, factor = amount_unit(headers[col], context, lang)
             kind = "financing" if sources else amount_kind(headers[col])
+            if kind == "financing" and TOTAL_ROW.match(item):
+                continue  # the sum of the sources above: a reader adding the financing would count it twice
             financier = (
                 ctx.actors.resolve(item, ctx.result)
                 if kind == "financing" and not TOTAL_ROW.match(item) and _names_a_body(item)
@@ -595,4 +598,71 @@ def add_activity_table(ctx: ExtractionContext, table: Table, project_id: str, ex
             assessor="project",
             page=page,
         )
+    return added > 0
+
+
+# A goal table's columns: "Mål | Resultat", "Delmål | Status", "Mål | Måloppnåing", "Mål | Utfall"
+# (not "Målgruppe", "Målvärde" or "Måltal", which head an indicator's columns).
+GOAL_COLUMN = re.compile(
+    r"(?i)^(?:[\wåäöæø]*mål(?:et|en|a|ene)?|målsetjing\w*|målsetting\w*|målsetning\w*|målsättning\w*|"
+    r"goals?|objectives?|aims?)$"
+)
+RESULT_COLUMN = re.compile(
+    r"(?i)^(?:resultat\w*|oppnådd\w*|oppnått|uppnått|måloppnå\w*|måluppfyll\w*|målopfyld\w*|status|"
+    r"vurdering|bedömning|utfall|results?|outcomes?|achieved|assessment)\b"
+)
+
+
+def _goal_cell(text: str, default: str) -> tuple[str, str]:
+    """(goal, level) of a goal cell: the label printed before the goal ("Hovudmål: …", "Delmål 2: …",
+    or alone on the first line) gives the level and is no part of the goal."""
+    labelled = labelled_goals(text)
+    if len(labelled) == 1:
+        label, goal = labelled[0]
+        return goal, level_of(label) or default
+    first, _, rest = text.partition("\n")
+    if rest.strip() and len(first.split()) <= 3 and level_of(first.strip(" :")):
+        return clean(rest), level_of(first.strip(" :")) or default
+    return clean(text), default
+
+
+def _result_status(text: str) -> str:
+    """A result cell's verdict, read from its first sentence ("Delvis nådd. Talet auka …")."""
+    if ONGOING_CELL.match(text):
+        return "ongoing"
+    first = sentences(text)
+    status = status_of(first[0]) if first else "unknown"
+    return status if status != "unknown" else status_of(text)
+
+
+def add_goal_table(ctx: ExtractionContext, table: Table, project_id: str) -> bool:
+    """One goal per row of a "Mål | Resultat" table, with the outcome its result cell states;
+    False when the table is not one."""
+    headers, first = _columns(table)
+    if not headers or not GOAL_COLUMN.match(headers[0]):
+        return False
+    result = next((i for i, h in enumerate(headers[1:], start=1) if RESULT_COLUMN.match(h)), None)
+    if result is None:
+        return False
+    default = level_of(headers[0]) or "result"
+    added = 0
+    for r, row in enumerate(table.grid()[first:], start=first):
+        goal_cell, result_cell = row[0], row[result]
+        if goal_cell is None or not clean(goal_cell.text):
+            continue
+        page = table.row_pages[r] if r < len(table.row_pages) else table.page_start
+        text, level = _goal_cell(goal_cell.text.strip(), default)
+        goal_id = add_goal(ctx, text=text, level=level, page=page)
+        added += 1
+        said = clean(result_cell.text) if result_cell is not None else ""
+        if said:
+            ctx.result.add(
+                "outcomes",
+                goal_id=goal_id,
+                activity_id=project_id,
+                text=said,
+                status=_result_status(said),
+                assessor="project",
+                page=page,
+            )
     return added > 0
