@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from extractors.families.common import add_activity, clean
+from extractors.families.goals_text import GOAL_LIST_HEADINGS
 from extractors.families.plan_labels import match_label, numbering
 from extractors.families.sections import Section, all_sections
 
@@ -40,6 +41,10 @@ _JOINERS = frozenset({"och", "og", "and", "samt", "&", "–", "-"})
 ACTION_LEAD = re.compile(
     r"(?i)^(?:vi\s+ska(?:ll)?|vi\s+skal|vi\s+vil|me\s+skal|me\s+vil|vi\s+kommer\s+att|åtgärder|aktiviteter|"
     r"aktivitetar|insatser|tiltak|handlinger|indsatser|we\s+will|actions)\s*:?$"
+    # "Dette betyr at kommunen skal:", "Det innebär att regionen ska:": the plan's subject and its will
+    r"|^(?:(?:dette|det)\s+(?:betyr|tyder|inneber|innebär|indebærer|innebærer)\s+(?:at|att)\s+)?"
+    r"(?:vi|me|kommunen|fylkeskommunen|regionen|[\wåäöæø-]+\s+(?:kommune|kommun|fylkeskommune|region))"
+    r"\s+(?:skal|vil|ska|skall|kommer\s+att)\s*:$"
 )
 PRIORITY_LEAD = re.compile(r"(?i)^(?:prioriteringar|prioriteringer|prioriteter|prioritet|priorities)\s*:?$")
 
@@ -49,7 +54,9 @@ class _Item:
     text: str
     depth: int
     block: Block
-    lead: str | None = None  # "action" after "Vi ska:", "priority" after "Prioriteringar:"
+    lead: str | None = (
+        None  # "action" after "Vi ska:", "priority" after "Prioriteringar:", "goal" after "Delmål:"
+    )
 
 
 def read_plan_lists(ctx: ExtractionContext, state: PlanState) -> int:
@@ -116,6 +123,7 @@ def _items(blocks: list[Block]) -> list[_Item]:
             lead = _lead_of(block.text)
             continue
         raw.append((match.group(1), block.bbox[0], clean(block.text[match.end() :]), block, lead))
+    raw = [r for r in raw if r[4] != "goal"]  # "Delmål:" lists are goals, read with the plan's goals
     if not raw:
         return []
     lefts: list[float] = []
@@ -142,6 +150,8 @@ def _lead_of(text: str) -> str | None:
         return "action"
     if PRIORITY_LEAD.match(text):
         return "priority"
+    if text.endswith(":") and GOAL_LIST_HEADINGS.match(text):
+        return "goal"
     return None
 
 
