@@ -1592,3 +1592,56 @@ def test_status_symbols_of_a_follow_up(cell: str, status: str) -> None:
     from extractors.families.plan_extras import follow_up_status
 
     assert follow_up_status(cell) == status
+
+
+def test_a_status_report_of_actions_and_goal_verdicts() -> None:
+    """A city-region programme's status report: "Tiltak | Status | Kommentar" (no one responsible, no
+    time) and goal lines "Resultatmål 1: Minst 40 … – nådd"."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    folder = Path(tempfile.mkdtemp(prefix="planextract-status-report-"))
+    pdf = folder / "statusrapport.pdf"
+    body = ParagraphStyle("b", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=4)
+    cell = ParagraphStyle("c", fontName="Helvetica", fontSize=9, leading=11)
+    rows = [
+        ("Tiltak", "Status", "Kommentar"),
+        ("Etablere et felles register over næringsareal", "Gjennomført", "Lansert i mars 2026."),
+        ("Utvikle et vertskapsprogram for tilflyttere", "Pågår", "Pilot høsten 2026."),
+        ("Samordne planene for et nytt kollektivknutepunkt", "Ikke startet", "Avventer fylkeskommunen."),
+    ]
+    table = Table([[Paragraph(t, cell) for t in r] for r in rows], colWidths=[260, 90, 150])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story = [
+        Paragraph("Byregionprogrammet for Hamarregionen – statusrapport 2026", ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=17, leading=21)),
+        Paragraph("Hamar kommune", body),
+        Paragraph("Resultatmål 1: Minst 40 bedrifter deltar i regionale kompetansetiltak innen 2026 – nådd", body),
+        Paragraph("Resultatmål 2: Et felles vertskapsprogram er tatt i bruk i alle kommunene – delvis nådd", body),
+        Spacer(1, 8),
+        table,
+    ]  # fmt: skip
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
+    run = run_pipeline(pdf)
+    assert [r["title"] for r in run.rows] == [r[0] for r in rows[1:]]
+    states = {
+        run.result.get("activities", o["activity_id"])["title"]: o["status"]
+        for o in run.result.table("outcomes")
+        if o.get("activity_id")
+    }
+    assert list(states.values()) == ["achieved", "ongoing", "not_achieved"]
+    goals = {g["goal_id"]: (g["level"], g["text"]) for g in run.result.table("goals")}
+    verdicts = [(goals[o["goal_id"]], o["status"]) for o in run.result.table("outcomes") if o.get("goal_id")]
+    assert verdicts == [
+        (
+            ("result", "Resultatmål 1: Minst 40 bedrifter deltar i regionale kompetansetiltak innen 2026"),
+            "achieved",
+        ),
+        (
+            ("result", "Resultatmål 2: Et felles vertskapsprogram er tatt i bruk i alle kommunene"),
+            "partly_achieved",
+        ),
+    ]
+    first = next(i for i in run.result.table("indicators") if i.get("goal_id") == next(iter(goals)))
+    assert (first["comparator"], first["target_value"]) == ("ge", 40.0)  # not the label's 1

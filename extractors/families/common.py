@@ -126,6 +126,10 @@ def add_timeline(
     return new_id
 
 
+# A goal's printed label and number ("Resultatmål 1:", "Delmål 2.1:", "Mål 3)"), not a year ("Mål 2030:")
+_GOAL_LABEL = re.compile(r"^\s*(?:[A-ZÅÄÖØÆ][\wåäöøæ-]*\s+){1,2}\d{1,2}(?:\.\d{1,2})*\s*[:.)]\s+")
+
+
 def _add_indicators(
     ctx: ExtractionContext,
     text: str,
@@ -139,6 +143,7 @@ def _add_indicators(
     except ImportError:  # pragma: no cover
         return []
     lang = _language(ctx) or "sv"
+    text = _GOAL_LABEL.sub("", text)  # "Resultatmål 1: Minst 40 …": the label's number is no target
     try:
         specs = parse_indicators(text, lang=lang)
     except Exception:  # noqa: BLE001 - an unreadable target must not lose the row

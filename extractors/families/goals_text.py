@@ -29,8 +29,6 @@ OVERALL_HEADINGS = re.compile(
 VISION_HEADINGS = re.compile(r"^\s*(?:vision(?:en)?|visjon(?:en)?)\s*(?::\s*(?P<rest>.*))?$", re.I)
 # "… genomförs. Vision: Skellefteå är Europas mest hållbara industristad 2030." inside a paragraph
 VISION_INLINE = re.compile(r"(?:^|(?<=[.!?]\s))(?:Vision|Visjon)(?:en)?\s*:\s*(?P<rest>[^.:;]{6,300}\.)")
-# "Visjon: Volda – open, skapande og berekraftig": a line of its own needs no full stop
-_VISION_LINE = re.compile(r"^(?:Vision|Visjon)(?:en)?\s*:\s*(?P<rest>[^.:;]{6,120})$")
 # "… har som övergripande mål 120 000 nya jobb …" inside a paragraph.
 OVERALL_INLINE = re.compile(
     r"(?:övergripande\s+mål(?:et)?|overordn(?:et|a|ede)\s+mål(?:et)?|hovedmål(?:et)?|hovudmål(?:et)?|"
@@ -63,7 +61,11 @@ _GOAL_LABEL = (
     r"Delmål|Effektmål|Resultatmål|Projektmål|Prosjektmål|Mål|Målsetting|Målsättning)"
     r"(?:\s+\d{1,2}(?:\.\d{1,2})?)?\s*:"
 )
-_BEFORE_GOAL_LABEL = re.compile(rf"(?<=[.!?])\s+(?={_GOAL_LABEL}\s)")
+_BEFORE_GOAL_LABEL = re.compile(
+    rf"(?<=[.!?])\s+(?={_GOAL_LABEL}\s)"
+    # a numbered label needs no sentence end before it: "… innen 2026 – nådd Resultatmål 2: …"
+    r"|(?<=\S)\s+(?=(?:Delmål|Effektmål|Resultatmål|Projektmål|Prosjektmål|Mål|Målsetting|Målsättning)\s+\d{1,2}(?:\.\d{1,2})?\s*:\s)"
+)
 # "Effektmål: Fler företag …" with no number: a goal of the level its label names
 _LEVEL_LABEL_LINE = re.compile(
     r"^(?P<label>Effektmål|Resultatmål|Projektmål|Prosjektmål|Delmål)\s*:\s*(?P<goal>\S.{5,300})$"
@@ -100,7 +102,7 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
             overall = None  # a line of body text is the goal only with it: "Hovudmål: Sunnfjord skal …"
         vision = VISION_HEADINGS.match(text) if heading and len(text) < 40 else None
         if not heading:  # a body line is the vision only with it: "Vision: Skellefteå är …"
-            vision = VISION_INLINE.search(text) or _VISION_LINE.match(text)
+            vision = VISION_INLINE.search(text)
         if overall is not None or vision is not None:
             found = overall or vision
             assert found is not None
@@ -112,7 +114,7 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
                 if level == "overall" and new:
                     overall_id = new
             continue
-        if GOAL_LIST_HEADINGS.match(text) and (heading or _plain_list_label(text, blocks, i)):
+        if heading and GOAL_LIST_HEADINGS.match(text):
             level = _named_level(text)
             for item in _following_items(blocks, i):
                 add(item.text, level, item.page, overall_id)
@@ -130,7 +132,18 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
             and not _YEAR_LABEL.match(text)  # "Mål 2030: 45 procent" is a target value
         ):
             for part in _labelled_parts(text, found_label.code):
-                add(part, "sub", block.page, overall_id)
+                body, status = _assessed(part)
+                goal_id = add(body, _named_level(found_label.code), block.page, overall_id)
+                if goal_id is not None and status is not None:
+                    # "Resultatmål 1: Minst 40 bedrifter … – nådd": a status report's verdict on the goal
+                    ctx.result.add(
+                        "outcomes",
+                        goal_id=goal_id,
+                        text=part,
+                        status=status,
+                        assessor="project",
+                        page=block.page,
+                    )
             continue
         if overall_id is not None and block.kind != "heading" and (area_goal := AREA_GOAL_LINE.match(text)):
             add(
@@ -158,6 +171,29 @@ def _goal_paragraphs(block: Block) -> list[Block]:
     return [dataclasses.replace(block, text=part) for part in parts]
 
 
+# "… innen 2026 – nådd", "… – delvis nådd", "– ikke nådd", "(uppnått)": a verdict printed after the goal
+_VERDICT = re.compile(
+    r"\s*(?:[–—-]\s*|\()(?P<verdict>(?:delvis|ikke|ikkje|ej|inte|ikkje heilt|partly|not)?\s*"
+    r"(?:nådd|nått|oppnådd|oppnått|uppnått|uppnådd|achieved))\)?\.?\s*$",
+    re.I,
+)
+
+
+def _assessed(text: str) -> tuple[str, str | None]:
+    """The goal without a verdict printed after it, and that verdict as an outcomes.status."""
+    found = _VERDICT.search(text)
+    if found is None:
+        return text, None
+    verdict = found.group("verdict").lower()
+    if re.match(r"(?:ikke|ikkje|ej|inte|not)\b", verdict):
+        status = "not_achieved"
+    elif re.match(r"(?:delvis|partly)\b", verdict):
+        status = "partly_achieved"
+    else:
+        status = "achieved"
+    return text[: found.start()].rstrip(" ,;"), status
+
+
 def _named_level(label: str) -> str:
     """The level a goal heading or label names ("Effektmål" effect, "Resultatmål for 2026" result), else sub."""
     level = level_word(label)
@@ -183,11 +219,6 @@ def _next_text(blocks: list[Block], index: int) -> str | None:
         if text and not OVERALL_HEADINGS.match(text):
             return text
     return None
-
-
-def _plain_list_label(text: str, blocks: list[Block], index: int) -> bool:
-    """ "Delmål:" set as body text on a line of its own names the level of the list below it."""
-    return text.endswith(":") and len(text) < 40 and bool(_following_items(blocks, index))
 
 
 def _following_items(blocks: list[Block], index: int) -> list[Block]:

@@ -151,7 +151,7 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
         content.append(timeline[0].col)  # the Gantt columns say when, as a date column would
     else:
         timeline = []
-    if len(content) < 2:
+    if len(content) < 2 and not _follow_up_of_titled(headers, roles):
         return None
     title_col = next((c for c, r in roles.items() if r == "title"), None)
     # a goal or strategy column left of the actions, each cell merged down over those it groups
@@ -165,7 +165,8 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
     )
     if goal_col is not None:
         roles.pop(goal_col, None)
-    free = [c for c in range(min(content)) if c not in roles and c != goal_col]
+    first_content = min(content) if content else (title_col if title_col is not None else 0)
+    free = [c for c in range(first_content) if c not in roles and c != goal_col]
     label_col: int | None = next((c for c, r in roles.items() if r == "code"), None)
     if title_col is None:
         if not free:
@@ -855,6 +856,20 @@ def _first_code(table: Table, cols: Columns) -> str | None:
         if cell.col in (cols.label_col, cols.title_col) and (number := numbering(clean(cell.text))):
             return number[0]
     return None
+
+
+def _follow_up_of_titled(headers: list[str], roles: dict[int, str]) -> bool:
+    """A status report's "Tiltak | Status | Kommentar": a named action column and two follow-up
+    columns are a plan table too, though it names no one responsible and no time."""
+    if "title" not in roles.values():
+        return False
+    kinds = {
+        kind
+        for kind, rx in FOLLOW_UP_HEADERS
+        for c, h in enumerate(headers)
+        if c not in roles and rx.match(clean(h))
+    }
+    return len(kinds) + sum(r in CONTENT_ROLES for r in roles.values()) >= 2
 
 
 def _inherits(table: Table, previous: Table | None) -> bool:
