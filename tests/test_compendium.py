@@ -355,3 +355,61 @@ def test_a_catalogue_sidebar_with_period_and_a_photo_credit(tmp_path: Path) -> N
     ]
     assert not [a for a in result.table("actors") if "foto" in a["name"].lower()]
     assert not [r for r in result.table("actor_roles") if "Foto" in (r.get("raw") or "")]
+
+
+def test_a_fact_table_of_labels_over_values_pairs_them_by_column(tmp_path: Path) -> None:
+    """ "Prosjekteier | Periode | Budsjett | Kontaktperson" on one line, the values on the line under
+    it, ruled or not: each label takes the value in its column, not the next block read."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from extractors.families import compendium
+
+    pdf = tmp_path / "prosjektkatalog.pdf"
+    page = canvas.Canvas(str(pdf), pagesize=A4)
+    page.setFont("Helvetica-Bold", 20)
+    page.drawString(60, 760, "Prosjektkatalog 2026")
+    page.setFont("Helvetica", 10)
+    page.drawString(60, 735, "Prosjekt med tilsagn om regionale utviklingsmidler.")
+    page.showPage()
+    projects = [
+        ("Grønn kystlogistikk", ["Brønnøy kommune", "2026–2028", "900 000 kr", "Ola Nordvik"], True),
+        ("Fjellandbruk i endring", ["Hemsedal Næringsforening", "2027", "450 000 kr", "Kari Bakken"], False),
+    ]
+    labels = ["Prosjekteier", "Periode", "Budsjett", "Kontaktperson"]
+    columns = [60, 210, 300, 400]
+    y = 780.0
+    for title, values, ruled in projects:
+        page.setFont("Helvetica-Bold", 14)
+        page.drawString(60, y, title)
+        page.setFont("Helvetica", 10)
+        page.drawString(
+            60, y - 22, "Prosjektet skal prøve ut nye løsninger saman med næringslivet i regionen."
+        )
+        page.setFont("Helvetica-Bold", 9)
+        for x, label in zip(columns, labels, strict=True):
+            page.drawString(x, y - 44, label)
+        if ruled:
+            page.setStrokeColor(colors.grey)
+            page.line(60, y - 48, 520, y - 48)
+        page.setFont("Helvetica", 9)
+        for x, value in zip(columns, values, strict=True):
+            page.drawString(x, y - 61, value)
+        y -= 110
+    page.showPage()
+    page.save()
+    result = run_family(pdf, compendium)
+    projects_out = {a["title"]: a for a in result.table("activities") if a["level"] == "project"}
+    assert set(projects_out) == {"Grønn kystlogistikk", "Fjellandbruk i endring"}
+    assert projects_out["Grønn kystlogistikk"]["start_raw"] == "2026"
+    assert projects_out["Fjellandbruk i endring"]["start_raw"] == "2027"
+    names = {a["actor_id"]: a["name"] for a in result.actors.values()}
+    roles = {(r["role"], names.get(r["actor_id"]), r.get("person_name")) for r in result.table("actor_roles")}
+    assert {
+        ("owner", "Brønnøy kommune", None),
+        ("contact", "Brønnøy kommune", "Ola Nordvik"),
+        ("owner", "Hemsedal Næringsforening", None),
+        ("contact", "Hemsedal Næringsforening", "Kari Bakken"),
+    } <= roles
+    assert sorted(b["amount"] for b in result.table("budget_lines")) == [450000.0, 900000.0]

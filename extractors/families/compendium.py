@@ -228,6 +228,7 @@ def _presentations(ctx: ExtractionContext, entries: list[Entry]) -> list[tuple[B
         if start >= 0 and (
             any(b.kind == "fact_box" for b in blocks[start:stop])
             or any(_fact_line(b) for b in blocks[start:following])
+            or _label_row_pairs(_region(blocks, head, heads))
         ):
             spans.append((head, start, stop))
     # a larger heading whose range holds smaller presentations is the catalogue's or a theme's title
@@ -289,10 +290,64 @@ CONTACT_DETAILS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|(?:tel\.?:?\s*)?\+
 PHOTO_CREDIT = re.compile(r"(?i)^(?:foto|fotograf|bild|photo|illustration|ill\.)\s*:")
 
 
-def _facts(chunk: list[Block]) -> list[tuple[str, str, str, int]]:
+def _label_row_pairs(chunk: list[Block]) -> list[tuple[Block, Block]]:
+    """(label, value) blocks of a fact table printed as a row of labels over a row of values
+    ("Prosjekteier | Periode | Budsjett" / "Tynset kommune | 2026–2028 | 1 200 000 kr"): each label
+    takes the block under it in its column, whatever order the blocks are read in. [] unless at
+    least two labels stand side by side on one line."""
+    labels = [b for b in chunk if _bare_label(b.text) is not None and len(b.lines) == 1]
+    row = [b for b in labels if sum(_same_line(b, other) for other in labels) >= 2]  # itself and one more
+    pairs: list[tuple[Block, Block]] = []
+    for label in row:
+        value = _value_under(label, [b for b in chunk if b not in labels])
+        if value is not None:
+            pairs.append((label, value))
+    return pairs if len(pairs) >= 2 else []
+
+
+def _region(blocks: list[Block], head: Block, heads: list[Block]) -> list[Block]:
+    """The blocks under a presentation's title on its page, down to the next title there: where its
+    fact table stands, however the page's columns put the blocks in reading order."""
+    top = head.bbox[3]
+    lower = [h.bbox[1] for h in heads if h.page == head.page and h.bbox[1] > top]
+    bottom = min(lower, default=float("inf"))
+    return [b for b in blocks if b.page == head.page and b is not head and top - 1.0 <= b.bbox[1] < bottom]
+
+
+def _same_line(a: Block, b: Block) -> bool:
+    return a.page == b.page and abs(a.bbox[1] - b.bbox[1]) < 2.0
+
+
+def _value_under(label: Block, blocks: list[Block]) -> Block | None:
+    """The nearest block below a label that shares its column (overlapping it across), within a
+    few lines' height."""
+    x0, _, x1, bottom = label.bbox
+    height = max(bottom - label.bbox[1], 6.0)
+    below = [
+        b
+        for b in blocks
+        if b.page == label.page
+        and bottom - 1.0 <= b.bbox[1] <= bottom + 3 * height
+        and min(x1, b.bbox[2]) - max(x0, b.bbox[0]) > 0
+        and len(b.text) <= 200
+    ]
+    return min(below, key=lambda b: b.bbox[1], default=None)
+
+
+def _facts(
+    chunk: list[Block], paired: list[tuple[Block, Block]], taken: set[int]
+) -> list[tuple[str, str, str, int]]:
+    """The facts of a presentation: its row-of-labels table (`paired`) and its fact box or fact lines
+    in `chunk`, leaving out the blocks of any presentation's labels-over-values table (`taken`)."""
     facts: list[tuple[str, str, str, int]] = []
     pending: tuple[str, str] | None = None  # a fact box's label printed above its value
+    for label_block, value_block in paired:
+        key, name = _bare_label(label_block.text) or ("", "")
+        text = ", ".join(clean(ln) for ln in value_block.lines if clean(ln)) or clean(value_block.text)
+        facts.append((key, name, text, value_block.page))
     for block in chunk:
+        if id(block) in taken:
+            continue
         if PHOTO_CREDIT.match(clean(block.text)):
             pending = None
             continue
@@ -489,12 +544,15 @@ def extract(ctx: ExtractionContext) -> None:
     details: dict[int, tuple[Block, list[Block]]] = {
         id(h): (h, c) for h, c in zip(heads, chunks, strict=True)
     }
+    blocks = list(ctx.layout.blocks())
+    tables = {id(h): _label_row_pairs(_region(blocks, h, heads)) for h in heads}
+    taken = {id(b) for pairs in tables.values() for pair in pairs for b in pair}
     first_presentation = min((h.page for h in heads), default=10**6)
     ordered: list[tuple[Entry | None, Block | None]] = [(e, e.heading) for e in entries]
     ordered += [(None, h) for h, e in presented if e is None]
     for entry, head in ordered:
         chunk = details[id(head)][1] if head is not None else []
-        facts = _facts(chunk)
+        facts = _facts(chunk, tables[id(head)], taken) if head is not None else []
         period = next((v for k, _, v, _ in facts if k == "period"), None)
         title = clean(head.text) if head is not None else entry.title if entry else ""
         theme = entry.theme if entry is not None else None
