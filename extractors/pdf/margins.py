@@ -3,7 +3,9 @@
 A line near the top or bottom edge whose text, with digits masked, recurs on a good
 share of the pages is page furniture ("Göteborgs Stad, Handlingsplan … 9 (18)",
 "10   Lokal Näringslivsutveckling, LNU"), as is a lone page number in the margin.
-Both are kept out of the body text and tables; the printed number becomes the page label.
+A small line alone at the foot of the page, below the body's last line by a clear gap, is a
+footer too, repeated or not. All are kept out of the body text and tables; the printed number
+becomes the page label.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from extractors.pdf.lines import Line
 
 MARGIN_SHARE = 0.12  # top/bottom share of the page height where furniture lives
+FOOT_GAP = 2.5  # line heights of white space that set a lone footer apart from the body above it
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:sida|side|page|s\.)\s*)?[-–—]?\s*(\d{1,4})\s*[-–—]?(?:\s*(?:\(|av |of |/)\s*\d{1,4}\)?)?$",
     re.IGNORECASE,
@@ -74,10 +77,21 @@ def find_furniture(pages: list[tuple[float, list[Line]]], body_size: float = 0.0
                 repeated = n_pages >= 2 and small and counts[(zone, _key(text))] >= threshold
                 if _PAGE_NUMBER.match(text) or repeated:
                     marked.add(index)
-                else:
-                    break
+                    continue
+                if zone == "bottom" and small and _alone_at_foot(line, lines):
+                    marked.add(index)  # a footer that no other page repeats
+                break
         out.append(marked)
     return out
+
+
+def _alone_at_foot(line: Line, lines: list[Line]) -> bool:
+    """A line set apart below every column's last line by a clear gap is the page's footer, even
+    when no other page repeats it (a two-page document whose cover has its own footer)."""
+    above = [other.bottom for other in lines if other.bottom <= line.top]
+    if not above:
+        return False
+    return line.top - max(above) >= FOOT_GAP * max(line.height, 1.0)
 
 
 def page_label(furniture: list[Line]) -> str | None:
