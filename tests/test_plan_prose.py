@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import tempfile
 from functools import lru_cache
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,102 @@ def test_a_plain_delmal_line_and_a_vision_without_full_stop_give_goals() -> None
 )
 def test_action_lead_ins(text: str, lead: bool) -> None:
     assert bool(ACTION_LEAD.match(text)) is lead
+
+
+MEASURES = [
+    ("Grøn omstilling", 1, "Etablere eit regionalt program for grøn omstilling i industrien, med rettleiing om "
+     "energieffektivisering og sirkulære forretningsmodellar for små og mellomstore bedrifter",
+     "Vestland fylkeskommune", "2026"),
+    ("Grøn omstilling", 2, "Støtte klynger og nettverk", "Innovasjon Norge", "Løpande"),
+    ("Kompetanse", 3, "Utvikle fleksible vidareutdanningstilbod for tilsette i industrien saman med fagskulen og "
+     "høgskulen, med vekt på digitalisering og automatisering i produksjonen",
+     "Fagskulen Vestland", "Hausten 2026"),
+    ("Kompetanse", 4, "Vidareføre inkubatorprogrammet i distrikta med minst 30 nye gründerar per år i heile fylket",
+     "Vestland fylkeskommune", "2026–2027"),
+    ("Entreprenørskap", 5, "Arrangere ein årleg gründerkonferanse for unge", "Ungt Entreprenørskap", "Kvart år"),
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def two_columns() -> Run:
+    """Two text columns of "Tiltak N: …" paragraphs set bold (some too long for a heading), each with
+    "Ansvarleg:" and "Tid:" lines; the second page's footer differs from the cover's, so no page repeats it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        FrameBreak,
+        NextPageTemplate,
+        PageTemplate,
+        Paragraph,
+    )
+
+    pdf = Path(tempfile.mkdtemp(prefix="planextract-columns-")) / "handlingsprogram.pdf"
+    width, height = A4
+    title = ParagraphStyle("t", fontName="Times-Bold", fontSize=18, leading=22, spaceAfter=8)
+    h2 = ParagraphStyle("h2", fontName="Times-Bold", fontSize=12, leading=15, spaceBefore=8, spaceAfter=4)
+    label = ParagraphStyle("l", fontName="Times-Bold", fontSize=10, leading=12.5, spaceBefore=6, spaceAfter=3)
+    body = ParagraphStyle("b", fontName="Times-Roman", fontSize=10, leading=12.5, spaceAfter=3)
+
+    def footer(text: str) -> Any:
+        def draw(canvas: Any, doc: Any) -> None:
+            canvas.setFont("Times-Roman", 7.5)
+            canvas.drawString(50, 28, text)
+            canvas.drawRightString(width - 50, 28, str(doc.page))
+
+        return draw
+
+    column = (width - 2 * 56 - 24) / 2
+    doc = BaseDocTemplate(str(pdf), pagesize=A4)
+    doc.addPageTemplates(
+        [
+            PageTemplate(
+                "cover", [Frame(56, 56, width - 112, height - 112)], onPage=footer("Vestland fylkeskommune")
+            ),
+            PageTemplate(
+                "columns",
+                [Frame(56, 56, column, height - 112), Frame(56 + column + 24, 56, column, height - 112)],
+                onPage=footer("Vestland fylkeskommune – handlingsprogram 2026–2027"),
+            ),
+        ]
+    )
+    story: list[Any] = [
+        Paragraph("Vestland fylkeskommune", body),
+        Paragraph("Regional plan for innovasjon og næringsutvikling – handlingsprogram 2026–2027", title),
+        Paragraph(
+            "Handlingsprogrammet følgjer opp den regionale planen og vart vedteke av fylkestinget.", body
+        ),
+        NextPageTemplate("columns"),
+        FrameBreak(),
+    ]
+    areas: list[str] = []
+    for number, (theme, code, text, responsible, time) in enumerate(MEASURES, 1):
+        if number == len(MEASURES):
+            story.append(FrameBreak())
+        if theme not in areas:
+            areas.append(theme)
+            story.append(Paragraph(f"Innsatsområde {len(areas)}: {theme}", h2))
+            story.append(Paragraph("Fylkeskommunen vil prioritere tiltak som gjev varige verknader.", body))
+        story += [
+            Paragraph(f"Tiltak {code}: {text}", label),
+            Paragraph(f"Ansvarleg: {responsible}", body),
+            Paragraph(f"Tid: {time}", body),
+        ]
+    doc.build(story)
+    return run_pipeline(pdf)
+
+
+def test_bold_labelled_paragraphs_longer_than_a_heading_are_measures() -> None:
+    run = two_columns()
+    measures = [r for r in run.rows if r["level"] == "measure"]
+    assert [(r["code"], r["title"], r["responsible_raw"]) for r in measures] == [
+        (f"Tiltak {code}", text, responsible) for _theme, code, text, responsible, _time in MEASURES
+    ]
+    assert [run.parent(r)["title"] for r in measures] == [theme for theme, *_rest in MEASURES]
+
+
+def test_a_footer_no_other_page_repeats_stays_out_of_the_last_field() -> None:
+    measures = [r for r in two_columns().rows if r["level"] == "measure"]
+    times = ["–".join(t for t in (r.get("start_raw"), r.get("end_raw")) if t) for r in measures]
+    assert times == [time for *_rest, time in MEASURES]
