@@ -10,6 +10,7 @@ the fact box's period and roles. Goals the document states for the programme as 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -88,6 +89,7 @@ FACT_LABELS: dict[str, str] = {
     "finansiører": "financier",
     "medfinansiärer": "financier",
 }
+LONE_YEAR = re.compile(r"(?:19|20)\d\d")
 THEME_MARK = re.compile(
     r"(?i)^(?:tema|temaområde|tema\s*\d+|insatsområde|innsatsområde|satsingsområde)\s*:?\s+(.+)$"
 )
@@ -569,6 +571,7 @@ def extract(ctx: ExtractionContext) -> None:
             page_end=page_end,
             bbox=head.bbox if head is not None else None,
             start_raw=period,
+            whole_period=bool(period and LONE_YEAR.fullmatch(period)),  # "Periode: 2026" ends with 2026
             extractor=EXTRACTOR,
             description=_ingress(chunk) if head is not None else None,
             strategic_area=theme,
@@ -579,6 +582,17 @@ def extract(ctx: ExtractionContext) -> None:
         _project_goals(ctx, activity_id, chunk)
     _intro_goals(ctx, first_presentation)
     _front_matter_people(ctx, first_presentation)
+    _catalogue_year(ctx)
+
+
+def _catalogue_year(ctx: ExtractionContext) -> None:
+    """A catalogue titled by one year ("Prosjektkatalog 2026") covers that year when no period is
+    printed for it."""
+    info = ctx.result.info
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", info.title or ""))
+    if info.period_start is None and len(years) == 1:
+        year = int(years.pop())
+        info.period_start, info.period_end = dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 def _add_amounts(ctx: ExtractionContext, activity_id: str, facts: list[tuple[str, str, str, int]]) -> None:
