@@ -232,3 +232,16 @@ def test_which_names_are_the_issuers_own_bodies(name: str, actor_id: str) -> Non
     resolver = ActorResolver(country="NO")
     resolver.set_home("Vefsn kommune")
     assert resolver.actor_id_of(name) == actor_id
+
+
+def test_split_list_keeps_a_company_whose_name_joins_two_words() -> None:
+    resolver = ActorResolver(country="SE")
+    assert resolver.split_list("Västerviks Miljö och Energi AB, Region Kalmar län") == [
+        "Västerviks Miljö och Energi AB",
+        "Region Kalmar län",
+    ]
+    assert resolver.split_list("Bodø Havn og Logistikk AS og Nordland fylkeskommune") == [
+        "Bodø Havn og Logistikk AS",
+        "Nordland fylkeskommune",
+    ]
+    assert resolver.split_list("Kommunen och Region Kalmar län") == ["Kommunen", "Region Kalmar län"]

@@ -1645,3 +1645,56 @@ def test_a_status_report_of_actions_and_goal_verdicts() -> None:
     ]
     first = next(i for i in run.result.table("indicators") if i.get("goal_id") == next(iter(goals)))
     assert (first["comparator"], first["target_value"]) == ("ge", 40.0)  # not the label's 1
+
+
+def test_a_header_repeated_as_continued_and_new_column_words() -> None:
+    """The header repeated on the next page as "Aktivitet (forts.)" is no action; "Ansv." and
+    "Samarbeid" name their columns; "Tiltak 2026–2029" over a table is a heading, not "Tiltak 20"."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    folder = Path(tempfile.mkdtemp(prefix="planextract-continued-"))
+    pdf = folder / "handlingsplan.pdf"
+    cell = ParagraphStyle("c", fontName="Helvetica", fontSize=9, leading=11)
+    bold = ParagraphStyle("b", fontName="Helvetica-Bold", fontSize=9, leading=11)
+
+    def table(header: list[str], rows: list[tuple[str, ...]]) -> Table:
+        built = Table(
+            [[Paragraph(h, bold) for h in header]] + [[Paragraph(t, cell) for t in r] for r in rows],
+            colWidths=[200, 130, 130, 60],
+        )
+        built.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        return built
+
+    story = [
+        Paragraph("Handlingsplan for folkehelse 2026–2029", ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=17, leading=21)),
+        Paragraph("Tromsø kommune", cell),
+        Paragraph("Tiltak 2026–2029", ParagraphStyle("h", fontName="Helvetica-Bold", fontSize=13, leading=16)),
+        table(["Aktivitet", "Ansv.", "Samarbeid", "Tid"], [("Kartlegge møteplasser for eldre", "Helse og omsorg", "Frivilligsentralen", "2026")]),
+        PageBreak(),
+        table(["Aktivitet (forts.)", "Ansv.", "Samarbeid", "Tid"], [("Starte turgrupper i alle bydeler", "Kultur og idrett", "Turlaget", "2027")]),
+    ]  # fmt: skip
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
+    run = run_pipeline(pdf)
+    assert [(r["title"], r["responsible_raw"], r["participants_raw"]) for r in run.rows] == [
+        ("Kartlegge møteplasser for eldre", "Helse og omsorg", "Frivilligsentralen"),
+        ("Starte turgrupper i alle bydeler", "Kultur og idrett", "Turlaget"),
+    ]
+
+
+def test_a_cost_column_in_the_unit_the_text_above_gives() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-cost-unit-"))
+    pdf = folder / "handlingsplan.pdf"
+    rows = [("Etablere ladepunkter ved rådhuset", "Eiendom", "2026", "250")]
+    _simple_plan(
+        pdf,
+        "Handlingsplan for klima 2026–2029",
+        "Tromsø kommune",
+        ["Tiltak", "Ansvarlig", "Tid", "Kostnad"],
+        rows,
+        intro="Tiltakene under følger opp klimaplanen. Beløp i tabellen er oppgitt i 1000 kr.",
+    )
+    run = run_pipeline(pdf)
+    assert [(b["amount"], b["unit"]) for b in run.result.table("budget_lines")] == [(250.0, "nok_thousand")]

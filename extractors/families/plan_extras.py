@@ -146,7 +146,8 @@ def add_cost(
     ("Inom ram", "Søkes fra RDA") stays in resources_raw only."""
     if cols.amount_header is None or not value:
         return
-    found = amount_in(value, cols.amount_header, lang or "sv")
+    # the unit the text above the table gives ("Beløp i 1000 kr") when the header names none
+    found = amount_in(value, f"{cols.amount_header} {cols.unit_hint}".strip(), lang or "sv")
     if found is None:
         return
     if title and is_yearly(value):  # the line says so; budget_lines has no period of its own

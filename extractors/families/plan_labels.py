@@ -31,7 +31,7 @@ NUMBER_WORDS = (
     "ett|en|ei|et|två|to|tre|fyra|fire|fem|sex|seks|sju|syv|sju|åtta|åtte|otte|nio|ni|tio|ti|"
     "första|andra|tredje|fjärde|femte|sjätte|første|annen|andre|fjerde|sjette"
 )
-_TOKEN = rf"(?:\d{{1,2}}(?:\.\d{{1,3}})*[a-z]?|[A-ZÆØÅ]\b|[IVX]{{1,4}}\b|(?i:{NUMBER_WORDS})\b)"
+_TOKEN = rf"(?:\d{{1,2}}(?:\.\d{{1,3}})*(?!\d)[a-z]?|[A-ZÆØÅ]\b|[IVX]{{1,4}}\b|(?i:{NUMBER_WORDS})\b)"
 # Outline numbers of up to three digits a level ("1.100", "120."), a number printed alone ("250")
 _NUMBERING = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,3})(?:\.|\)|\s|$)\s*(\S.*)?$", re.S)
 # "120 000 nya jobb", "250 nya bostäder": an amount opening a title, no outline number

@@ -236,7 +236,9 @@ _GOAL_HEADER = re.compile(rf"(?i)^\s*{_GOAL_WORD}(?:\s+(?:og|och|and|&)\s+{_GOAL
 
 # "Beløp i 1000 kr.", "Belopp i tkr", "Alle tall i millioner kroner": the unit of a table's amounts
 _UNIT_NOTE = re.compile(
-    r"(?i)\b(?:beløp|belopp|tall|tal|siffror|summor|summer|amounts?)\s+(?:er\s+|är\s+)?(?:i|in|oppgitt i|angivna i)\s+"
+    # also "Beløp i tabellen er oppgitt i 1000 kr", "Belopp i tabellen anges i tkr"
+    r"(?i)\b(?:beløp|belopp|tall|tal|siffror|summor|summer|amounts?)(?:\s+(?:i|in)\s+(?:tabellen|table|the table))?"
+    r"\s+(?:er\s+|är\s+|are\s+)?(?:i|in|oppgitt i|oppgitte i|angivna i|anges i|angis i|given in)\s+"
     r"(1\s?000\s?(?:kr|kroner|kronor|nok|sek)|tusen(?:\s+kroner)?|tkr|mill\w*\.?(?:\s+kr\w*)?|mnkr|mkr)"
 )
 

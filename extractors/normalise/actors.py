@@ -78,6 +78,10 @@ _NAME_WORDS = r"[A-ZÅÄÖØÆ][\wåäöøæ-]*(?: [A-ZÅÄÖØÆ][\wåäöøæ-
 _COMPANY_WITH_AMPERSAND = re.compile(
     rf"(?<![\w&] )\b{_NAME_WORDS}(?<!\bAB)(?<!\bAS) & {_NAME_WORDS} (?:AB|AS|ASA|A/S|HB|KB)\b"
 )
+# "Västerviks Miljö och Energi AB", "Bodø Havn og Logistikk AS": a company whose name joins two words
+_COMPANY_WITH_AND = re.compile(
+    rf"(?<![\w&] )\b{_NAME_WORDS}(?<!\bAB)(?<!\bAS) (?:och|og) {_NAME_WORDS} (?:AB|AS|ASA|A/S|KF|IKS)\b"
+)
 
 
 def clean_name(text: str) -> str:
@@ -582,13 +586,16 @@ class ActorResolver:
         text = re.sub(TWO_PART_COUNTY, lambda m: m.group(0).replace(" og ", "\u0001"), text)
         # "Gävle Destination & Näringsliv AB" is one company: its "&" joins the words of its name
         text = _COMPANY_WITH_AMPERSAND.sub(lambda m: m.group(0).replace(" & ", "\u0002"), text)
+        text = _COMPANY_WITH_AND.sub(lambda m: re.sub(r" (och|og) ", "\u0003\\1\u0003", m.group(0)), text)
         parts = re.split(
             r"\s*(?:,|;|•|\s+-\s+|(?<![-])\s+och\s+(?![a-zåäöøæ])|(?<![-])\s+og\s+(?![a-zåäöøæ])|\s+samt\s+|\s+via\s+|\s+&\s+(?=[A-ZÅÄÖØÆ][a-zåäöøæ]{3}))\s*",
             text,
         )
         out: list[str] = []
         for part in parts:
-            part = rejoin_broken_head(part.replace("\u0001", " og ").replace("\u0002", " & "))
+            part = rejoin_broken_head(
+                part.replace("\u0001", " og ").replace("\u0002", " & ").replace("\u0003", " ")
+            )
             for piece in self._split_slash(part):
                 piece = clean_name(piece)
                 if piece:

@@ -10,6 +10,7 @@ above, cell by cell.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from extractors.pdf.dehyphen import join_lines
@@ -26,8 +27,14 @@ def _same_columns(a: Table, b: Table) -> bool:
     return len(ea) == len(eb) and all(abs(x - y) <= EDGE_TOLERANCE for x, y in zip(ea, eb))
 
 
+# "Aktivitet (forts.)", "Tiltak (fortsettelse)", "Action (cont.)": a repeated header marked as continued
+_CONTINUED = re.compile(
+    r"\s*\((?:forts|fortsättning|fortsättn|fortsettelse|fortsetjing|fortsat|cont|continued)\.?\)\s*$", re.I
+)
+
+
 def _row_texts(table: Table, row: int) -> list[str]:
-    return [c.text for c in table.row_cells(row)]
+    return [_CONTINUED.sub("", c.text) for c in table.row_cells(row)]
 
 
 def _same_header(a: Table, b: Table) -> bool:
