@@ -203,3 +203,29 @@ def test_a_footer_no_other_page_repeats_stays_out_of_the_last_field() -> None:
     measures = [r for r in two_columns().rows if r["level"] == "measure"]
     times = ["–".join(t for t in (r.get("start_raw"), r.get("end_raw")) if t) for r in measures]
     assert times == [time for *_rest, time in MEASURES]
+
+
+def _line(text: str, top: float, x0: float = 56.0, size: float = 10.0) -> Any:
+    from extractors.pdf.lines import Line
+    from extractors.pdf.model import Word
+
+    words, x = [], x0
+    for part in text.split():
+        words.append(Word(part, x, top, x + 5 * len(part), top + size, size=size))
+        x += 5 * len(part) + 3
+    return Line(words)
+
+
+@pytest.mark.parametrize("number_first", [True, False])
+def test_a_lone_footer_and_its_page_number_are_furniture_in_either_order(number_first: bool) -> None:
+    from extractors.pdf.margins import find_furniture
+
+    body = [_line("Ansvarleg: Vestland fylkeskommune", 748), _line("Tid: 2026–2027", 761)]
+    footer = _line("Vestland fylkeskommune – handlingsprogram 2026–2027", 806, size=7.5)
+    number = _line("2", 806, x0=540, size=7.5)
+    foot = [number, footer] if number_first else [footer, number]
+    (marked,) = find_furniture([(842.0, body + foot)], body_size=10.0)
+    assert marked == {2, 3}
+    # a last body line at the usual spacing stays text
+    (marked,) = find_furniture([(842.0, [*body, _line("Kvart år", 774)])], body_size=10.0)
+    assert marked == set()

@@ -70,6 +70,7 @@ def find_furniture(pages: list[tuple[float, list[Line]]], body_size: float = 0.0
                 (i for i, line in enumerate(lines) if _zone(line, height) == zone),
                 key=lambda i: lines[i].top if zone == "top" else -lines[i].bottom,
             )
+            lone = zone == "bottom"  # one footer line a page may be taken for its place alone
             for index in order:
                 line = lines[index]
                 text = line.text.strip()
@@ -77,10 +78,11 @@ def find_furniture(pages: list[tuple[float, list[Line]]], body_size: float = 0.0
                 repeated = n_pages >= 2 and small and counts[(zone, _key(text))] >= threshold
                 if _PAGE_NUMBER.match(text) or repeated:
                     marked.add(index)
-                    continue
-                if zone == "bottom" and small and _alone_at_foot(line, lines):
+                elif lone and small and _alone_at_foot(line, lines):
                     marked.add(index)  # a footer that no other page repeats
-                break
+                    lone = False
+                else:
+                    break
         out.append(marked)
     return out
 
