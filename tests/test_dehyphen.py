@@ -163,3 +163,17 @@ def test_a_nynorsk_adjective_ends_its_word() -> None:
 
     assert broken_word("Etablere ein årleg", "næringskonferanse", "nn") is False
     assert broken_word("Løpand", "e", "nn") is True  # a lone letter still ends the word before
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["2026–20", "27"], "2026–2027"),
+        (["2026–2", "027"], "2026–2027"),
+        (["Tid: 2025–", "2026"], "Tid: 2025–2026"),
+    ],
+)
+def test_a_year_cut_by_a_narrow_cell_is_whole_again(lines: list[str], joined: str) -> None:
+    from extractors.pdf.dehyphen import join_lines
+
+    assert join_lines(lines, cell=True) == joined

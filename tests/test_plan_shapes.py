@@ -1698,3 +1698,32 @@ def test_a_cost_column_in_the_unit_the_text_above_gives() -> None:
     )
     run = run_pipeline(pdf)
     assert [(b["amount"], b["unit"]) for b in run.result.table("budget_lines")] == [(250.0, "nok_thousand")]
+
+
+def test_strategy_and_measure_codes_in_the_title_cell() -> None:
+    """ "S1.1 …" rows spanning the table over "T1.1.1 …" rows, codes printed in the title cell."""
+    folder = Path(tempfile.mkdtemp(prefix="planextract-lettered-"))
+    pdf = folder / "handlingsprogram.pdf"
+    data = [
+        ["Tiltak", "Ansvar", "Samarbeid", "Tid"],
+        ["S1.1 Styrke sentrum som handels- og møteplass", "", "", ""],
+        ["T1.1.1 Utarbeide sentrumsplan for Moelv", "Plan og utvikling", "Gårdeiere", "2026–2027"],
+        ["T1.1.2 Tilskuddsordning for fasader i sentrum", "Næringsavdelingen", "Sentrumsforeningen", "2026"],
+    ]
+    _table_pdf(
+        pdf,
+        "Handlingsprogram for næring 2026–2029, Ringsaker kommune",
+        data,
+        [(0, 1, 3, 1)],
+        [300, 150, 150, 100],
+    )
+    run = run_pipeline(pdf)
+    rows = [(r["level"], r["code"], r["title"]) for r in run.rows]
+    assert rows == [
+        ("strategy", "S1.1", "Styrke sentrum som handels- og møteplass"),
+        ("measure", "T1.1.1", "Utarbeide sentrumsplan for Moelv"),
+        ("measure", "T1.1.2", "Tilskuddsordning for fasader i sentrum"),
+    ]
+    first = run.node("Utarbeide sentrumsplan")
+    assert run.parent(first)["code"] == "S1.1"
+    assert first["participants_raw"] == "Gårdeiere"

@@ -645,6 +645,13 @@ def _read_row(
                 level = _unlabelled_level(state, has_label_col=False)
             if not label_text and numbered[1]:
                 title = numbered[1]
+    if level is None and not label_text and title and (lettered := _LETTERED_TITLE.match(title)):
+        # "S1.1 Styrke sentrum …", "T1.1.1 Utarbeide sentrumsplan …" in the title cell: the letter
+        # says the level (strategi, tiltak), the rest is the title
+        code, title = lettered.group("code"), lettered.group("title")
+        level = (
+            "strategy" if code[0] == "S" else "measure" if state.scheme == "development_plan" else "activity"
+        )
     if level is None and label_text and title and _CODE_LIKE.fullmatch(label_text):
         code = label_text  # "K1", "A.1.2", "T-04", "3a" in the code column: a code, not an outline number
         level = "measure" if state.scheme == "development_plan" else "activity"
@@ -858,6 +865,9 @@ def _first_code(table: Table, cols: Columns) -> str | None:
         if cell.col in (cols.label_col, cols.title_col) and (number := numbering(clean(cell.text))):
             return number[0]
     return None
+
+
+_LETTERED_TITLE = re.compile(r"^(?P<code>[STA]\d{1,2}(?:\.\d{1,3}){1,3})\.?\s+(?P<title>\S.{3,})$")
 
 
 def _follow_up_of_titled(headers: list[str], roles: dict[int, str]) -> bool:

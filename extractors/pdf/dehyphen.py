@@ -244,6 +244,9 @@ def broken_word(left: str, right: str, lang: str = "sv") -> bool:
     return zipf(rtok, langs) < _MIN_KNOWN
 
 
+_YEAR_CUT = re.compile(r"(?:19|20)\d\d\s*[–—-]\s*(\d{1,3})$")
+
+
 def _join_pair(text: str, nxt: str, lang: str, cell: bool = False) -> str:
     if text.endswith((SOFT_HYPHEN, *_HYPHENS)):
         return join_hyphenated(text, nxt, lang)
@@ -253,6 +256,10 @@ def _join_pair(text: str, nxt: str, lang: str, cell: bool = False) -> str:
         return text + nxt  # "förvaltningar/" + "bolag"
     if text.endswith(("–", "—")) and text[-2:-1].isdigit() and nxt[:1].isdigit():
         return text + nxt  # "2019–" + "2021"
+    cut = _YEAR_CUT.search(text)
+    rest = re.match(r"\d{1,3}(?!\d)", nxt)
+    if cut is not None and rest is not None and len(cut.group(1)) + len(rest.group(0)) == 4:
+        return text + nxt  # "2026–20" + "27": a year cut by a narrow cell
     return f"{text} {nxt}"
 
 
