@@ -1727,3 +1727,46 @@ def test_strategy_and_measure_codes_in_the_title_cell() -> None:
     first = run.node("Utarbeide sentrumsplan")
     assert run.parent(first)["code"] == "S1.1"
     assert first["participants_raw"] == "Gårdeiere"
+
+
+@pytest.mark.parametrize("legend", ["table", "lines"])
+def test_responsible_abbreviations_explained_in_a_legend(legend: str) -> None:
+    """ "KLK", "SBF" in the responsible cells, explained under "Förkortningar" after the table."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    folder = Path(tempfile.mkdtemp(prefix="planextract-legend-"))
+    pdf = folder / "atgardsplan.pdf"
+    cell = ParagraphStyle("c", fontName="Helvetica", fontSize=9, leading=11)
+    rows = [
+        ("Aktivitet", "Ansvarig", "Tidplan"),
+        ("Kartlägga otrygga platser", "KLK", "2026"),
+        ("Förbättra belysningen längs gångstråk", "SBF", "2026"),
+    ]
+    plan = Table([[Paragraph(t, cell) for t in r] for r in rows], colWidths=[260, 120, 100])
+    plan.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    names = [("KLK", "Kommunledningskontoret"), ("SBF", "Samhällsbyggnadsförvaltningen")]
+    story: list[Any] = [
+        Paragraph("Åtgärdsplan för ökad trygghet 2026", ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=17, leading=21)),
+        Paragraph("Eskilstuna kommun", cell),
+        Spacer(1, 8),
+        plan,
+        Paragraph("Förkortningar", ParagraphStyle("h", fontName="Helvetica-Bold", fontSize=12, leading=15, spaceBefore=10)),
+    ]  # fmt: skip
+    if legend == "table":
+        story.append(Table([[a, n] for a, n in names], colWidths=[60, 250]))
+    else:
+        story += [Paragraph(f"{a} = {n}", cell) for a, n in names]
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
+    run = run_pipeline(pdf)
+    responsible = {
+        run.result.get("activities", r["activity_id"])["title"]: run.result.actors[r["actor_id"]]["name"]
+        for r in run.result.table("actor_roles")
+        if r["role"] == "responsible"
+    }
+    assert responsible == {
+        "Kartlägga otrygga platser": "Kommunledningskontoret",
+        "Förbättra belysningen längs gångstråk": "Samhällsbyggnadsförvaltningen",
+    }

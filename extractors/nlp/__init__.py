@@ -69,6 +69,51 @@ def _country(ctx: ExtractionContext) -> str | None:
     return {"nb": "NO", "nn": "NO", "sv": "SE", "da": "DK"}.get(lang)
 
 
+# "KLK = Kommunledningskontoret", "SBF – Samhällsbyggnadsförvaltningen", "BUF: Barn- och utbildningsförvaltningen"
+_LEGEND_LINE = re.compile(
+    r"^\s*(?P<abbr>[A-ZÅÄÖØÆ]{2,6})\s*(?:=|–|—|:)\s*(?P<name>[A-ZÅÄÖØÆ][^=;:]{3,80}?)[.,;]?\s*$"
+)
+_ABBREVIATION_CELL = re.compile(r"^[A-ZÅÄÖØÆ]{2,6}$")
+_LEGEND_HEADING = re.compile(
+    r"(?i)^(?:förkortningar|forkortelser|forkortingar|forkortninger|abbreviations|förklaringar)\s*:?$"
+)
+
+
+def _legend_rows(ctx: ExtractionContext) -> list[tuple[str, str]]:
+    """A list of abbreviations and what they stand for ("Förkortningar"): a two-column table whose
+    left cells are all abbreviations, or two or more "ABBR = Name" lines of one block."""
+    rows: list[tuple[str, str]] = []
+    for table in ctx.layout.tables:
+        if table.n_cols != 2:
+            continue
+        pairs = [
+            (" ".join(r[0].text.split()), " ".join(r[1].text.split()))
+            for r in table.grid()
+            if r[0] is not None and r[1] is not None
+        ]
+        pairs = [(a, n) for a, n in pairs if a and n]
+        listed = [
+            (a, n) for a, n in pairs if _ABBREVIATION_CELL.match(a) and n[:1].isupper() and len(n) > len(a)
+        ]
+        if len(listed) >= 2 and len(listed) >= len(pairs) - 1:  # a header row may name the columns
+            rows.extend(listed)
+    blocks = list(ctx.layout.blocks())
+    for i, block in enumerate(blocks):
+        found = [m for line in block.lines if (m := _LEGEND_LINE.match(line))]
+        if len(found) >= 2:
+            rows.extend((m.group("abbr"), m.group("name").strip()) for m in found)
+        if _LEGEND_HEADING.match(block.text.strip()):
+            # an unruled list under the heading: each abbreviation a block, what it stands for the next
+            k = i + 1
+            while k + 1 < len(blocks) and _ABBREVIATION_CELL.match(blocks[k].text.strip()):
+                name = " ".join(blocks[k + 1].text.split())
+                if not name[:1].isupper() or _ABBREVIATION_CELL.match(name):
+                    break
+                rows.append((blocks[k].text.strip(), name))
+                k += 2
+    return rows
+
+
 def annotate(ctx: ExtractionContext) -> None:
     """Find mentions, link actors, add actor_roles, fill goal_type and themes."""
     from extractors.nlp import learned_orgs
@@ -90,6 +135,8 @@ def annotate(ctx: ExtractionContext) -> None:
     from extractors.nlp.patterns import company_names
 
     texts = list(_texts(ctx))
+    for abbr, name in _legend_rows(ctx):
+        ctx.actors.learn(name, abbr)
     for text in texts:
         if "(" in text:
             ctx.actors.learn_from_text(text)
