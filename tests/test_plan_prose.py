@@ -83,11 +83,13 @@ def test_a_lead_in_naming_the_plans_subject_opens_its_actions() -> None:
 
 
 def test_a_plain_delmal_line_and_a_vision_without_full_stop_give_goals() -> None:
-    goals = {(g["level"], g["text"]) for g in samfunnsdel().result.table("goals")}
-    assert ("vision", "Volda – open, skapande og berekraftig") in goals
-    for _theme, main, subs, _actions in THEMES:
-        assert ("overall", main) in goals
-        assert {("sub", s) for s in subs} <= goals
+    run = samfunnsdel()
+    titles = {r["activity_id"]: r["title"] for r in run.rows}
+    goals = {(g["level"], g["text"], titles.get(g["activity_id"])) for g in run.result.table("goals")}
+    assert ("vision", "Volda – open, skapande og berekraftig", None) in goals
+    for theme, main, subs, _actions in THEMES:  # each goal under the theme it is printed in
+        assert ("overall", main, theme) in goals
+        assert {("sub", s, theme) for s in subs} <= goals
 
 
 @pytest.mark.parametrize(

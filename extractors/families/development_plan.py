@@ -17,6 +17,7 @@ from extractors.families.goals_text import extract_text_goals
 from extractors.families.plan_lists import read_plan_lists
 from extractors.families.plan_table import PlanState, read_plan_tables
 from extractors.families.plan_text import read_plan_text
+from extractors.families.sections import all_sections
 from extractors.registry import register
 
 if TYPE_CHECKING:
@@ -71,7 +72,38 @@ def extract(ctx: ExtractionContext) -> None:
     if read_plan_tables(ctx, state) == 0 and read_plan_text(ctx, state) == 0:
         read_plan_lists(ctx, state)  # a plan of labelled paragraphs or bullet lists instead of tables
     read_timeline_slides(ctx)
-    extract_text_goals(ctx)
+    link_goals_to_areas(ctx, extract_text_goals(ctx))
+
+
+def link_goals_to_areas(ctx: ExtractionContext, goal_ids: list[str]) -> None:
+    """A goal printed in an area's section ("Hovudmål: …", a "Delmål:" list under "1. Levande
+    lokalsamfunn") belongs to that area when the area was read from the section's heading."""
+    areas = {
+        (row["page_start"], tuple(row["bbox"])): row["activity_id"]
+        for row in ctx.result.table("activities")
+        if row.get("level") == "area" and row.get("bbox")
+    }
+    if not areas:
+        return
+    area_of: dict[str, str] = {}  # clean block text -> area id of its section
+    for section in all_sections(ctx.sections()):
+        area_id = next(
+            (
+                areas[key]
+                for s in [section, *section.ancestors()]
+                if s.heading is not None and (key := (s.heading.page, tuple(s.heading.bbox))) in areas
+            ),
+            None,
+        )
+        if area_id is not None:
+            for block in section.blocks:
+                area_of.setdefault(clean(block.text), area_id)
+    for goal_id in goal_ids:
+        goal = ctx.result.get("goals", goal_id)
+        if goal is None or goal.get("activity_id") or goal.get("level") == "vision":
+            continue
+        text = clean(goal["text"])
+        goal["activity_id"] = next((a for block, a in area_of.items() if text and text in block), None)
 
 
 def read_area_lists(ctx: ExtractionContext, state: PlanState) -> None:
