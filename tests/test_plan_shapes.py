@@ -1770,3 +1770,40 @@ def test_responsible_abbreviations_explained_in_a_legend(legend: str) -> None:
         "Kartlägga otrygga platser": "Kommunledningskontoret",
         "Förbättra belysningen längs gångstråk": "Samhällsbyggnadsförvaltningen",
     }
+
+
+def test_a_header_drawn_as_a_shaded_band_over_a_ruled_body() -> None:
+    """The column names on a filled band with no rules, the body ruled under it."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    folder = Path(tempfile.mkdtemp(prefix="planextract-band-header-"))
+    pdf = folder / "handlingsplan.pdf"
+    cell = ParagraphStyle("c", fontName="Helvetica", fontSize=9, leading=11)
+    head = ParagraphStyle("h", fontName="Helvetica-Bold", fontSize=9, leading=11, textColor=colors.white)
+    rows = [
+        ("1", "Införa hälsosamtal för elever i årskurs 7", "Elevhälsan", "HT 2025"),
+        ("2", "Erbjuda motion på recept via föreningarna", "Fritidsenheten", "2026"),
+    ]
+    data = [[Paragraph(h, head) for h in ("Nr", "Aktivitet", "Ansvarig", "Tidplan")]]
+    data += [[Paragraph(t, cell) for t in r] for r in rows]
+    table = Table(data, colWidths=[40, 260, 130, 80])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#2f5f8a")),
+                ("GRID", (0, 1), (-1, -1), 0.5, colors.black),
+            ]
+        )
+    )
+    story = [
+        Paragraph("Handlingsplan för folkhälsa 2025–2026", ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=17, leading=21)),
+        Paragraph("Kalix kommun", cell),
+        Spacer(1, 10),
+        table,
+    ]  # fmt: skip
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
+    run = run_pipeline(pdf)
+    assert [(r["code"], r["title"], r["responsible_raw"], r["start_raw"]) for r in run.rows] == list(rows)

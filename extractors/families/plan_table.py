@@ -17,6 +17,7 @@ from extractors.families.cell_text import ITEM_START, cell_lines, join_cell_line
 from extractors.families.common import add_activity, add_goal, clean
 from extractors.families.plan_extras import FOLLOW_UP_HEADERS, add_cost, add_follow_up, add_listed_items
 from extractors.families.plan_forms import as_plan_row
+from extractors.families.plan_header_band import with_band_header
 from extractors.families.plan_labels import (
     LabelMatch,
     level_of_number,
@@ -904,7 +905,11 @@ def read_plan_tables(ctx: ExtractionContext, state: PlanState, tables: list[Tabl
     added = 0
     previous: tuple[Table, Columns] | None = None
     for original in tables if tables is not None else ctx.layout.tables:
-        table = as_plan_row(original, lang) or with_header(original, lang)
+        table = (
+            as_plan_row(original, lang)
+            or with_band_header(ctx.layout, original, lang)
+            or with_header(original, lang)
+        )
         cols = table_columns(table, lang)
         if cols is None and previous is not None and _inherits(table, previous[0]):
             cols = previous[1]
