@@ -83,9 +83,15 @@ def amount_in(text: str, header: str, lang: str) -> tuple[float, str] | None:
 
 
 def add_amount_line(
-    ctx: ExtractionContext, activity_id: str, item: str | None, found: tuple[float, str], kind: str, page: int
+    ctx: ExtractionContext,
+    activity_id: str,
+    item: str | None,
+    found: tuple[float, str],
+    kind: str,
+    page: int,
+    financier_actor_id: str | None = None,
 ) -> None:
-    """A budget line of one amount read with `amount_in` (plan cost cells, fact boxes, slides)."""
+    """A budget line of one amount read with `amount_in` (plan cost cells, fact boxes, slides, forms)."""
     ctx.result.add(
         "budget_lines",
         activity_id=activity_id,
@@ -93,6 +99,7 @@ def add_amount_line(
         amount=found[0],
         unit=found[1],
         kind=kind,
+        financier_actor_id=financier_actor_id,
         page=page,
     )
 
@@ -480,16 +487,8 @@ def add_form_amounts(
         body = _LABEL_BODY.search(label)
         name = clean(body.group(1)) if body and not UNIT_WORD.search(body.group(1)) else None
         kind = "financing" if name or _GRANT_LABEL.search(label) else amount_kind(label)
-        ctx.result.add(
-            "budget_lines",
-            activity_id=project_id,
-            item=name or label,
-            amount=found[0],
-            unit=found[1],
-            kind=kind,
-            financier_actor_id=ctx.actors.resolve(name, ctx.result) if name else None,
-            page=page,
-        )
+        financier = ctx.actors.resolve(name, ctx.result) if name else None
+        add_amount_line(ctx, project_id, name or label, found, kind, page, financier)
         if name:
             bodies.append((name, f"{label}: {value}", page))
     return bodies
