@@ -280,3 +280,17 @@ def test_targets_behind_a_metric_of_their_own(text: str, expected: tuple[object,
         spec.baseline_year,
     )
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Andelen unge voksne (20–34 år) som flytter inn til regionen øker med 10 prosent", 10.0),
+        ("Andelen 20–64 år i arbete ska vara 80 procent", 80.0),
+        ("Antalet 16–24-åringar i arbete ökar med 200", 200.0),
+        ("Minst 40 bedrifter deltar innen 2026", 40.0),
+    ],
+)
+def test_an_age_range_names_who_is_counted_not_the_target(text: str, target: float) -> None:
+    specs = [s for s in parse_indicators(text, lang="sv") if s.target_value is not None]
+    assert [s.target_value for s in specs] == [target]

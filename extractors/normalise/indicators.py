@@ -194,6 +194,11 @@ def _money(value: float, unit: str, lang: str) -> tuple[float, str]:
     return value, unit
 
 
+# An age range names the group counted: "(20–34 år)", "25–40-årige", "16–24-åringar", "18–24 year-olds"
+_AGE = re.compile(r"\s*(?:år\b|-?årig\w*|-?åring\w*|-?year-olds?|years? old)", re.I)
+_AGE_RANGE_OPEN = re.compile(r"\d{1,3}\s*[–-]\s*$")
+
+
 def _quantities(text: str, lang: str, g: _Grammar) -> list[_Quantity]:
     """Numbers with a unit (a symbol or a following noun); years, labels and dates are not quantities."""
     found: list[_Quantity] = []
@@ -206,6 +211,8 @@ def _quantities(text: str, lang: str, g: _Grammar) -> list[_Quantity]:
         after = text[m.end() :]
         if g.label_number.search(before) or re.match(r"\s*[-–]\s*(?:mätning|måling)", after, re.IGNORECASE):
             continue
+        if _AGE.match(after) and (re.search(r"\d\s*[–-]\s*\d", m.group(0)) or _AGE_RANGE_OPEN.search(before)):
+            continue  # "unge voksne (20–34 år)", "25–40-årige": who is counted, not how many
         sym = g.symbol_unit.match(after)
         unit: str | None = None
         end = m.end()
