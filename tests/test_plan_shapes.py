@@ -1807,3 +1807,80 @@ def test_a_header_drawn_as_a_shaded_band_over_a_ruled_body() -> None:
     SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
     run = run_pipeline(pdf)
     assert [(r["code"], r["title"], r["responsible_raw"], r["start_raw"]) for r in run.rows] == list(rows)
+
+
+def _split_under_repeated_header(path: Path) -> None:
+    """A table drawn on the canvas with its header on a shaded band: row 2's title runs onto page 2,
+    under the band repeated as "Aktivitet (forts.)", with no rule above it and its number and
+    responsible cells empty there."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    xs = [50, 80, 330, 460, 545]
+    page = canvas.Canvas(str(path), pagesize=A4)
+
+    def band(y: float, continued: bool) -> float:
+        page.setFillColor(colors.HexColor("#385723"))
+        page.rect(xs[0], y - 16, xs[-1] - xs[0], 16, fill=1, stroke=0)
+        page.setFillColor(colors.white)
+        page.setFont("Helvetica-Bold", 9)
+        for x, name in zip(
+            xs, ["Nr", "Aktivitet (forts.)" if continued else "Aktivitet", "Ansvarig", "Tid"], strict=False
+        ):
+            page.drawString(x + 3, y - 11, name)
+        page.setFillColor(colors.black)
+        return y - 16
+
+    def row(y: float, cells: list[str], close: bool = True, top: bool = True) -> float:
+        lines = [text.split("\n") for text in cells]
+        height = 11 * max(len(parts) for parts in lines) + 6
+        page.setFont("Helvetica", 9)
+        for x, parts in zip(xs, lines, strict=False):
+            for k, part in enumerate(parts):
+                page.drawString(x + 3, y - 11 - 11 * k, part)
+        if top:
+            page.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            page.line(x, y, x, y - height)
+        if close:
+            page.line(xs[0], y - height, xs[-1], y - height)
+        return y - height
+
+    page.setFont("Helvetica-Bold", 16)
+    page.drawString(50, 790, "Handlingsplan för folkhälsa 2026")
+    page.setFont("Helvetica", 10)
+    page.drawString(50, 772, "Kalix kommun")
+    y = band(740, False)
+    y = row(y, ["1", "Införa hälsosamtal i årskurs 7", "Elevhälsan", "2026"])
+    row(
+        y,
+        [
+            "2",
+            "Kartlägga ungas psykiska hälsa med\nenkäten Liv och hälsa ung, och resultaten",
+            "Folkhälsorådet",
+            "2026",
+        ],
+        close=False,
+    )
+    page.showPage()
+    y = band(790, True)
+    y = row(y, ["", "redovisas för kommunstyrelsen", "", ""], top=False)
+    row(y, ["3", "Utbilda personal i förskolan", "Förskoleenheten", "2026"])
+    page.showPage()
+    page.save()
+
+
+def test_a_row_split_by_the_page_break_under_a_continued_header() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="planextract-split-continued-"))
+    pdf = folder / "handlingsplan.pdf"
+    _split_under_repeated_header(pdf)
+    run = run_pipeline(pdf)
+    assert [(r["code"], r["title"]) for r in run.rows] == [
+        ("1", "Införa hälsosamtal i årskurs 7"),
+        (
+            "2",
+            "Kartlägga ungas psykiska hälsa med enkäten Liv och hälsa ung, och resultaten redovisas för kommunstyrelsen",
+        ),
+        ("3", "Utbilda personal i förskolan"),
+    ]

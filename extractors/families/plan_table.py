@@ -616,6 +616,8 @@ def _read_row(
     if title and TOTAL_ROW.match(title) and len(title.split()) <= 2 and not texts.get("responsible_raw"):
         return  # "Sum" / "Totalt": the amounts' sum, no action
 
+    if _continues_last_row(ctx, state, label_text, title, texts, page):
+        return
     if label_text and _PARTICIPATION.match(label_text):
         area = state.current("area")
         body = " ".join(t for r, t in texts.items() if r != "code" and t)
@@ -869,6 +871,24 @@ def _first_code(table: Table, cols: Columns) -> str | None:
 
 
 _LETTERED_TITLE = re.compile(r"^(?P<code>[STA]\d{1,2}(?:\.\d{1,3}){1,3})\.?\s+(?P<title>\S.{3,})$")
+
+
+def _continues_last_row(
+    ctx: ExtractionContext, state: PlanState, label_text: str, title: str, texts: dict[str, str], page: int
+) -> bool:
+    """The first row on a new page holding only the rest of a sentence ("ned per skola och kön …"),
+    its number, responsible and time cells empty: the previous page's last row, split by the page
+    break under a repeated header. Its text goes back to that row."""
+    if label_text or not title or not title[:1].islower() or not state.stack:
+        return False
+    if any(texts.get(r) for r in CONTENT_ROLES if r != "title"):
+        return False
+    last = ctx.result.get("activities", state.stack[-1].activity_id)
+    if last is None or not last.get("title") or page <= int(last.get("page_end") or page):
+        return False
+    last["title"] = f"{last['title']} {title}"
+    last["page_end"] = page
+    return True
 
 
 def _follow_up_of_titled(headers: list[str], roles: dict[int, str]) -> bool:
