@@ -29,6 +29,8 @@ OVERALL_HEADINGS = re.compile(
 VISION_HEADINGS = re.compile(r"^\s*(?:vision(?:en)?|visjon(?:en)?)\s*(?::\s*(?P<rest>.*))?$", re.I)
 # "… genomförs. Vision: Skellefteå är Europas mest hållbara industristad 2030." inside a paragraph
 VISION_INLINE = re.compile(r"(?:^|(?<=[.!?]\s))(?:Vision|Visjon)(?:en)?\s*:\s*(?P<rest>[^.:;]{6,300}\.)")
+# "Visjon: Volda – open, skapande og berekraftig": a line of its own needs no full stop
+_VISION_LINE = re.compile(r"^(?:Vision|Visjon)(?:en)?\s*:\s*(?P<rest>[^.:;]{6,120})$")
 # "… har som övergripande mål 120 000 nya jobb …" inside a paragraph.
 OVERALL_INLINE = re.compile(
     r"(?:övergripande\s+mål(?:et)?|overordn(?:et|a|ede)\s+mål(?:et)?|hovedmål(?:et)?|hovudmål(?:et)?|"
@@ -102,7 +104,7 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
             overall = None  # a line of body text is the goal only with it: "Hovudmål: Sunnfjord skal …"
         vision = VISION_HEADINGS.match(text) if heading and len(text) < 40 else None
         if not heading:  # a body line is the vision only with it: "Vision: Skellefteå är …"
-            vision = VISION_INLINE.search(text)
+            vision = VISION_INLINE.search(text) or _VISION_LINE.match(text)
         if overall is not None or vision is not None:
             found = overall or vision
             assert found is not None
@@ -114,7 +116,7 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
                 if level == "overall" and new:
                     overall_id = new
             continue
-        if heading and GOAL_LIST_HEADINGS.match(text):
+        if GOAL_LIST_HEADINGS.match(text) and (heading or _plain_list_label(text, blocks, i)):
             level = _named_level(text)
             for item in _following_items(blocks, i):
                 add(item.text, level, item.page, overall_id)
@@ -219,6 +221,11 @@ def _next_text(blocks: list[Block], index: int) -> str | None:
         if text and not OVERALL_HEADINGS.match(text):
             return text
     return None
+
+
+def _plain_list_label(text: str, blocks: list[Block], index: int) -> bool:
+    """ "Delmål:" set as body text on a line of its own names the level of the list below it."""
+    return text.endswith(":") and len(text) < 40 and bool(_following_items(blocks, index))
 
 
 def _following_items(blocks: list[Block], index: int) -> list[Block]:
