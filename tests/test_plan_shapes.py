@@ -1884,3 +1884,49 @@ def test_a_row_split_by_the_page_break_under_a_continued_header() -> None:
         ),
         ("3", "Utbilda personal i förskolan"),
     ]
+
+
+def test_a_wide_table_printed_with_its_columns_over_two_pages() -> None:
+    """Page 1 "Nr | Aktivitet | Ansvarig", page 2 "Nr | Tidplan | Kostnad (tkr) | Status": one table."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    folder = Path(tempfile.mkdtemp(prefix="planextract-split-columns-"))
+    pdf = folder / "handlingsplan.pdf"
+    cell = ParagraphStyle("c", fontName="Helvetica", fontSize=9, leading=11)
+
+    def table(rows: list[tuple[str, ...]], widths: list[float]) -> Table:
+        built = Table([[Paragraph(t, cell) for t in r] for r in rows], colWidths=widths)
+        built.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        return built
+
+    left = [
+        ("Nr", "Aktivitet", "Ansvarig"),
+        ("1", "Ta fram en destinationsstrategi", "Näringslivsavdelningen"),
+        ("2", "Anlägga nya bryggor i skärgården", "Fritidsförvaltningen"),
+    ]
+    right = [
+        ("Nr", "Tidplan", "Kostnad (tkr)", "Status"),
+        ("1", "2025", "350", "Pågår"),
+        ("2", "2025–2026", "1 200", "Klar"),
+    ]
+    story = [
+        Paragraph("Handlingsplan för besöksnäringen 2025–2027", ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=17, leading=21)),
+        Paragraph("Luleå kommun", cell),
+        table(left, [40, 280, 160]),
+        PageBreak(),
+        table(right, [40, 120, 120, 100]),
+    ]  # fmt: skip
+    SimpleDocTemplate(str(pdf), pagesize=A4).build(story)
+    run = run_pipeline(pdf)
+    got = [
+        (r["code"], r["title"], r["responsible_raw"], r["start_raw"], r["resources_raw"]) for r in run.rows
+    ]
+    assert got == [
+        ("1", "Ta fram en destinationsstrategi", "Näringslivsavdelningen", "2025", "350"),
+        ("2", "Anlägga nya bryggor i skärgården", "Fritidsförvaltningen", "2025", "1 200"),
+    ]
+    assert [b["amount"] for b in run.result.table("budget_lines")] == [350.0, 1200.0]
+    assert [o["status"] for o in run.result.table("outcomes")] == ["ongoing", "achieved"]

@@ -25,6 +25,7 @@ from extractors.families.plan_labels import (
     numbering,
     rank,
 )
+from extractors.families.plan_split_columns import join_split_columns
 from extractors.families.plan_subheaders import action_header, add_indicator_row, indicator_header
 from extractors.families.plan_timeline import Slot, marked_span, timeline_slots
 from extractors.families.report_tables import (
@@ -924,7 +925,7 @@ def read_plan_tables(ctx: ExtractionContext, state: PlanState, tables: list[Tabl
     lang = ctx.result.info.language if ctx.result.info.language != "und" else None
     added = 0
     previous: tuple[Table, Columns] | None = None
-    for original in tables if tables is not None else ctx.layout.tables:
+    for original in join_split_columns(tables if tables is not None else ctx.layout.tables, lang):
         table = (
             as_plan_row(original, lang)
             or with_band_header(ctx.layout, original, lang)
