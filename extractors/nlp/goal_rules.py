@@ -183,7 +183,7 @@ _LENGTH_OF_A_THING = re.compile(
 
 
 _SET_WORD = re.compile(
-    r"(?i)\b(?:övriga|samtliga|resterande|øvrige|sista|första|senaste|siste|første|seneste|alla|alle|begge|båda|bägge)\s+$"
+    r"(?i)\b(?:övriga|samtliga|resterande|øvrige|sista|första|senaste|siste|første|seneste)\s+$"
 )
 
 
