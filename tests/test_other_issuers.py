@@ -454,6 +454,7 @@ def test_towns_of_members_titles_and_groupings(text: str, lang: str, towns: set[
         ("The University Research Initiative started.", "en", set()),
         ("Vi samarbetar med LRF Väst och Coompanion Fyrbodal.", "sv", {"LRF Väst", "Coompanion Fyrbodal"}),
         ("Rapporten bygger på statistik från OECD.", "sv", {"OECD"}),
+        ("Tiltaket gjennomføres med Volda frivilligsentral.", "nn", {"Volda frivilligsentral"}),
     ],
 )
 def test_development_companies_and_committees(text: str, lang: str, expected: set[str]) -> None:

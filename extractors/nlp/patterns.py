@@ -406,7 +406,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
             rf"\b{CAP} (?:(?i:utviklingslag|bygdeutviklingslag|grendalag|grendelag|bygdelag|bondelag|"
             rf"bygdekvinnelag|velforening|idrettslag|historielag|ungdomslag|hembygdsförening|bygdegårdsförening|"
             rf"byalag|intresseförening|företagarförening|näringslivsförening|næringsforening|handelsforening|"
-            rf"idrottsförening|idrottsklubb|bonde- og småbrukarlag)|Vel)\b"
+            rf"idrottsförening|idrottsklubb|bonde- og småbrukarlag|frivilligsentral|frivilligcentral)|Vel)\b"
         ),
         0.75,
     ),
