@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from extractors.families.common import add_goal, clean
 from extractors.families.plan_labels import match_label
+from extractors.families.report_goals import status_of
 from extractors.nlp.goal_rules import level_word
 
 if TYPE_CHECKING:
@@ -57,16 +58,18 @@ GOAL_LIST_HEADINGS = re.compile(
 )
 # The labels a goal paragraph opens with; paragraphs set with no space between them run into one block
 # ("Visjon: … framtidstro. Hovedmål: Programmet skal … Delmål 1: …") and are read one label at a time.
+# Goal labels that take a number ("Delmål 2:", "Resultatmål 1:")
+_NUMBERED_GOAL_WORD = r"(?:Delmål|Effektmål|Resultatmål|Projektmål|Prosjektmål|Mål|Målsetting|Målsättning)"
 _GOAL_LABEL = (
     r"(?:Visjon|Vision|Hovedmål(?:et)?|Hovudmål(?:et)?|Huvudmål(?:et)?|Övergripande\s+mål|Overordnet\s+mål|"
     r"Overordna\s+mål|Overordnet\s+målsætning|Overall\s+(?:objective|goal)|Specific\s+objective|"
-    r"Delmål|Effektmål|Resultatmål|Projektmål|Prosjektmål|Mål|Målsetting|Målsättning)"
+    rf"{_NUMBERED_GOAL_WORD})"
     r"(?:\s+\d{1,2}(?:\.\d{1,2})?)?\s*:"
 )
 _BEFORE_GOAL_LABEL = re.compile(
     rf"(?<=[.!?])\s+(?={_GOAL_LABEL}\s)"
     # a numbered label needs no sentence end before it: "… innen 2026 – nådd Resultatmål 2: …"
-    r"|(?<=\S)\s+(?=(?:Delmål|Effektmål|Resultatmål|Projektmål|Prosjektmål|Mål|Målsetting|Målsättning)\s+\d{1,2}(?:\.\d{1,2})?\s*:\s)"
+    rf"|(?<=\S)\s+(?={_NUMBERED_GOAL_WORD}\s+\d{{1,2}}(?:\.\d{{1,2}})?\s*:\s)"
 )
 # "Effektmål: Fler företag …" with no number: a goal of the level its label names
 _LEVEL_LABEL_LINE = re.compile(
@@ -186,14 +189,7 @@ def _assessed(text: str) -> tuple[str, str | None]:
     found = _VERDICT.search(text)
     if found is None:
         return text, None
-    verdict = found.group("verdict").lower()
-    if re.match(r"(?:ikke|ikkje|ej|inte|not)\b", verdict):
-        status = "not_achieved"
-    elif re.match(r"(?:delvis|partly)\b", verdict):
-        status = "partly_achieved"
-    else:
-        status = "achieved"
-    return text[: found.start()].rstrip(" ,;"), status
+    return text[: found.start()].rstrip(" ,;"), status_of(found.group("verdict"))
 
 
 def _named_level(label: str) -> str:

@@ -9,11 +9,17 @@ row changes what the columns under it hold until the next one or the next goal r
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import TYPE_CHECKING
 
 from extractors.families.common import clean
-from extractors.families.report_tables import HEADER_YEAR, INDICATOR_HEADER
+from extractors.families.report_tables import (
+    ACTUAL_COLUMN,
+    BASELINE_COLUMN,
+    HEADER_YEAR,
+    INDICATOR_HEADER,
+    TARGET_COLUMN,
+    add_target_indicator,
+)
 from extractors.families.sections import parse_number
 from extractors.normalise.columns import roles_of
 
@@ -21,11 +27,6 @@ if TYPE_CHECKING:
     from extractors.context import ExtractionContext
     from extractors.families.plan_table import Columns, PlanState
     from extractors.pdf.structures import Table
-
-_TARGET = re.compile(r"(?i)^(?:målvärde|målnivå|måltal|måltall|mål|target|ambisjon)\b")
-_BASELINE = re.compile(r"(?i)^(?:utgångsläge|utgångsvärde|utgangspunkt|nuläge|startvärde|baseline)\b")
-# "Utfall 2025" beside "Målvärde 2026": the value reached before the target year is the baseline
-_EARLIER_RESULT = re.compile(r"(?i)^(?:utfall|resultat|status|nivå)\b")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -59,18 +60,20 @@ def indicator_header(table: Table, row: int) -> IndicatorColumns | None:
     metric = min(texts)
     if not INDICATOR_HEADER.match(texts[metric]) or len(texts[metric].split()) > 2:
         return None
-    target = next((c for c, t in texts.items() if c != metric and _TARGET.match(t)), None)
+    target = next((c for c, t in texts.items() if c != metric and TARGET_COLUMN.search(t)), None)
     if target is None:
         return None
     target_year = _year(texts[target])
-    baseline = next((c for c, t in texts.items() if c not in (metric, target) and _BASELINE.match(t)), None)
-    if baseline is None:
+    baseline = next(
+        (c for c, t in texts.items() if c not in (metric, target) and BASELINE_COLUMN.search(t)), None
+    )
+    if baseline is None:  # "Utfall 2025" beside "Målvärde 2026": the value reached before the target year
         baseline = next(
             (
                 c
                 for c, t in texts.items()
                 if c not in (metric, target)
-                and _EARLIER_RESULT.match(t)
+                and (ACTUAL_COLUMN.search(t) or t.lower().startswith("nivå"))
                 and (year := _year(t)) is not None
                 and target_year is not None
                 and year < target_year
@@ -116,18 +119,15 @@ def add_indicator_row(
             ),
             None,
         )
-    ctx.result.add(
-        "indicators",
+    add_target_indicator(
+        ctx,
+        metric,
+        target_text,
+        target,
+        where.target_year,
+        baseline,
+        where.baseline_year,
+        page,
         activity_id=goal_node.activity_id if goal_node is not None else None,
         goal_id=goal_id,
-        text=f"{metric}: {target_text}",
-        outcome_kind="indicator",
-        metric=metric,
-        unit="percent" if "%" in target_text else "count",
-        comparator="ge" if baseline is None or target >= baseline else "le",
-        target_value=target,
-        target_year=where.target_year,
-        baseline_value=baseline,
-        baseline_year=where.baseline_year if baseline is not None else None,
-        page=page,
     )

@@ -207,12 +207,7 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
         ),
         None,
     )
-    follow_up = {
-        kind: c
-        for kind, rx in FOLLOW_UP_HEADERS
-        for c in [next((c for c, h in enumerate(headers) if c not in roles and rx.match(clean(h))), -1)]
-        if c >= 0
-    }
+    follow_up = _follow_up_columns(headers, roles)
     return Columns(
         roles=roles,
         label_col=label_col,
@@ -892,18 +887,23 @@ def _continues_last_row(
     return True
 
 
+def _follow_up_columns(headers: list[str], roles: dict[int, str]) -> dict[str, int]:
+    """The first column of each follow-up kind ("status", "comment", "financing") no role claims."""
+    return {
+        kind: c
+        for kind, rx in FOLLOW_UP_HEADERS
+        for c in [next((c for c, h in enumerate(headers) if c not in roles and rx.match(clean(h))), -1)]
+        if c >= 0
+    }
+
+
 def _follow_up_of_titled(headers: list[str], roles: dict[int, str]) -> bool:
     """A status report's "Tiltak | Status | Kommentar": a named action column and two follow-up
     columns are a plan table too, though it names no one responsible and no time."""
     if "title" not in roles.values():
         return False
-    kinds = {
-        kind
-        for kind, rx in FOLLOW_UP_HEADERS
-        for c, h in enumerate(headers)
-        if c not in roles and rx.match(clean(h))
-    }
-    return len(kinds) + sum(r in CONTENT_ROLES for r in roles.values()) >= 2
+    follow_up = _follow_up_columns(headers, roles)
+    return len(follow_up) + sum(r in CONTENT_ROLES for r in roles.values()) >= 2
 
 
 def _inherits(table: Table, previous: Table | None) -> bool:

@@ -228,11 +228,11 @@ def _mostly_numbers(grid: list[list[Cell | None]], first: int, col: int) -> bool
 
 
 # What an indicator table's value column holds: where it started, where it should get, where it got.
-_BASELINE_COLUMN = re.compile(
+BASELINE_COLUMN = re.compile(
     r"(?i)utgångsläge|utgångsvärde|utgangspunkt|utgangsnivå|nuläge|startvärde|startverdi|baseline|status\s+(?:19|20)\d\d"
 )
-_TARGET_COLUMN = re.compile(r"(?i)målvärde|målnivå|måltal|måltall|mål\b|target|ambisjon")
-_ACTUAL_COLUMN = re.compile(r"(?i)utfall|resultat|oppnådd|oppnått|uppnått|actual|result|status")
+TARGET_COLUMN = re.compile(r"(?i)målvärde|målnivå|måltal|måltall|mål\b|target|ambisjon")
+ACTUAL_COLUMN = re.compile(r"(?i)utfall|resultat|oppnådd|oppnått|uppnått|actual|result|status")
 HEADER_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")  # the year a column header names ("Målvärde 2025")
 
 
@@ -283,15 +283,15 @@ def _add_target_table(
     project_id: str,
 ) -> bool:
     """The baseline/target/outcome reading of an indicator table; False when it has no target column."""
-    target = next((c for c in range(1, len(headers)) if _TARGET_COLUMN.search(headers[c])), None)
+    target = next((c for c in range(1, len(headers)) if TARGET_COLUMN.search(headers[c])), None)
     if target is None:
         return False
-    baseline = next((c for c in range(1, len(headers)) if _BASELINE_COLUMN.search(headers[c])), None)
+    baseline = next((c for c in range(1, len(headers)) if BASELINE_COLUMN.search(headers[c])), None)
     actual = next(
         (
             c
             for c in range(1, len(headers))
-            if c not in (target, baseline) and _ACTUAL_COLUMN.search(headers[c])
+            if c not in (target, baseline) and ACTUAL_COLUMN.search(headers[c])
         ),
         None,
     )
@@ -314,20 +314,8 @@ def _add_target_table(
         start, _ = value(row, baseline)
         reached, reached_text = value(row, actual)
         page = table.row_pages[r] if r < len(table.row_pages) else table.page_start
-        comparator = "ge" if start is None or goal >= start else "le"
-        ctx.result.add(
-            "indicators",
-            activity_id=project_id,
-            text=f"{name}: {goal_text}",
-            outcome_kind="indicator",
-            metric=name,
-            unit="percent" if "%" in goal_text else "count",
-            comparator=comparator,
-            target_value=goal,
-            target_year=year(target),
-            baseline_value=start,
-            baseline_year=year(baseline) if start is not None else None,
-            page=page,
+        comparator = add_target_indicator(
+            ctx, name, goal_text, goal, year(target), start, year(baseline), page, activity_id=project_id
         )
         if reached is not None:
             met = reached >= goal if comparator == "ge" else reached <= goal
@@ -340,6 +328,40 @@ def _add_target_table(
                 page=page,
             )
     return True
+
+
+def add_target_indicator(
+    ctx: ExtractionContext,
+    metric: str,
+    target_text: str,
+    target: float,
+    target_year: int | None,
+    baseline: float | None,
+    baseline_year: int | None,
+    page: int,
+    *,
+    activity_id: str | None,
+    goal_id: str | None = None,
+) -> str:
+    """One indicator row of a table that prints its baseline and target (report indicator tables,
+    a plan's "Indikator | Utfall 2025 | Målvärde 2026" rows); returns its comparator."""
+    comparator = "ge" if baseline is None or target >= baseline else "le"
+    ctx.result.add(
+        "indicators",
+        activity_id=activity_id,
+        goal_id=goal_id,
+        text=f"{metric}: {target_text}",
+        outcome_kind="indicator",
+        metric=metric,
+        unit="percent" if "%" in target_text else "count",
+        comparator=comparator,
+        target_value=target,
+        target_year=target_year,
+        baseline_value=baseline,
+        baseline_year=baseline_year if baseline is not None else None,
+        page=page,
+    )
+    return comparator
 
 
 def add_people_table(ctx: ExtractionContext, table: Table, section: Section, project_id: str) -> bool:
