@@ -167,6 +167,26 @@ def test_baseline_from_to() -> None:
     assert (spec.unit, spec.comparator, spec.metric) == ("percent", "increase", "Andelen sysselsatte")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "baseline"),
+    [
+        (
+            "Andelen som pendler ut skal reduseres fra 38 prosent i 2024 til 33 prosent i 2028.",
+            "nb",
+            (38, 2024),
+        ),
+        ("Andelen ska öka från 34 procent år 2022 till 50 procent 2026.", "sv", (34, 2022)),
+        ("Antalet ska öka från 120 under 2023 till 200 år 2026.", "sv", (120, 2023)),
+        ("Andelen ska öka från 34 procent till 50 procent 2026.", "sv", (34, None)),
+    ],
+)
+def test_baseline_year_after_a_preposition(text: str, lang: str, baseline: tuple[object, ...]) -> None:
+    """ "fra 38 prosent i 2024 til 33 prosent": the year the starting value was measured, not the target's."""
+    spec = _one(text, lang)
+    assert (spec.baseline_value, spec.baseline_year) == baseline
+    assert spec.target_year in (2026, 2028)
+
+
 def test_school_year_baseline() -> None:
     spec = _one(
         "Läsåret 2020/2021 driver 32 % av eleverna i de kommunala gymnasieskolorna UBF (2018/19: 29 %)."

@@ -412,7 +412,10 @@ def _clause_spec(clause: str, context: dict[str, object], lang: str, g: _Grammar
             r"(?<!\w)(?:från|fra|frå|from)\s*$", masked[: first.start], re.IGNORECASE
         ):
             baseline_value = first.value
-            year = re.match(r"\s*\(?\s*((?:19|20)\d\d)\s*\)?", between)
+            # "från 34 procent (2022) till", "fra 38 prosent i 2024 til", "från 120 år 2023 till"
+            year = re.match(
+                r"\s*(?:\(\s*|(?:i|år|året|in|under|per)\s+)?((?:19|20)\d\d)\s*\)?", between, re.IGNORECASE
+            )
             baseline_year = int(year.group(1)) if year else None
             masked = masked[: first.start] + " " * (first.end - first.start) + masked[first.end :]
             if year:
