@@ -294,10 +294,20 @@ def _add_people_and_orgs(
             subject_ok = PROJECT_SUBJECT.match(sentence) or (first_word and sentence.startswith(first_word))
             if match.group(2) is None and not subject_ok:
                 continue
-            for item in ctx.actors.split_list(match.group(1) or match.group(2) or ""):
+            listed = _AMOUNT_WITH.sub(
+                "", match.group(1) or match.group(2) or ""
+            )  # "med 1,5 mio. kr." names no body
+            for item in ctx.actors.split_list(listed):
                 name = _financier_name(item)
                 if name and len(name.split()) <= 6:
                     _role(ctx, "financier", org=name, raw=sentence, page=page, seen=seen)
+
+
+# The amount a financier gives, printed after its name: "Region Midtjylland med 1,5 mio. kr.", "X (2,5 mkr)"
+_AMOUNT_WITH = re.compile(
+    r"(?i)\s*(?:\bmed\b|\bwith\b|\bpå\b|\bom\b)?\s*\(?\b\d[\d\s\u00a0.,]*"
+    r"(?:\s*(?:mio|mill\w*|miljoner|millioner|mkr|tkr|mnok|kr|kroner|kronor|euro|eur|dkk|nok|sek)(?!\w)\.?){1,2}\)?"
+)
 
 
 def _financier_name(item: str) -> str:

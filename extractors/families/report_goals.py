@@ -22,7 +22,8 @@ from extractors.pdf.structures import Block
 GOAL_HEADING = re.compile(
     r"(?i)(?<![\wåäöæø])(mål|målen|målet|måla|målene|målsättning\w*|målsetting\w*|målsetning\w*|"
     r"effektmål\w*|resultatmål\w*|delmål\w*|projektmål\w*|prosjektmål\w*|hovedmål\w*|"
-    r"målbild|målopfyldelse|mål og resultat\w*|objectives?|aims?|goals?)(?![\wåäöæø])"
+    r"målbild|målopfyldelse|mål og resultat\w*|objectives?|aims?|goals?|"
+    r"succeskriteri\w*|suksesskriteri\w*|framgångskriteri\w*|success criteri\w*)(?![\wåäöæø])"
 )
 NOT_GOAL_HEADING = re.compile(
     r"(?i)målgrupp|målgruppe|måluppfyllelse|måloppnåelse|måloppnåing|target groups?|goals? achieved"
@@ -31,7 +32,7 @@ NOT_GOAL_HEADING = re.compile(
 GOAL_SENTENCE = re.compile(
     r"(?i)^(?:(?:det|den|projektets|prosjektets|programmets|satsningens)\s+)?(?:\w+\s+)?"
     r"(?:mål\w*|syfte\w*|formål\w*|hensikt\w*)(?:\s+med\s+(?:projektet|prosjektet|programmet|satsningen|satsingen|"
-    r"arbetet|arbeidet|[A-ZÅÄÖ]\S*))?\s+(?:är|var|er|var|har varit)\s+(?:att|å)\b"
+    r"arbetet|arbeidet|[A-ZÅÄÖ]\S*))?\s+(?:är|var|er|var|har varit)\s+(?:att|å|at)\b"
     r"|^(?:projektet|prosjektet)\s+(?:var|är|er)\s+tänkt\s+att\b"
     r"|^(?:the\s+)?(?:overall\s+|main\s+)?(?:objective|aim|goal|purpose)s?\s+(?:of\s+(?:the|this)\s+\w+\s+)?"
     r"(?:is|was|were|are|has been)\s+to\b"
@@ -51,7 +52,8 @@ GOAL_LEAD_IN = re.compile(
 # (not "Målgrupp:", whose "mål" runs on into the word).
 _GOAL_LABEL = re.compile(
     r"(?im)^[ \t]*(?P<label>(?:[\wåäöæø]+\s+)?(?:\w*mål(?:et|en|a)?|målsetting|målsettning|målsetjing|målsättning|"
-    r"(?i:objective|goal|aim))"
+    r"(?i:objective|goal|aim)|succeskriteri(?:e|um)|suksesskriteri(?:e|um)|framgångskriteri(?:e|um)|"
+    r"(?i:success criterion))"
     r"(?:\s+\d+[a-z]?)?)\s*:\s*(?=\S)"
 )
 # A section that reports what was reached ("Resultat", "Måloppnåing"): with no goals of its own, its
@@ -59,7 +61,8 @@ _GOAL_LABEL = re.compile(
 RESULTS_HEADING = re.compile(
     r"(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:resultat(?!mål)\w*|uppnådda resultat\w*|oppnådde resultat\w*|"
     r"måluppfyll\w*|måloppnå\w*|resultat og måloppnå\w*|resultat och måluppfyll\w*|results?|achievements|"
-    r"results and achievements|outcomes?)\s*$"
+    r"results and achievements|outcomes?|(?:projektets|prosjektets|project|programme)\s+"
+    r"(?:resultat\w*|results?|outcomes?|achievements))\s*$"
 )
 # The same section headed by a form's question: "3. Vilka resultat har uppnåtts?", "Hvilke resultater er
 # oppnådd?", "Har projektet nått sina mål?" (not "Hur tas resultaten om hand efter projektets slut?").
@@ -98,7 +101,7 @@ _NUMBERED_REF = re.compile(
 _PARTLY = re.compile(
     r"(?i)\bdelvis\b|\btil dels\b|\bdels uppnått|\bpå väg\b|\bpå vei\b|\ben bit på väg\b|"
     r"\bgrund(?:en)?\b[^.]{0,40}\b(?:har\s+)?lagts\b|\blagts?\b[^.]{0,10}\bgrund|"
-    r"\bgrunnlag\w*\b[^.]{0,30}\blagt\b|\bdelvis oppnådd|\bnoe oppnådd|\bpartly\b|\bpartially\b|"
+    r"\bgrunnlag\w*\b[^.]{0,30}\blagt\b|\bdelvist\b|\bdelvis oppnådd|\bnoe oppnådd|\bpartly\b|\bpartially\b|"
     r"\bto some extent\b"
 )
 _NEGATION = re.compile(
@@ -107,7 +110,8 @@ _NEGATION = re.compile(
 )
 _ACHIEVED = re.compile(
     r"(?i)\b(uppnåtts?|uppnått|uppfyllts?|uppfyllt|oppnådd|oppfylt|nådd|nått|genomförts|gjennomført|"
-    r"tecknats|etablerats|inrättats|införts|realiserats|slutförts|fullförts|levererats)\b|"
+    r"tecknats|etablerats|inrättats|införts|realiserats|slutförts|fullförts|levererats|"
+    r"opfyldt|opnået|nået|gennemført)\b|"
     r"\bhar\s+(?:\w+\s+){0,4}(utvecklat|genomfört|testat|tecknat|etablerat|tagit fram|skapat|infört|"
     r"utviklet|gjennomført|etablert|opprettet)\b|\bmycket bra utfall\b|\bgott resultat\b|"
     r"\b(?:er|är|ble|blev|blei|vart)\s+(?:\w+\s+){0,2}(?:utviklet|utvikla|gjennomført|etablert|innført|"
@@ -122,6 +126,14 @@ _ACHIEVED = re.compile(
     r"\b(?:ble|blei|vart)\s+(?:\w+\s+){0,2}(?:lansert|lansera|oppretta|opprettet|starta|startet|åpnet|opna|"
     r"vedtatt|vedteke|vedtekne|skipa|skipet|innført|innførd)\b"
 )
+# A line that gives the verdict on the goal stated above it: "Bedömning: Delvis uppnått.",
+# "Vurdering: Opfyldt.", "Måluppfyllelse: Ej uppnått.", "Status: Achieved".
+VERDICT_LABEL = re.compile(
+    r"(?i)^(?:bedömning|bedømmelse|vurdering|vurdering av måloppnåing|måluppfyllelse|måloppfyllelse|"
+    r"måloppnåing|måloppnåelse|målopfyldelse|status|assessment|verdict)\s*:\s*\S"
+)
+# A goal labelled as a criterion of success ("Succeskriterie 1: Mindst 50 virksomheder …") is a result goal.
+_CRITERION = re.compile(r"(?i)succeskriteri|suksesskriteri|framgångskriteri|success criteri")
 _ASSESS_WORDS = re.compile(
     r"(?i)bedöm\w*|uppnå\w*|uppfyll\w*|måluppfyll\w*|vurder\w*|oppnå\w*|oppfyl\w*|nådd|nått"
 )
@@ -170,7 +182,7 @@ def level_of(text: str) -> str | None:
     """The level word of a heading, lead-in or goal sentence, by the same cues the goal-typing rules use."""
     from extractors.nlp.goal_rules import level_word
 
-    return level_word(text)
+    return level_word(text) or ("result" if _CRITERION.match(text.strip()) else None)
 
 
 def is_results_heading(title: str) -> bool:
@@ -260,6 +272,12 @@ def match_assessments(group: GoalGroup) -> list[Assessment | None]:
     general = next((c for c in candidates if _WHOLE_LIST.search(c.text)), None)
     chosen: list[Assessment | None] = [None] * len(group.goals)
     used: set[int] = set()
+    # a labelled verdict line after each goal ("Bedömning: Uppnått."): the verdicts in the goals' order
+    verdicts = [ci for ci, c in enumerate(candidates) if VERDICT_LABEL.match(c.text)]
+    if verdicts and len(verdicts) == len(group.goals):
+        for gi, ci in enumerate(verdicts):
+            chosen[gi] = candidates[ci]
+            used.add(ci)
     for ci, cand in enumerate(candidates):
         ref = _ORDINAL_REF.search(cand.text)
         numbered = _NUMBERED_REF.search(cand.text)

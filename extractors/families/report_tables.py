@@ -24,10 +24,19 @@ from extractors.pdf.structures import Cell, Table
 
 AMOUNT_HEADER = re.compile(
     r"(?i)kostnad|kostnader|budget|budsjett|beløp|belopp|utfall|regnskap|rekneskap|summa|\bsum\b|tkr|mkr|"
-    r"\bkr\b|\bnok\b|\bsek\b|kroner|kronor|beräknad|medel|midler|finansiering|kostnad|økonomi|ekonomi"
+    r"\bkr\b|\bnok\b|\bsek\b|kroner|kronor|beräknad|medel|midler|finansiering|kostnad|økonomi|ekonomi|"
+    r"forbrug|forbruk|\beur\b|\bdkk\b|euro|€|\bspent\b|expenditure"
 )
 PERCENT_HEADER = re.compile(r"(?i)%|procent|prosent|upparbetat|förbrukat|forbrukt|brukt|utnyttjat|oparbeidet")
-INDICATOR_HEADER = re.compile(r"(?i)^(indikator|indikatorer|indicator|nøkkeltall|nyckeltal|mått|måltal)\b")
+# A column of how far the actual cost strays from the budget ("Avvikelse", "Avvik", "Afvigelse"): no amount of its own
+DEVIATION_HEADER = re.compile(
+    r"(?i)^(?:avvikelse|avvik|avvikk?|afvigelse|difference|deviation|variance|differanse)"
+)
+# also with the indicator's kind before it: "Output indicator", "Result indicators", "Resultatindikator"
+INDICATOR_HEADER = re.compile(
+    r"(?i)^(?:(?:output|result|outcome|programme|program|specific)\s+|\w+(?=indikator))?"
+    r"(indikator|indikatorer|indicators?|nøkkeltal|nøkkeltall|nyckeltal|mått|måltal)\b"
+)
 NAME_HEADER = re.compile(
     r"(?i)^(namn|navn|name|ledamot|ledamöter|medlem|medlemmer|person|deltagare|deltakere)\b"
 )
@@ -104,10 +113,27 @@ def add_amount_line(
     )
 
 
+# "Beløb i 1.000 kr.", "Amounts in EUR thousand": a note of the unit of a table's amounts
+_AMOUNTS_IN = re.compile(r"(?i)\b(?:beløb|beløp|belopp|amounts?|figures|tal)\s+(?:i|in)\s+[^.]{0,25}")
+
+
 def amount_unit(header: str, context: str, lang: str) -> tuple[str, float]:
     """Unit of an amount column and the factor that converts its numbers to that unit."""
     text = f"{header} {context}".lower()
-    norwegian = lang in ("nb", "nn", "da") or bool(re.search(r"\bnok\b|kroner\b", text))
+    # euros wherever printed; Danish kroner in a Danish document or where DKK is printed
+    euro = bool(re.search(r"\beur\b|€|\beuros?\b", text))
+    danish = not euro and (bool(re.search(r"\bdkk\b", text)) or lang == "da")
+    if euro or danish:
+        currency = "eur" if euro else "dkk"
+        # the scale only from the header or an "Amounts in …" note: the running text's "1,5 mio. kr."
+        # is an amount, not the table's unit
+        scale = " ".join([header.lower(), *(m.group(0) for m in _AMOUNTS_IN.finditer(text))])
+        if re.search(r"\b(teur|keur|tdkk|t\s?kr|tkr|1[\s.]?000\s?(kr|eur|dkk)|tusinde?|thousands?)\b", scale):
+            return f"{currency}_thousand", 1.0
+        if re.search(r"\b(meur|mio\.?|mill\w*|millions?)(?!\w)", scale):
+            return f"{currency}_thousand", 1000.0
+        return currency, 1.0
+    norwegian = lang in ("nb", "nn") or bool(re.search(r"\bnok\b|kroner\b", text))
     if re.search(r"\b(tkr|tsek|ksek|tnok|knok|t\s?kr|1\s?000\s?(kr|nok|sek)|tusen|tusental|tusinde)\b", text):
         return ("nok_thousand", 1.0) if norwegian else ("sek_thousand", 1.0)
     if re.search(r"\b(mkr|msek|mnok|mill\w*|miljoner|millioner|mnkr)\b", text):
@@ -119,7 +145,9 @@ def amount_kind(header: str) -> str:
     text = header.lower()
     if re.search(r"finansier|finansiering|finansiør", text):
         return "financing"
-    if re.search(r"kostnad|utfall|upparbetat|forbruk|regnskap|rekneskap|kostnader|utgift", text):
+    if re.search(
+        r"kostnad|utfall|upparbetat|forbru[gk]|regnskap|rekneskap|kostnader|utgift|spent|expenditure", text
+    ):
         return "cost"
     return "budget"
 
@@ -133,7 +161,7 @@ def _columns(table: Table) -> tuple[list[str], int]:
     return [clean(h) for h in headers], first_body
 
 
-def _match_activity(ctx: ExtractionContext, item: str, default: str) -> str:
+def _match_activity(ctx: ExtractionContext, item: str, default: str | None) -> str | None:
     from rapidfuzz import fuzz, utils
 
     best, best_id = 0.0, default
@@ -147,12 +175,14 @@ def _match_activity(ctx: ExtractionContext, item: str, default: str) -> str:
 
 
 def add_budget(
-    ctx: ExtractionContext, table: Table, section: Section, project_id: str, extractor: str
+    ctx: ExtractionContext, table: Table, section: Section, project_id: str | None, extractor: str
 ) -> bool:
     """budget_lines from a budget table; False when the table is not one."""
     headers, first = _columns(table)
     amount_cols = [
-        i for i, h in enumerate(headers) if AMOUNT_HEADER.search(h) and not PERCENT_HEADER.search(h)
+        i
+        for i, h in enumerate(headers)
+        if AMOUNT_HEADER.search(h) and not PERCENT_HEADER.search(h) and not DEVIATION_HEADER.match(h)
     ]
     percent_cols = [i for i, h in enumerate(headers) if PERCENT_HEADER.search(h)]
     grid = table.grid()
@@ -165,7 +195,8 @@ def add_budget(
     # the items are the sources ("Finansieringskälla | Belopp"): every amount is a financing
     sources = bool(re.search(r"(?i)finansier|finansiør|kjelde|källa|kilde", headers[item_col]))
     lang = ctx.language
-    context = " ".join(b.text for b in blocks_before(section, table))
+    # the currency may be printed in any header ("Ekonomi (tkr)", "Budget (EUR)") or the text before
+    context = " ".join([*headers, *(b.text for b in blocks_before(section, table))])
     added = 0
     for r in range(first, table.n_rows):
         cells = grid[r]
@@ -185,8 +216,10 @@ def add_budget(
                 continue
             unit, factor = amount_unit(headers[col], context, lang)
             kind = "financing" if sources else amount_kind(headers[col])
-            if kind == "financing" and TOTAL_ROW.match(item):
-                continue  # the sum of the sources above: a reader adding the financing would count it twice
+            if TOTAL_ROW.match(item) and (kind == "financing" or percent is None):
+                # the sum of the lines above: a reader adding the lines would count it twice (a total
+                # that prints how much was used states what no line does, and is kept)
+                continue
             financier = (
                 ctx.actors.resolve(item, ctx.result)
                 if kind == "financing" and not TOTAL_ROW.match(item) and _names_a_body(item)
@@ -232,11 +265,15 @@ BASELINE_COLUMN = re.compile(
     r"(?i)utgångsläge|utgångsvärde|utgangspunkt|utgangsnivå|nuläge|startvärde|startverdi|baseline|status\s+(?:19|20)\d\d"
 )
 TARGET_COLUMN = re.compile(r"(?i)målvärde|målnivå|måltal|måltall|mål\b|target|ambisjon")
-ACTUAL_COLUMN = re.compile(r"(?i)utfall|resultat|oppnådd|oppnått|uppnått|actual|result|status")
+ACTUAL_COLUMN = re.compile(
+    r"(?i)utfall|resultat|oppnådd|oppnått|uppnått|opnået|actual|result|status|achieved|reached"
+)
+# A column headed by a year alone ("Nyckeltal | 2023 | 2024 | 2025 | Mål 2026"): a value of that year
+YEAR_COLUMN = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
 HEADER_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")  # the year a column header names ("Målvärde 2025")
 
 
-def add_indicator_table(ctx: ExtractionContext, table: Table, project_id: str) -> bool:
+def add_indicator_table(ctx: ExtractionContext, table: Table, project_id: str | None) -> bool:
     """One indicators row per filled value cell of an "Indikator | Kvinnor | Män | Antal" table;
     an "Indikator | Utgångsläge 2022 | Målvärde 2025 | Utfall 2025" table gives one row per indicator
     with its baseline and target, and its outcome as an outcomes row."""
@@ -280,13 +317,16 @@ def _add_target_table(
     headers: list[str],
     first: int,
     grid: list[list[Cell | None]],
-    project_id: str,
+    project_id: str | None,
 ) -> bool:
     """The baseline/target/outcome reading of an indicator table; False when it has no target column."""
     target = next((c for c in range(1, len(headers)) if TARGET_COLUMN.search(headers[c])), None)
     if target is None:
         return False
     baseline = next((c for c in range(1, len(headers)) if BASELINE_COLUMN.search(headers[c])), None)
+    if baseline is None:  # a time series: the latest year printed before the target is where it stands
+        years = [c for c in range(1, target) if YEAR_COLUMN.match(headers[c])]
+        baseline = max(years, key=lambda c: int(headers[c].strip())) if years else None
     actual = next(
         (
             c
@@ -529,8 +569,16 @@ DONE_HEADER = re.compile(
     r"levererat|levert|done|delivered|completed|actual)\b"
 )
 COMMENT_HEADER = re.compile(
-    r"(?i)^(?:kommentar\w*|anmärkning\w*|merknad\w*|bemerkning\w*|comments?|notes?)\b"
+    r"(?i)^(?:kommentar\w*|anmärkning\w*|merknad\w*|bemerkning\w*|comments?|notes?|avvikelse\w*|avvik\w*|"
+    r"afvigelse\w*|deviations?)\b"
 )
+# A status column of a report's activity table ("Nr. | Aktivitet | Ansvarlig | Periode | Status")
+STATUS_HEADER = re.compile(r"(?i)^(?:status|state|tilstand|läge|lägesbedömning)\b")
+RESPONSIBLE_HEADER = re.compile(r"(?i)^(?:ansvarig\w*|ansvarlig\w*|ansvar|responsible|lead|led by)\b")
+PERIOD_HEADER = re.compile(r"(?i)^(?:period\w*|tidsperiod\w*|tid|tidsrom|tidsplan|when|timing)\b")
+NUMBER_HEADER = re.compile(r"(?i)^(?:nr|no|nummer|number|#|id)\.?$")
+# "A1 Kartläggning av …", "AP2 Rekrytering": a code printed before the activity's name
+_CODE_PREFIX = re.compile(r"^(?P<code>[A-ZÅÄÖ]{1,3}\s?\d{1,2}(?:\.\d{1,2})*)\s+(?P<title>\S.*)$")
 # What a "Genomfört" cell says instead of a count ("Ej genomförd", "Pågår", "Klar")
 NOT_DONE = re.compile(
     r"(?i)^(?:ej|inte|icke|ikke|ikkje|ingen|not|nej|nei|no)\b|\b(?:inställd|inställt|struken|utgick|avbruten|"
@@ -541,7 +589,8 @@ ONGOING_CELL = re.compile(
     r"in\s+progress)\b"
 )
 DONE_CELL = re.compile(
-    r"(?i)^(?:ja|yes|klar|klart|genomförd|genomfört|utförd|utfört|gjennomført|utført|ferdig|fullført|done|completed)"
+    r"(?i)^(?:ja|yes|klar|klart|genomförd|genomfört|utförd|utfört|gjennomført|utført|ferdig|fullført|done|completed|"
+    r"gennemført|afsluttet|udført|færdig|avslutta|avsluttet|avslutad|avslutat)"
     r"\s*[.!]?$"
 )
 _COUNT = re.compile(r"\d{1,3}(?:[\s\u00a0]\d{3})+(?!\d)|\d+(?:[.,]\d+)?")
@@ -571,7 +620,7 @@ def done_status(planned: str, done: str) -> str:
     return status_of(done)
 
 
-def add_activity_table(ctx: ExtractionContext, table: Table, project_id: str, extractor: str) -> bool:
+def add_activity_table(ctx: ExtractionContext, table: Table, project_id: str | None, extractor: str) -> bool:
     """The project's activities from an "Aktivitet | Planerat | Genomfört | Kommentar" table, each
     with an outcome from what was done against what was planned; False when the table is not one."""
     headers, first = _columns(table)
@@ -579,8 +628,14 @@ def add_activity_table(ctx: ExtractionContext, table: Table, project_id: str, ex
     done = next((i for i, h in enumerate(headers) if DONE_HEADER.match(h)), None)
     planned = next((i for i, h in enumerate(headers) if PLANNED_HEADER.match(h)), None)
     comment = next((i for i, h in enumerate(headers) if COMMENT_HEADER.match(h)), None)
-    if title is None or done is None or (planned is None and comment is None):
+    status = next((i for i, h in enumerate(headers) if STATUS_HEADER.match(h)), None)
+    if done is None and status is not None and title is not None:
+        done, planned, comment = status, None, None  # the status cell says what was done
+    elif title is None or done is None or (planned is None and comment is None):
         return False
+    responsible = next((i for i, h in enumerate(headers) if RESPONSIBLE_HEADER.match(h)), None)
+    period = next((i for i, h in enumerate(headers) if PERIOD_HEADER.match(h)), None)
+    number = next((i for i, h in enumerate(headers) if NUMBER_HEADER.match(h)), None)
 
     def text(row: list[Cell | None], col: int | None) -> str:
         cell = row[col] if col is not None else None
@@ -593,16 +648,23 @@ def add_activity_table(ctx: ExtractionContext, table: Table, project_id: str, ex
             continue
         page = table.row_pages[r] if r < len(table.row_pages) else table.page_start
         planned_text, done_text, note = text(row, planned), text(row, done), text(row, comment)
+        code = text(row, number) or None
+        coded = _CODE_PREFIX.match(name) if code is None else None
+        if coded:
+            code, name = coded.group("code"), coded.group("title")
         activity_id = _match_activity(ctx, name, "")
         if not activity_id:  # a work package the text already reported keeps its row
             activity_id = add_activity(
                 ctx,
                 level="activity",
                 title=name,
+                code=code,
                 parent_id=project_id,
                 page_start=page,
+                start_raw=text(row, period) or None,
                 extractor=extractor,
                 expected_outcome_raw=planned_text or None,
+                responsible_raw=text(row, responsible) or None,
                 confidence=0.85,
             )
         added += 1
@@ -633,6 +695,10 @@ RESULT_COLUMN = re.compile(
     r"vurdering|bedömning|utfall|results?|outcomes?|achieved|assessment)\b"
 )
 
+VERDICT_COLUMN = re.compile(
+    r"(?i)^(?:vurdering|bedömning|bedømmelse|status|måloppnå\w*|måluppfyll\w*|målopfyld\w*|assessment|verdict)\b"
+)
+
 
 def _goal_cell(text: str, default: str) -> tuple[str, str]:
     """(goal, level) of a goal cell: the label printed before the goal ("Hovudmål: …", "Delmål 2: …",
@@ -656,7 +722,7 @@ def _result_status(text: str) -> str:
     return status if status != "unknown" else status_of(text)
 
 
-def add_goal_table(ctx: ExtractionContext, table: Table, project_id: str) -> bool:
+def add_goal_table(ctx: ExtractionContext, table: Table, project_id: str | None) -> bool:
     """One goal per row of a "Mål | Resultat" table, with the outcome its result cell states;
     False when the table is not one."""
     headers, first = _columns(table)
@@ -665,6 +731,10 @@ def add_goal_table(ctx: ExtractionContext, table: Table, project_id: str) -> boo
     result = next((i for i, h in enumerate(headers[1:], start=1) if RESULT_COLUMN.match(h)), None)
     if result is None:
         return False
+    # "Mål | Resultat 2025 | Vurdering": the verdict column states the status, the result column what was reached
+    verdict = next(
+        (i for i, h in enumerate(headers[1:], start=1) if i != result and VERDICT_COLUMN.match(h)), None
+    )
     default = level_of(headers[0]) or "result"
     added = 0
     for r, row in enumerate(table.grid()[first:], start=first):
@@ -676,14 +746,56 @@ def add_goal_table(ctx: ExtractionContext, table: Table, project_id: str) -> boo
         goal_id = add_goal(ctx, text=text, level=level, page=page)
         added += 1
         said = clean(result_cell.text) if result_cell is not None else ""
-        if said:
+        verdict_cell = row[verdict] if verdict is not None else None
+        judged = clean(verdict_cell.text) if verdict_cell is not None else ""
+        if said or judged:
             ctx.result.add(
                 "outcomes",
                 goal_id=goal_id,
                 activity_id=project_id,
-                text=said,
-                status=_result_status(said),
+                text=f"{said} ({headers[verdict]}: {judged})" if said and judged else said or judged,  # type: ignore[index]
+                status=_result_status(judged) if judged else _result_status(said),
                 assessor="project",
                 page=page,
             )
     return added > 0
+
+
+def is_budget_follow_up(table: Table) -> bool:
+    """A budget table that sets what was spent against what was budgeted ("Post | Budsjett 2025 |
+    Rekneskap 2025", "Ekonomi (tkr) | Budget 2025 | Utfall 2025 | Avvikelse", "Budget | Forbrug"):
+    a report's table whatever the document, never a plan's."""
+    headers, first = _columns(table)
+    grid = table.grid()
+    kinds = {
+        amount_kind(h)
+        for i, h in enumerate(headers)
+        if i > 0
+        and AMOUNT_HEADER.search(h)
+        and not PERCENT_HEADER.search(h)
+        and not DEVIATION_HEADER.match(h)
+        and _mostly_numbers(grid, first, i)
+    }
+    return {"budget", "cost"} <= kinds
+
+
+def add_report_table(
+    ctx: ExtractionContext, table: Table, section: Section, project_id: str | None, extractor: str
+) -> bool:
+    """A report's table read in any document: goals with their verdicts ("Mål | Resultat | Vurdering"),
+    indicators with a target ("Indikator | Target | Achieved", "Nyckeltal | 2024 | 2025 | Mål 2026"),
+    activities with what was done or their status, and a budget followed up against its cost.
+    False when the table is none of these (it is left to the plan readers)."""
+    headers, _ = _columns(table)
+    if add_goal_table(ctx, table, project_id):
+        return True
+    targets = (
+        headers and INDICATOR_HEADER.match(headers[0]) and any(TARGET_COLUMN.search(h) for h in headers[1:])
+    )
+    if targets and table.n_cols >= 2:
+        return add_indicator_table(ctx, table, project_id)
+    if add_activity_table(ctx, table, project_id, extractor):
+        return True
+    if is_budget_follow_up(table):
+        return add_budget(ctx, table, section, project_id, extractor)
+    return False
