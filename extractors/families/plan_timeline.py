@@ -15,8 +15,11 @@ from extractors.families.common import clean
 from extractors.normalise.dates import parse_when
 from extractors.pdf.structures import Cell, Table
 
-# What a Gantt cell holds where the activity runs: a cross, a tick, a dot, a filled square.
-MARK = re.compile(r"(?i)^(?:x+|[✓✔✗✘●•■▪◼█*+]|ja|yes)$")
+# What a Gantt cell holds where the activity runs: a cross, a tick, a dot, a filled square, a ticked
+# or crossed box ("☒", "☑"), also as the Wingdings symbols Word inserts (private-use code points:
+# \uf0fc tick, \uf0fb cross, \uf0fd/\uf0fe crossed/ticked box, \uf06c dot, \uf06e square). An empty
+# box or ring ("☐", "□", "○") says the activity does not run that period and is no mark.
+MARK = re.compile(r"(?i)^(?:x+|[✓✔✗✘✕✖✅●•■▪◼◾█◉⬤☒☑⊠\uf0fc\uf0fb\uf0fd\uf0fe\uf06c\uf06e*+]|ja|yes)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SHORT_QUARTER = re.compile(r"(?i)^K(\d)$")  # "K1" in a quarter row: kvartal 1
 _SPANS = ("year", "half", "quarter", "month")

@@ -206,11 +206,23 @@ def _clean_line(line: str) -> str:
     return line.replace(SOFT_HYPHEN, "")
 
 
-def broken_word(left: str, right: str, lang: str = "sv") -> bool:
+# Definite and plural endings that are also short words ("en", "et", "er"): after a line that
+# holds one long word and nothing else, they end that word ("Næringsforening" / "en").
+_ENDING_WORDS = frozenset({"en", "et", "er"})
+_LONE_WORD_MIN = 9
+
+
+def broken_word(left: str, right: str, lang: str = "sv", line: str | None = None) -> bool:
     """Whether a line ending in ``left`` and the next starting with ``right`` split one word with no
     hyphen, as a narrow table cell does to a compound longer than its width ("Arbetsförmedlinge" /
     "n", "Utbildningsförvalt" / "ningen"): the left part is no word, and the right part is none
-    either or the two make a known one."""
+    either or the two make a known one. ``line`` is the printed line ``left`` ends with (default:
+    ``left`` itself).
+
+    A left part that is a word is still cut off its word when the right part is none on its own
+    and completes it ("utbildning" / "sförvaltningen": a compound's linking -s), or when the left
+    line is that one long word and the right part an ending ("Fastighetsförvaltning" / "en"); a
+    left part that only begins compounds ("Folkhälso" / "medel") is cut inside its compound."""
     lm, rm = _LEFT_TOKEN.search(left), _RIGHT_TOKEN.match(right)
     if lm is None or rm is None or lm.end() != len(left) or not rm.group(0)[0].islower():
         return False
@@ -218,13 +230,25 @@ def broken_word(left: str, right: str, lang: str = "sv") -> bool:
     if not (ltok.isalpha() and rtok.isalpha()) or len(ltok) < 2:
         return False
     langs = _langs(lang)
+    joined = ltok + rtok
+    no_word = len(rtok) >= 3 and zipf(rtok, langs) < _MIN_KNOWN and not _is_word_or_compound(rtok, langs)
+    if no_word and _is_word_or_compound(joined, langs):
+        return True  # "utbildning" / "sförvaltningen", "förvaltning" / "arna"
+    lone = (line if line is not None else left).strip()
+    if (
+        rtok in _ENDING_WORDS
+        and lone.lower() == ltok
+        and len(ltok) >= _LONE_WORD_MIN
+        and zipf(ltok, langs) < _STANDALONE
+        and zipf(joined, langs) >= _MIN_KNOWN
+    ):
+        return True  # "Fastighetsförvaltning" / "en": the line holds that one word, cut before its ending
     if zipf(ltok, langs) >= _STANDALONE:
         return False
     if rtok in _FUNCTION_WORDS and zipf(ltok, langs) >= _MIN_KNOWN:
         return False  # "upphandlar" / "en": a known word, then an article, not "upphandlaren"
     if lang == "nn" and len(ltok) >= 5 and re.search(r"leg[et]?$", ltok):
         return False  # "årleg" / "næringskonferanse": a Nynorsk adjective (no Nynorsk word list to ask)
-    joined = ltok + rtok
     if zipf(joined, langs) >= _MIN_KNOWN:
         return True
     # "Näringslivsavdeln" / "ingen", "Landsbygdsutveckla" / "re": the compound's last part
@@ -237,6 +261,8 @@ def broken_word(left: str, right: str, lang: str = "sv") -> bool:
         return True
     if any(zipf(ltok[i:], langs) >= _STANDALONE for i in range(0, len(ltok) - 5)):
         return False  # "verksamhetsövergripande" / "samordningsfunktion": two compounds, each whole
+    if len(ltok) >= 5 and compound_count(ltok) >= _HEAD_MIN_COMPOUNDS and _is_word_or_compound(rtok, langs):
+        return True  # "Folkhälso" / "medel": no word, only a compound's first part, then its last
     if len(rtok) == 1:
         return rtok not in ("i", "å", "ö", "o")  # a lone letter that is no word ends the one before
     if len(rtok) >= 6 and zipf(ltok, langs) >= _MIN_KNOWN and _is_word_or_compound(rtok, langs):
@@ -247,10 +273,10 @@ def broken_word(left: str, right: str, lang: str = "sv") -> bool:
 _YEAR_CUT = re.compile(r"(?:19|20)\d\d\s*[–—-]\s*(\d{1,3})$")
 
 
-def _join_pair(text: str, nxt: str, lang: str, cell: bool = False) -> str:
+def _join_pair(text: str, nxt: str, lang: str, cell: bool = False, line: str | None = None) -> str:
     if text.endswith((SOFT_HYPHEN, *_HYPHENS)):
         return join_hyphenated(text, nxt, lang)
-    if cell and broken_word(text, nxt, lang):
+    if cell and broken_word(text, nxt, lang, line):
         return text + nxt
     if text.endswith("/") and len(text) > 1 and text[-2].isalnum() and nxt[:1].isalnum():
         return text + nxt  # "förvaltningar/" + "bolag"
@@ -267,11 +293,13 @@ def join_lines(lines: list[str], lang: str = "sv", cell: bool = False) -> str:
     """The printed lines of one paragraph or cell as one string, hyphenation undone; in a table
     `cell` also a word broken without a hyphen (broken_word)."""
     text = ""
+    previous: str | None = None
     for raw in lines:
         line = _clean_line(raw)
         if not line:
             continue
-        text = _join_pair(text, line, lang, cell) if text else line
+        text = _join_pair(text, line, lang, cell, previous) if text else line
+        previous = line
     text = text.replace(SOFT_HYPHEN, "")
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 

@@ -79,6 +79,49 @@ def _column(x0: float, anchors: list[float]) -> int:
     return col
 
 
+def _aligned(x0: float, anchors: list[float]) -> bool:
+    return any(abs(x0 - a) <= ALIGN for a in anchors)
+
+
+def _place(seg: Line, anchors: list[float]) -> int:
+    """The column of a piece: the one its left edge starts on; a piece starting on no column edge
+    (a header or mark centred over its column, a number set flush right) that reaches over the next
+    edge but no further belongs to that next column when most of it stands there."""
+    col = _column(seg.x0, anchors)
+    if _aligned(seg.x0, anchors) or col + 1 >= len(anchors):
+        return col
+    after = anchors[col + 2] if col + 2 < len(anchors) else math.inf
+    if seg.x1 <= after + 1.0 and (seg.x0 + seg.x1) / 2 >= anchors[col + 1]:
+        return col + 1
+    return col
+
+
+def _merge_crossed(rows: list[Row], anchors: list[float]) -> list[float]:
+    """Drop a column edge that is no gutter: a piece of the column to its left (in a line of two
+    or more pieces) runs across it, ending before the edge after, and no line has pieces on both
+    sides of it. Numbers set flush right start at varying x ("75 000", "1 200 000") and a header
+    wider than its values ("Kostnad (kr)") starts left of them: each would otherwise open a column
+    of its own, and a number be cut at the edge ("1" | "200 000")."""
+    anchors = list(anchors)
+    while len(anchors) > 2:
+        placed = [[(_place(seg, anchors), seg) for seg in row] for row in rows]
+        side_by_side = {c for row in placed for c, _ in row if any(d == c + 1 for d, _ in row)}
+        crossed = {
+            c
+            for row in placed
+            if len(row) >= 2
+            for c, seg in row
+            if c + 1 < len(anchors)
+            and seg.x1 > anchors[c + 1] + ALIGN
+            and seg.x1 <= (anchors[c + 2] if c + 2 < len(anchors) else math.inf) + 1.0
+        }
+        drop = sorted(crossed - side_by_side)
+        if not drop:
+            break
+        del anchors[drop[0] + 1]
+    return anchors
+
+
 def _is_table(rows: list[Row], anchors: list[float], page_width: float) -> bool:
     if len(rows) < MIN_ROWS or len(anchors) < 2:
         return False
@@ -147,9 +190,10 @@ def _wrapped_first_cell(row: Row, run: list[Row], gap: float) -> bool:
 
 def _table(rows: list[Row], sections: set[int], page: Page, lang: str) -> Table:
     body = [row for i, row in enumerate(rows) if i not in sections]
-    anchors = _anchors(body)
+    anchors = _merge_crossed(body, _anchors(body))
     rows = [row if i in sections else _resplit(row, anchors) for i, row in enumerate(rows)]
-    anchors = _anchors([row for i, row in enumerate(rows) if i not in sections])
+    body = [row for i, row in enumerate(rows) if i not in sections]
+    anchors = _merge_crossed(body, _anchors(body))
     breaks = _row_breaks(rows, sections, anchors)
     grid: list[dict[int, list[Line]]] = []
     section_rows: set[int] = set()
@@ -160,7 +204,7 @@ def _table(rows: list[Row], sections: set[int], page: Page, lang: str) -> Table:
             continue
         placed: dict[int, list[Line]] = {}
         for seg in row:
-            placed.setdefault(_column(seg.x0, anchors), []).append(seg)
+            placed.setdefault(_place(seg, anchors), []).append(seg)
         if grid and not breaks[i] and len(grid) - 1 not in section_rows:
             for col, segs in placed.items():  # wrapped text of the row above
                 grid[-1].setdefault(col, []).extend(segs)
