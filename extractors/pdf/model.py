@@ -22,7 +22,7 @@ class Word:
     top: float
     x1: float
     bottom: float
-    font: str = ""
+    font: str = ""  # "AcroForm": a filled form field's value, set where a viewer shows it
     size: float = 0.0
     bold: bool = False
     italic: bool = False

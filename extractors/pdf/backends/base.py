@@ -22,6 +22,10 @@ RULE_THICKNESS = 2.5  # filled rectangles thinner than this are ruling lines
 # without /ToUnicode gives its glyph codes 1, 3, ...): it is marked unreadable, never passed on.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 UNMAPPED = "\ufffd"
+BULLET = "\u2022"
+# Fonts whose private-use codes are pictures, not letters: Word writes its list bullets in
+# Symbol or Wingdings, and their ToUnicode maps give U+F0B7, U+F0A7, U+F0D8 ... (U+F000 + code).
+_SYMBOL_FONT = re.compile(r"symbol|wingding|webding|dingbat", re.IGNORECASE)
 
 ProgressFn = Callable[[int, int], None]
 
@@ -123,6 +127,10 @@ def build_words(raw: Iterable[RawWord]) -> list[Word]:
     """Backend words to model words; glues the pieces of a word split by an encoded soft hyphen."""
     words: list[Word] = []
     for w in raw:
+        if not w.text.strip("\u00ad"):
+            # a soft hyphen set on its own (Word leaves an unbroken one as a tiny glyph): it is
+            # not seen, and the pieces of the word on either side are glued below
+            continue
         previous = words[-1] if words else None
         if (
             previous is not None
@@ -147,7 +155,61 @@ def build_words(raw: Iterable[RawWord]) -> list[Word]:
                 upright=w.upright,
             )
         )
-    return words
+    return _bullets(words)
+
+
+def _lone_glyph(word: Word) -> bool:
+    """One glyph that a reader sees as a mark, not a letter: unmapped, or a symbol font's picture."""
+    if len(word.text) != 1 or not word.upright:
+        return False
+    code = ord(word.text)
+    if word.text == UNMAPPED or 0xF000 <= code <= 0xF0FF:
+        return True
+    return 0xE000 <= code <= 0xF8FF and bool(_SYMBOL_FONT.search(word.font))
+
+
+def _bullets(words: list[Word]) -> list[Word]:
+    """A lone picture glyph that opens a line before text is that line's list bullet: "•".
+
+    Word draws its bullets as private-use glyphs of Symbol or Wingdings, and a font without a
+    Unicode map leaves them unmapped; read as they are, the items of a list run together. The
+    glyph must stand alone, with text after it within a bullet's indent and nothing just before it
+    on its line (an unmapped glyph inside a sentence is no bullet).
+    """
+    marks = [i for i, w in enumerate(words) if _lone_glyph(w)]
+    if not marks:
+        return words
+    out = list(words)
+    for i in marks:
+        mark = words[i]
+        middle = (mark.top + mark.bottom) / 2
+        line = [w for w in words if w is not mark and w.upright and w.top - 1 <= middle <= w.bottom + 1]
+        after = [w for w in line if w.x0 >= mark.x1 - 0.5]
+        if not after:
+            continue
+        following = min(after, key=lambda w: w.x0)
+        size = max(following.size, following.bottom - following.top, 1.0)
+        if (
+            following.x0 - mark.x1 > 5 * size
+            or not following.text[0].isalnum()
+            and following.text[0] not in "\"'“”‘’«("
+        ):
+            continue
+        if any(mark.x0 - 2 * size < w.x1 <= mark.x0 + 0.5 for w in line):
+            continue
+        out[i] = Word(
+            text=BULLET,
+            x0=mark.x0,
+            top=mark.top,
+            x1=mark.x1,
+            bottom=mark.bottom,
+            font=mark.font,
+            size=mark.size,
+            bold=mark.bold,
+            italic=mark.italic,
+            upright=mark.upright,
+        )
+    return out
 
 
 def _merged(word: Word, text: str, x1: float, bottom: float) -> Word:

@@ -27,6 +27,13 @@ from extractors.pdf.backends.base import (
     meta_text,
 )
 from extractors.pdf.backends.chars import Char, words_from_chars
+from extractors.pdf.backends.forms import (
+    FIELD_MULTILINE,
+    FIELD_PASSWORD,
+    HIDDEN_FLAGS,
+    RawField,
+    form_words,
+)
 from extractors.pdf.model import Box, ImageArea, Page, ParsedDocument, Rule, Word
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -152,8 +159,8 @@ def _chars(raw: Any, textpage: Any, geometry: Geometry, order: dict[int, int]) -
         if generated(page, i):
             continue
         code = unicode(page, i)
-        if code == 0:
-            continue
+        # code 0 is a glyph without a Unicode mapping: kept (as pdfminer keeps it) and marked
+        # unreadable when words are built, so a lone unmapped bullet still opens its line
         if 0xD800 <= code <= 0xDBFF and index < count:  # a UTF-16 pair: one character
             low = unicode(page, index)
             if 0xDC00 <= low <= 0xDFFF:
@@ -339,7 +346,93 @@ def _words(raw: Any, page: Any, geometry: Geometry, objects: list[tuple[int, int
         raw.FPDFText_ClosePage(textpage)
 
 
-def _page(raw: Any, pdf_page: Any, number: int) -> Page:
+def _text(raw: Any, function: Any, *args: Any) -> str:
+    """A UTF-16 string from a PDFium getter that is asked for its length first."""
+    length = function(*args, None, 0)
+    if length <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(length)
+    function(*args, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), length)
+    return buffer.raw[: length - 2].decode("utf-16-le", "replace")
+
+
+def _number(raw: Any, annot: Any, key: bytes) -> float | None:
+    """A number of the annotation or of the fields above it (an inheritable field entry)."""
+    value = ctypes.c_float()
+    current, opened = annot, []
+    try:
+        for _ in range(8):
+            if raw.FPDFAnnot_HasKey(current, key) and raw.FPDFAnnot_GetNumberValue(
+                current, key, ctypes.byref(value)
+            ):
+                return float(value.value)
+            parent = raw.FPDFAnnot_GetLinkedAnnot(current, b"Parent")
+            if not parent:
+                return None
+            opened.append(parent)
+            current = parent
+        return None
+    finally:
+        for handle in opened:
+            raw.FPDFAnnot_Close(handle)
+
+
+def _fields(raw: Any, form: Any, page: Any) -> list[RawField]:
+    """The page's form widgets with their values (PDFium's form API resolves the field tree)."""
+    fields: list[RawField] = []
+    kinds = {
+        raw.FPDF_FORMFIELD_TEXTFIELD: "text",
+        raw.FPDF_FORMFIELD_COMBOBOX: "text",
+        raw.FPDF_FORMFIELD_LISTBOX: "text",
+        raw.FPDF_FORMFIELD_CHECKBOX: "check",
+        raw.FPDF_FORMFIELD_RADIOBUTTON: "check",
+    }
+    count = raw.FPDFPage_GetAnnotCount(page)
+    if count <= 0:
+        return fields
+    raw.FORM_OnAfterLoadPage(page, form)  # the page view the form API takes /DA sizes from
+    try:
+        for i in range(count):
+            field = _field(raw, form, page, i, kinds)
+            if field is not None:
+                fields.append(field)
+    finally:
+        raw.FORM_OnBeforeClosePage(page, form)
+    return fields
+
+
+def _field(raw: Any, form: Any, page: Any, i: int, kinds: dict[int, str]) -> RawField | None:
+    annot = raw.FPDFPage_GetAnnot(page, i)
+    if not annot:
+        return None
+    try:
+        if raw.FPDFAnnot_GetSubtype(annot) != raw.FPDF_ANNOT_WIDGET:
+            return None
+        kind = kinds.get(raw.FPDFAnnot_GetFormFieldType(form, annot), "other")
+        rect = raw.FS_RECTF()
+        if kind == "other" or not raw.FPDFAnnot_GetRect(annot, ctypes.byref(rect)):
+            return None
+        flags = raw.FPDFAnnot_GetFormFieldFlags(form, annot)
+        if kind == "check":
+            value = "on" if raw.FPDFAnnot_IsChecked(form, annot) else ""
+        else:
+            value = _text(raw, raw.FPDFAnnot_GetFormFieldValue, form, annot)
+        size = ctypes.c_float(0.0)
+        raw.FPDFAnnot_GetFontSize(form, annot, ctypes.byref(size))
+        return RawField(
+            kind=kind,
+            value=value,
+            rect=(rect.left, rect.bottom, rect.right, rect.top),
+            size=float(size.value),
+            multiline=bool(flags & FIELD_MULTILINE) and kind == "text",
+            align=int(_number(raw, annot, b"Q") or 0),
+            hidden=bool(raw.FPDFAnnot_GetFlags(annot) & HIDDEN_FLAGS) or bool(flags & FIELD_PASSWORD),
+        )
+    finally:
+        raw.FPDFPage_CloseAnnot(annot)
+
+
+def _page(raw: Any, pdf_page: Any, number: int, form: Any = None) -> Page:
     page = pdf_page.raw
     rotation = int(pdf_page.get_rotation() or 0) % 360
     geometry = Geometry.of(tuple(pdf_page.get_mediabox()), rotation)
@@ -359,6 +452,11 @@ def _page(raw: Any, pdf_page: Any, number: int) -> Page:
     except Exception as exc:
         rules, boxes, images = [], [], []
         warnings.append(f"page {number}: graphics could not be read ({explain(exc)})")
+    if form is not None:
+        try:
+            words.extend(form_words(_fields(raw, form, page), geometry, words))
+        except Exception as exc:
+            warnings.append(f"page {number}: form fields could not be read ({explain(exc)})")
     return Page(
         number=number,
         width=geometry.width,
@@ -370,6 +468,28 @@ def _page(raw: Any, pdf_page: Any, number: int) -> Page:
         images=images,
         warnings=warnings,
     )
+
+
+class _Form:
+    """PDFium's form handle while the document has an AcroForm (also under a static XFA form);
+    opened without the page hooks, which only viewers need, and closed before the document."""
+
+    def __init__(self, raw: Any, pdf: Any) -> None:
+        self.raw = raw
+        self.handle: Any = None
+        self.config: Any = None
+        try:
+            kind = raw.FPDF_GetFormType(pdf.raw)
+            if kind in (raw.FORMTYPE_ACRO_FORM, raw.FORMTYPE_XFA_FOREGROUND):
+                self.config = raw.FPDF_FORMFILLINFO(version=2)
+                self.handle = raw.FPDFDOC_InitFormFillEnvironment(pdf.raw, self.config) or None
+        except Exception:
+            self.handle = None
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.raw.FPDFDOC_ExitFormFillEnvironment(self.handle)
+            self.handle = None
 
 
 def read(
@@ -392,6 +512,7 @@ def read(
         from extractors.pdf.backends import pdfplumber
 
         return pdfplumber.read(path, password, on_page, max_pages)
+    form = _Form(raw, pdf)
     try:
         try:
             total = len(pdf)
@@ -406,7 +527,7 @@ def read(
             try:
                 pdf_page = pdf[index]
                 try:
-                    pages.append(_page(raw, pdf_page, index + 1))
+                    pages.append(_page(raw, pdf_page, index + 1, form.handle))
                 finally:
                     pdf_page.close()
             except Exception as exc:
@@ -414,5 +535,6 @@ def read(
             if on_page is not None:
                 on_page(index + 1, limit)
     finally:
+        form.close()
         pdf.close()
     return document(path, pages, metadata)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractors.pdf.backends.base import (
+    Geometry,
     ProgressFn,
     RawLine,
     RawRect,
@@ -20,6 +21,15 @@ from extractors.pdf.backends.base import (
     failed_page,
     graphics,
     meta_text,
+)
+from extractors.pdf.backends.forms import (
+    FIELD_MULTILINE,
+    FIELD_PASSWORD,
+    FIELD_PUSHBUTTON,
+    HIDDEN_FLAGS,
+    RawField,
+    da_size,
+    form_words,
 )
 from extractors.pdf.model import Box, ImageArea, Page, ParsedDocument, Rule, Word
 
@@ -83,6 +93,92 @@ def _graphics(page: Any) -> tuple[list[Rule], list[Box]]:
     return graphics(lines, rects)
 
 
+def _pdf_text(value: Any) -> str:
+    """A PDF text string (PDFDocEncoding or UTF-16 with a byte-order mark), a name or a list."""
+    from pdfminer.psparser import PSLiteral
+    from pdfminer.utils import decode_text
+
+    if isinstance(value, bytes):
+        return decode_text(value)
+    if isinstance(value, PSLiteral):
+        return str(value.name)
+    if isinstance(value, list):
+        return ", ".join(_pdf_text(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _inherited(widget: dict[str, Any], key: str) -> Any:
+    """An entry of the widget or of the first field above it that has one (field inheritance)."""
+    from pdfminer.pdftypes import resolve1
+
+    current: Any = widget
+    for _ in range(16):
+        if not isinstance(current, dict):
+            return None
+        if key in current:
+            return resolve1(current[key])
+        current = resolve1(current.get("Parent"))
+    return None
+
+
+def _fields(page: Any) -> list[RawField]:
+    """The page's form widgets with their values, the field tree resolved as PDFium resolves it."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    annots = resolve1(page.page_obj.attrs.get("Annots"))
+    if not isinstance(annots, list):
+        return []
+    acroform = resolve1(page.pdf.doc.catalog.get("AcroForm"))
+    default_da = _pdf_text(resolve1(acroform.get("DA"))) if isinstance(acroform, dict) else ""
+    fields: list[RawField] = []
+    for ref in annots:
+        widget = resolve1(ref)
+        if not isinstance(widget, dict):
+            continue
+        subtype = resolve1(widget.get("Subtype"))
+        if not isinstance(subtype, PSLiteral) or subtype.name != "Widget":
+            continue
+        ftype = _inherited(widget, "FT")
+        name = ftype.name if isinstance(ftype, PSLiteral) else ""
+        flags = int(_inherited(widget, "Ff") or 0)
+        if name in ("Tx", "Ch"):
+            kind, value = "text", _pdf_text(_inherited(widget, "V"))
+        elif name == "Btn" and not flags & FIELD_PUSHBUTTON:
+            state = resolve1(widget.get("AS"))
+            if isinstance(state, PSLiteral):
+                on = state.name != "Off"
+            else:
+                chosen = _inherited(widget, "V")
+                on = isinstance(chosen, PSLiteral) and chosen.name != "Off"
+            kind, value = "check", "on" if on else ""
+        else:
+            continue
+        rect = [float(resolve1(v)) for v in resolve1(widget.get("Rect")) or []]
+        if len(rect) != 4:
+            continue
+        da = _inherited(widget, "DA")
+        size = da_size(_pdf_text(da) if da is not None else default_da)
+        annot_flags = int(resolve1(widget.get("F")) or 0)
+        fields.append(
+            RawField(
+                kind=kind,
+                value=value,
+                rect=(
+                    min(rect[0], rect[2]),
+                    min(rect[1], rect[3]),
+                    max(rect[0], rect[2]),
+                    max(rect[1], rect[3]),
+                ),
+                size=size,
+                multiline=bool(flags & FIELD_MULTILINE) and kind == "text",
+                align=int(_inherited(widget, "Q") or 0),
+                hidden=bool(annot_flags & HIDDEN_FLAGS) or bool(flags & FIELD_PASSWORD),
+            )
+        )
+    return fields
+
+
 def _page(page: Any, number: int) -> Page:
     warnings: list[str] = []
     try:
@@ -103,6 +199,14 @@ def _page(page: Any, number: int) -> Page:
             )
     except Exception:
         warnings.append(f"page {number}: images could not be listed")
+    try:
+        fields = _fields(page)
+        if fields:
+            x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+            geometry = Geometry.of((x0, y0, x1, y1), int(page.rotation or 0) % 360)
+            words.extend(form_words(fields, geometry, words))
+    except Exception as exc:
+        warnings.append(f"page {number}: form fields could not be read ({explain(exc)})")
     return Page(
         number=number,
         width=float(page.width),
