@@ -50,6 +50,30 @@ def _front_text(layout: DocumentLayout, pages: int = 2) -> str:
     return "\n".join(texts)
 
 
+def _cover_text(layout: DocumentLayout) -> str:
+    """The cover's title and the line printed under it in a size above the body's, one a line
+    ("Trafikksikkerhetsplan 2025–2028" / "Handlingsdel – Nordvik kommune"): where a document
+    names its own kind."""
+    for page in layout.pages[:3]:
+        blocks = [b for b in page.blocks if b.text.strip() and len(b.text) < 300]
+        if not blocks:
+            continue
+        top_size = max(b.size for b in blocks)
+        title_blocks = sorted(
+            (b for b in blocks if b.size >= top_size - 0.5), key=lambda b: (b.bbox[1], b.bbox[0])
+        )
+        lines = [re.sub(r"\s+", " ", b.text).strip() for b in title_blocks]
+        body = min(b.size for b in blocks)
+        below = [
+            b for b in blocks if body + 0.5 < b.size < top_size - 0.5 and b.bbox[1] > title_blocks[-1].bbox[1]
+        ]
+        if below:
+            under = min(below, key=lambda b: (b.bbox[1], b.bbox[0]))
+            lines.append(re.sub(r"\s+", " ", under.text).strip())
+        return "\n".join(lines)
+    return ""
+
+
 def _header_text(layout: DocumentLayout) -> str:
     return "\n".join(" | ".join(t.header_texts()) + " | " + _first_row(t) for t in layout.tables)
 
@@ -78,11 +102,12 @@ def slide_share(layout: DocumentLayout) -> float:
 
 def score_types(layout: DocumentLayout, language: str) -> dict[str, float]:
     front = _front_text(layout)
+    cover = _cover_text(layout)
     body = layout.text()
     header = _header_text(layout)
     scores: dict[str, float] = {}
     for cue in load_cues():
-        text = {"front": front, "any": body, "header": header}.get(cue.where, body)
+        text = {"front": front, "cover": cover, "any": body, "header": header}.get(cue.where, body)
         hits = len(cue.pattern.findall(text))
         if hits:
             # diminishing returns: the first hit counts fully, many hits at most double it

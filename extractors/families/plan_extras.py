@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from extractors.families.cell_text import ITEM_START, cell_lines, join_cell_lines
 from extractors.families.common import add_activity, clean
-from extractors.families.report_tables import add_amount_line, amount_in, amount_kind, is_yearly
+from extractors.families.report_tables import UNIT_WORD, add_amount_line, amount_in, amount_kind, is_yearly
 
 if TYPE_CHECKING:
     from extractors.context import ExtractionContext
@@ -147,9 +147,39 @@ def add_cost(
     if cols.amount_header is None or not value:
         return
     # the unit the text above the table gives ("Beløp i 1000 kr") when the header names none
-    found = amount_in(value, f"{cols.amount_header} {cols.unit_hint}".strip(), lang or "sv")
+    text = amount_text(value)
+    if text is None:
+        return
+    found = amount_in(text, f"{cols.amount_header} {cols.unit_hint}".strip(), lang or "sv")
     if found is None:
         return
-    if title and is_yearly(value):  # the line says so; budget_lines has no period of its own
+    if title and is_yearly(text):  # the line says so; budget_lines has no period of its own
         title = f"{title} ({'per year' if lang == 'en' else 'per år'})"
     add_amount_line(ctx, activity_id, title, found, amount_kind(cols.amount_header), page)
+
+
+# "4,2 mill. kr", "2 millioner kroner": a size word and the currency printed after it, one unit
+_UNIT_PAIR = re.compile(r"(?i)\b(mill\w*|miljon\w*|million\w*)\.?\s+(?:kr|kroner|kronor|nok|sek)\b\.?")
+# "Statsbidrag 150 tkr", "Folkhälsomedel 120 tkr": the source of the money named before the amount
+_NAMED_AMOUNT = re.compile(r"^(?P<name>[^\W\d][\w\-]*(?:\s+[^\W\d][\w\-]*){0,2}):?\s+(?P<amount>\d.*)$")
+
+
+def amount_text(value: str) -> str | None:
+    """The part of a cost cell that is its amount, for amount_in: the size word and currency printed
+    apart made one ("4,2 mill. kr" -> "4,2 mill"), the name of the money's source before it dropped
+    ("Statsbidrag 150 tkr" -> "150 tkr") where the amount prints its unit (a bare number after a word
+    could be a year or a count); the cell as it is otherwise."""
+    text = _UNIT_PAIR.sub(r"\1", value.strip())
+    named = _NAMED_AMOUNT.match(text)
+    if named is None:
+        return text
+    amount = named.group("amount")
+    if not UNIT_WORD.search(amount) or re.match(r"(?:19|20)\d\d\s+\d", amount):
+        return None  # "Ansökan 2025 500 tkr": a year, then the amount
+    return amount
+
+
+def cell_amount(value: str, header: str, lang: str) -> tuple[float, str] | None:
+    """(amount, unit) of a cost cell (amount_text, then amount_in)."""
+    text = amount_text(value)
+    return amount_in(text, header, lang) if text else None

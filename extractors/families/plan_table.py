@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from extractors.families.cell_text import ITEM_START, cell_lines, join_cell_lines
+from extractors.families.cell_text import (
+    ITEM_START,
+    bold_head_lines,
+    cell_lines,
+    has_turned_words,
+    join_cell_lines,
+    turned_text,
+)
 from extractors.families.common import add_activity, add_goal, clean
 from extractors.families.plan_extras import FOLLOW_UP_HEADERS, add_cost, add_follow_up, add_listed_items
 from extractors.families.plan_forms import as_plan_row
@@ -37,6 +44,7 @@ from extractors.families.report_tables import (
     amount_kind,
 )
 from extractors.normalise.columns import ROLES, names_whole_period, paired_role, role_of, roles_of
+from extractors.normalise.dates import mend_wrapped_date, parse_when
 from extractors.pdf.structures import Block, Cell, Table
 
 if TYPE_CHECKING:
@@ -110,6 +118,8 @@ class Columns:
         default_factory=list
     )  # "Økonomi 2025 | Økonomi 2026": col, header
     unit_hint: str = ""  # the unit the text above the table gives its amounts in ("Beløp i 1000 kr")
+    # an "Insatsområde" column left of the actions, each cell the area of the rows it spans
+    area_col: int | None = None
 
     @property
     def content_cols(self) -> list[int]:
@@ -168,7 +178,10 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
     if goal_col is not None:
         roles.pop(goal_col, None)
     first_content = min(content) if content else (title_col if title_col is not None else 0)
-    free = [c for c in range(first_content) if c not in roles and c != goal_col]
+    area_col = _area_column(table, headers, roles, title_col if title_col is not None else first_content)
+    if area_col is not None:
+        roles.pop(area_col, None)
+    free = [c for c in range(first_content) if c not in roles and c not in (goal_col, area_col)]
     label_col: int | None = next((c for c, r in roles.items() if r == "code"), None)
     if title_col is None:
         if not free:
@@ -197,7 +210,8 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
     whole_period = any(r == "start_raw" and names_whole_period(headers[c], lang) for c, r in roles.items())
     amount_header = next(
         (headers[c] for c, r in roles.items() if r == "resources_raw" and AMOUNT_HEADER.search(headers[c])),
-        None,
+        # "Ressursbehov", "Resurser": amounts there print their unit ("150 000 kr"); a text stays text
+        next((headers[c] for c, r in roles.items() if r == "resources_raw"), None),
     )
     items_col = next(
         (
@@ -220,6 +234,7 @@ def table_columns(table: Table, lang: str | None) -> Columns | None:
         timeline=timeline,
         goal_col=goal_col,
         year_amounts=year_amounts,
+        area_col=area_col,
     )
 
 
@@ -229,6 +244,34 @@ _GOAL_WORD = (
     r"(?:(?:del|effekt|resultat)?mål(?:et|en|sättning\w*|setting\w*|setjing\w*)?|strategi(?:er|ar|ene|erna)?)"
 )
 _GOAL_HEADER = re.compile(rf"(?i)^\s*{_GOAL_WORD}(?:\s+(?:og|och|and|&)\s+{_GOAL_WORD})?\s*$")
+
+
+def _area_column(table: Table, headers: list[str], roles: dict[int, str], title_col: int) -> int | None:
+    """A column left of the actions that names the area of the rows beside it: headed by an area
+    word alone ("Insatsområde", "Fokusområde") or by nothing, each of its cells merged down over the
+    rows of one area (or, unruled, left blank under it). Its cells are names, never a label with a
+    number ("Fokusområde 1") or a code ("1a"), which a label column holds."""
+    for col in range(title_col):
+        if roles.get(col) not in (None, "code"):
+            continue
+        header = clean(headers[col])
+        named = match_label(header) if header else None
+        if header and (named is None or named.level != "area" or named.rest or named.has_number):
+            continue
+        body = [c for c in table.cells if c.col == col and c.row >= table.header_rows and c.col_span == 1]
+        texts = [clean(c.text) for c in body if clean(c.text)]
+        if not texts or any(
+            match_label(t) is not None or numbering(t) is not None or _CODE_LIKE.fullmatch(t) for t in texts
+        ):
+            return None
+        spanning = sum(c.row_span > 1 for c in body if clean(c.text))
+        titled_rows = {
+            c.row for c in table.cells if c.col == title_col and c.row >= table.header_rows and clean(c.text)
+        }
+        if spanning >= (1 if header else 2) or (header and len(texts) < len(titled_rows)):
+            return col
+        return None
+    return None
 
 
 # "Beløp i 1000 kr.", "Belopp i tkr", "Alle tall i millioner kroner": the unit of a table's amounts
@@ -403,15 +446,26 @@ def _row_roles(table: Table, row: int, cols: Columns) -> dict[str, Cell]:
     return out
 
 
-def _title_and_description(cell: Cell | None) -> tuple[str, str] | None:
+def _title_and_description(
+    ctx: ExtractionContext, cell: Cell | None, lang: str | None
+) -> tuple[str, str] | None:
     """A title cell that prints a short heading and a paragraph under it ("Digital mötesplats" /
-    "En plattform där …"): the heading is the title, the paragraph its description."""
-    if cell is None or len(cell.paragraphs) < 2:
+    "En plattform där …"): the heading is the title, the paragraph its description. Without
+    paragraph breaks (an unruled table), a bold heading over plain lines is the same shape."""
+    if cell is None:
         return None
-    head, rest = clean(cell.paragraphs[0]), clean(" ".join(cell.paragraphs[1:]))
+    if len(cell.paragraphs) >= 2:
+        head, rest_parts = clean(cell.paragraphs[0]), cell.paragraphs[1:]
+        rest = clean(" ".join(rest_parts))
+    else:
+        lines = bold_head_lines(ctx, cell)
+        if lines is None:
+            return None
+        head, rest_parts = join_cell_lines(lines[0], lang), lines[1]
+        rest = join_cell_lines(rest_parts, lang)
     if len(head) > 120 or head.endswith((".", ":", ",")) or not rest.endswith((".", "!")) or len(rest) < 30:
         return None
-    if any(_TEXT_ITEM.match(p) or ITEM_START.match(p) for p in cell.paragraphs[1:]):
+    if any(_TEXT_ITEM.match(p) or ITEM_START.match(p) for p in rest_parts):
         return None  # a heading over bullets: sub-activities, read elsewhere
     return head, rest
 
@@ -551,7 +605,8 @@ def read_header_area(ctx: ExtractionContext, table: Table, cols: Columns, state:
         name = clean(first[1].text)
         _open_area(ctx, state, title=name, code=None, area_name=name, page=page, bbox=lead.bbox)
         return
-    if found is not None and found.level == "area":
+    if found is not None and found.level == "area" and (found.rest or found.has_number):
+        # "Fokusområde 2: Etablering"; an area word alone heads a column of names ("Insatsområde")
         title, code, name = _area_title_parts(lead.text, state.scheme)
         _open_area(ctx, state, title=title, code=code, area_name=name, page=page, bbox=lead.bbox)
 
@@ -578,9 +633,20 @@ def read_plan_table(ctx: ExtractionContext, table: Table, state: PlanState, cols
         if indicators is not None:
             add_indicator_row(ctx, table, row, indicators, state, _row_page(table, row))
             continue
+        if cols.area_col is not None:
+            _open_column_area(ctx, table, row, cols.area_col, state)
         _read_row(ctx, table, row, row_cols, state, lang)
     state.scheme = saved_scheme
     return len(ctx.result.table("activities")) - before
+
+
+def _open_column_area(ctx: ExtractionContext, table: Table, row: int, col: int, state: PlanState) -> None:
+    """The area an area column's cell starting on this row names, opened over the rows it spans."""
+    cell = next((c for c in table.row_cells(row) if c.col == col and clean(c.text)), None)
+    if cell is None:
+        return
+    title, code, name = _area_title_parts(clean(cell.text), state.scheme)
+    _open_area(ctx, state, title=title, code=code, area_name=name, page=_row_page(table, row), bbox=cell.bbox)
 
 
 def _row_page(table: Table, row: int) -> int:
@@ -606,7 +672,7 @@ def _read_row(
     label_cell = cells.get("code")
     label_text = texts.get("code", "")
     title = texts.get("title", "")
-    described = _title_and_description(cells.get("title"))
+    described = _title_and_description(ctx, cells.get("title"), lang)
     if described is not None:
         title = described[0]
     if title and TOTAL_ROW.match(title) and len(title.split()) <= 2 and not texts.get("responsible_raw"):
@@ -651,14 +717,19 @@ def _read_row(
         level = (
             "strategy" if code[0] == "S" else "measure" if state.scheme == "development_plan" else "activity"
         )
+    if level is None and not label_text and title and (coded := _CODED_TITLE.match(title)):
+        # "1a Införa hälsosamtal …": a number and letter before the title is the action's code
+        code, title = coded.group("code"), coded.group("title")
+        level = "measure" if state.scheme == "development_plan" else "activity"
     if level is None and label_text and title and _CODE_LIKE.fullmatch(label_text):
         code = label_text  # "K1", "A.1.2", "T-04", "3a" in the code column: a code, not an outline number
         level = "measure" if state.scheme == "development_plan" else "activity"
     if label_cell is not None and level is None and label_text and not title:
         title = label_text  # one text in the label column: its own heading
     if level is None:
-        others = [t for r, t in texts.items() if r in CONTENT_ROLES and t]
         merged = _merged_heading(row_cells, cols, table.n_cols)
+        # a band merged over every column fills whichever column comes first ("Ansvar | Nr | Aktivitet")
+        others = [t for r, t in texts.items() if r in CONTENT_ROLES and t and cells[r] is not merged]
         if merged is not None:
             if merged.italic or others or not (merged.bold or merged.shaded):
                 return  # a merged note row ("NB! Dette er kun eksempler", "Dette er kun et arbeidsverktøy")
@@ -692,6 +763,7 @@ def _read_row(
         fields = {r: split.head.get(r) or None for r in CONTENT_ROLES}
         title = split.head.get("title") or title
     _split_paired(fields, cols)
+    _mend_dates(fields)
     if described is not None:
         fields["description"] = described[1]
     whole_period = cols.whole_period
@@ -741,6 +813,20 @@ def _split_paired(fields: dict[str, str | None], cols: Columns) -> None:
         parts = _PAIR_SEPARATOR.split(value, maxsplit=1)
         if len(parts) == 2 and all(part.strip() for part in parts):
             fields[first], fields[second] = parts[0].strip(), parts[1].strip()
+
+
+def _mend_dates(fields: dict[str, str | None]) -> None:
+    """Date cells as meant: an ISO date wrapped inside its cell ("2026-03-3" / "1") joined again,
+    and an open start in a deadline column ("Frist": "Fra 2026") made the start it says."""
+    for role in ("start_raw", "end_raw"):
+        value = fields.get(role)
+        if value:
+            fields[role] = mend_wrapped_date(value)
+    end = fields.get("end_raw")
+    if end and not fields.get("start_raw"):
+        when = parse_when(end)
+        if when is not None and when.start is not None and when.end is None:
+            fields["start_raw"], fields["end_raw"] = end, None
 
 
 def _merged_heading(row_cells: list[Cell], cols: Columns, n_cols: int) -> Cell | None:
@@ -866,6 +952,7 @@ def _first_code(table: Table, cols: Columns) -> str | None:
     return None
 
 
+_CODED_TITLE = re.compile(r"^(?P<code>\d{1,2}[a-z])[.)]?\s+(?P<title>[A-ZÅÄÖØÆ].{3,})$")
 _LETTERED_TITLE = re.compile(r"^(?P<code>[STA]\d{1,2}(?:\.\d{1,3}){1,3})\.?\s+(?P<title>\S.{3,})$")
 
 
@@ -931,6 +1018,7 @@ def read_plan_tables(ctx: ExtractionContext, state: PlanState, tables: list[Tabl
             or with_band_header(ctx.layout, original, lang)
             or with_header(original, lang)
         )
+        table = _with_turned_text(ctx, table, lang)
         cols = table_columns(table, lang)
         if cols is None and previous is not None and _inherits(table, previous[0]):
             cols = previous[1]
@@ -950,6 +1038,21 @@ def read_plan_tables(ctx: ExtractionContext, state: PlanState, tables: list[Tabl
         previous = (table, cols)
     _numbered_leaves_are_actions(ctx, state)
     return added
+
+
+def _with_turned_text(ctx: ExtractionContext, table: Table, lang: str | None) -> Table:
+    """The table with the cells printed turned a quarter read in the page's order (turned_text)."""
+    if not any(has_turned_words(ctx, page) for page in range(table.page_start, table.page_end + 1)):
+        return table
+    cells: list[Cell] = []
+    changed = False
+    for cell in table.cells:
+        text = turned_text(ctx, cell, lang) if cell.text.strip() else None
+        if text and text != cell.text:
+            cell = dataclasses.replace(cell, text=text, paragraphs=[text])
+            changed = True
+        cells.append(cell)
+    return dataclasses.replace(table, cells=cells) if changed else table
 
 
 _OUTLINE_CODE = re.compile(r"\d{1,3}\.\d{1,3}\.?")

@@ -416,6 +416,23 @@ def _search_all(text: str, vocab: _Vocab) -> list[_Part]:
 # ---------------------------------------------------------------- public API
 
 
+_ISO_DAY = re.compile(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
+_WRAPPED_PIECES = re.compile(r"(?<![\d-])(\d[\d-]{2,8})\s+([\d-]{0,7}\d)(?![\d-])")
+
+
+def mend_wrapped_date(raw: str) -> str:
+    """An ISO date broken by the line wrap of a narrow cell joined again: "2026-03-3 1" -> "2026-03-31".
+    Only where the two pieces make a whole date and the first is none of its own."""
+
+    def join(m: re.Match[str]) -> str:
+        joined = m.group(1) + m.group(2)
+        if _ISO_DAY.fullmatch(joined) and not _ISO_DAY.fullmatch(m.group(1)):
+            return joined
+        return m.group(0)
+
+    return _WRAPPED_PIECES.sub(join, raw)
+
+
 def split_range(raw: str) -> tuple[str, str | None]:
     """A printed range as its two printed ends: "2018 - 2019" -> ("2018", "2019");
     a single expression stays whole: "2019, Q2" -> ("2019, Q2", None)."""
@@ -466,6 +483,7 @@ def parse_when(raw: str, lang: str | None = None, default_year: int | None = Non
     del lang
     if not raw or not raw.strip():
         return None
+    raw = mend_wrapped_date(raw)
     vocab = _vocab()
     text = _normalise(raw)
     raw_clean = re.sub(r"\s+", " ", raw).strip()
