@@ -15,6 +15,7 @@ from extractors.families.common import add_goal, clean
 from extractors.families.plan_labels import match_label
 from extractors.families.report_goals import status_of
 from extractors.nlp.goal_rules import level_word
+from extractors.pdf.dehyphen import join_lines
 
 if TYPE_CHECKING:
     from extractors.context import ExtractionContext
@@ -27,7 +28,13 @@ OVERALL_HEADINGS = re.compile(
     r"(?::\s*(?P<rest>.*))?$",
     re.I,
 )
-VISION_HEADINGS = re.compile(r"^\s*(?:vision(?:en)?|visjon(?:en)?)\s*(?::\s*(?P<rest>.*))?$", re.I)
+VISION_HEADINGS = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:vision(?:en)?|visjon(?:en)?)"
+    # "Vision 2030", "Visjon for Luster 2040": the heading names the year or place it looks to
+    r"(?:\s+(?:för|for)\s+[\wåäöæø-]+(?:\s+[\wåäöæø-]+)?)?(?:\s+(?:år\s+)?(?:19|20)\d\d)?"
+    r"\s*(?::\s*(?P<rest>.*))?$",
+    re.I,
+)
 # "… genomförs. Vision: Skellefteå är Europas mest hållbara industristad 2030." inside a paragraph
 VISION_INLINE = re.compile(r"(?:^|(?<=[.!?]\s))(?:Vision|Visjon)(?:en)?\s*:\s*(?P<rest>[^.:;]{6,300}\.)")
 # "Visjon: Volda – open, skapande og berekraftig": a line of its own needs no full stop
@@ -49,11 +56,23 @@ PLAN_GOAL_INLINE = re.compile(
     r"(?:\s+med\s+(?:handlingsplanen|handlingsprogrammet|planen|handleplanen))?\s+"
     r"(?:är\s+att|er\s*,?\s+(?:at|å))|Mål\s*:)\s+(?P<goal>[^.:;]{6,300}\.)"
 )
+# "… innen 2028", "… till år 2030", "… 2025–2028" after a level word: the time the goals are set for
+_BY_YEAR = (
+    r"(?:\s+(?:innen|innan|inom|till|til|fram\s+till|fram\s+mot|mot|by|until|senast|seinast)(?:\s+(?:år|utgangen\s+av))?"
+    r"\s+(?:19|20)\d\d|\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)"
+)
 GOAL_LIST_HEADINGS = re.compile(
-    r"^\s*(?:mål|målen|målsetting(?:er)?|målsättning(?:ar)?|målsetjing(?:ar)?|delmål(?:en|a|ene)?|målsætninger|"
-    # "Effektmål", "Resultatmål for 2026", "Langsiktige mål": the level the heading names
-    r"(?:effekt|resultat|projekt|prosjekt)mål(?:en|a|ene)?(?:\s+(?:för|for)\s+.{0,40})?|"
+    r"^\s*(?:mål|målen|målsetting(?:er)?|målsättning(?:ar)?|målsetjing(?:ar)?|målsætninger|"
+    # "Effektmål", "Resultatmål for 2026", "Resultatmål innen 2028", "Langsiktige mål": the level the heading names
+    rf"(?:effekt|resultat|projekt|prosjekt|del)mål(?:en|a|ene)?(?:\s+(?:för|for)\s+.{{0,40}}|{_BY_YEAR})?|"
     r"(?:langsiktige|kortsiktige)\s+mål|mål\s+(?:för|for)\s+.{0,60})\s*:?\s*$",
+    re.I,
+)
+# "Hovudmål 1 Folketal og bustader": a numbered overall goal's heading names its topic; the goal is
+# printed below it, and the goals numbered "1.1", "1.2" under it are its sub goals
+_NUMBERED_OVERALL_HEADING = re.compile(
+    r"^\s*(?:hovedmål|hovudmål|huvudmål|övergripande\s+mål|overordn(?:et|a)\s+mål)\s+(?P<number>\d{1,2})\b"
+    r"\.?\s*(?:[-–:]\s*)?(?P<topic>[^:]{0,80})$",
     re.I,
 )
 # The labels a goal paragraph opens with; paragraphs set with no space between them run into one block
@@ -108,6 +127,16 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
         vision = VISION_HEADINGS.match(text) if heading and len(text) < 40 else None
         if not heading:  # a body line is the vision only with it: "Vision: Skellefteå är …"
             vision = VISION_INLINE.search(text) or _VISION_LINE.match(text)
+        numbered_overall = _NUMBERED_OVERALL_HEADING.match(text) if block.kind == "heading" else None
+        if numbered_overall is not None:
+            target_block = _next_goal_block(blocks, i)
+            new = add(target_block.text, "overall", target_block.page) if target_block is not None else None
+            overall_id = new or overall_id
+            for item, page in _following_items(
+                blocks, i, ctx.language, within=numbered_overall.group("number")
+            ):
+                add(item, "sub", page, overall_id)
+            continue
         if overall is not None or vision is not None:
             found = overall or vision
             assert found is not None
@@ -121,8 +150,8 @@ def extract_text_goals(ctx: ExtractionContext, *, inline: bool = True) -> list[s
             continue
         if GOAL_LIST_HEADINGS.match(text) and (heading or _plain_list_label(text, blocks, i)):
             level = _named_level(text)
-            for item in _following_items(blocks, i):
-                add(item.text, level, item.page, overall_id)
+            for item, page in _following_items(blocks, i, ctx.language):
+                add(item, level, page, overall_id)
             continue
         if block.kind != "heading" and (labelled := _LEVEL_LABEL_LINE.match(text)):
             add(labelled.group("goal"), _named_level(labelled.group("label")), block.page, overall_id)
@@ -224,13 +253,87 @@ def _plain_list_label(text: str, blocks: list[Block], index: int) -> bool:
     return text.endswith(":") and len(text) < 40 and bool(_following_items(blocks, index))
 
 
-def _following_items(blocks: list[Block], index: int) -> list[Block]:
-    out: list[Block] = []
+def _next_goal_block(blocks: list[Block], index: int) -> Block | None:
+    """The goal paragraph printed under a numbered goal heading, not the numbered list after it."""
+    heading = blocks[index]
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    if following is None or following.page != heading.page or following.kind != "text":
+        return None
+    if (
+        _ITEM_NUMBER.match(following.text)
+        or re.match(_GOAL_LABEL, following.text)
+        or not clean(following.text)
+    ):
+        return None  # the list itself, or a labelled goal ("Delmål 1.1: …") read on its own
+    return following
+
+
+def _following_items(
+    blocks: list[Block], index: int, lang: str = "sv", within: str | None = None
+) -> list[tuple[str, int]]:
+    """The items of the list under a goal heading: its bullet items, and the items of a numbered
+    list ("1) … 2) …", "1.1 … 1.2 …") the layout set as one text block. `within`: only the
+    items numbered under that number ("1.1", "1.2" under "Hovudmål 1")."""
+    out: list[tuple[str, int]] = []
     for block in blocks[index + 1 :]:
         if block.kind == "heading":
             break
-        if block.kind == "list_item":
-            out.append(block)
+        if block.kind == "list_item" and within is None:
+            out.append((block.text, block.page))
+            continue
+        numbered = _numbered_items(block, lang) if block.kind == "text" else []
+        if within is not None:
+            numbered = [(n, t) for n, t in numbered if n.startswith(within + ".")]
+        if numbered:
+            out.extend((item, block.page) for _, item in numbered)
         elif out:
             break
     return out
+
+
+# "1)", "1.", "1.1", "1.1." opening a printed line: a numbered list's item number
+_ITEM_NUMBER = re.compile(r"^\s*(?P<number>\d{1,2}(?:\.\d{1,2})?)(?P<mark>[.)])?\s+(?=[A-ZÅÄÖÆØÜ])")
+
+
+def _next_number(number: str) -> str:
+    """The number of the item after `number`: "1" -> "2", "1.2" -> "1.3"."""
+    head, _, last = number.rpartition(".")
+    return f"{head}.{int(last) + 1}" if head else str(int(number) + 1)
+
+
+def _numbered_items(block: Block, lang: str) -> list[tuple[str, str]]:
+    """(number, text) of each item of a numbered list printed as one block, numbers taken off.
+
+    An item begins where a printed line opens with the next number of the same form, or, for
+    items set inline ("1) … 2) … 3) …"), where a sentence ends before the next number. A block
+    that does not open with an item number ("1)", "1.", "1.1"; a bare "1" is a heading's) is none.
+    """
+    lines = block.lines or [block.text]
+    first = _ITEM_NUMBER.match(lines[0])
+    if first is None or (first.group("mark") is None and "." not in first.group("number")):
+        return []
+    mark = first.group("mark") or ""
+    items: list[tuple[str, list[str]]] = [(first.group("number"), [lines[0][first.end() :]])]
+    for line in lines[1:]:
+        found = _ITEM_NUMBER.match(line)
+        if (
+            found is not None
+            and found.group("number") == _next_number(items[-1][0])
+            and (found.group("mark") or "") == mark
+        ):
+            items.append((found.group("number"), [line[found.end() :]]))
+        else:
+            items[-1][1].append(line)
+    out: list[tuple[str, str]] = []
+    for number, item_lines in items:
+        text = join_lines(item_lines, lang=lang)
+        while True:  # "1) Fler bedrifter. 2) Økt …" set on one line
+            inline = re.search(
+                rf"(?<=[.!?;])\s+{re.escape(_next_number(number))}{re.escape(mark)}\s+(?=[A-ZÅÄÖÆØÜ])", text
+            )
+            if inline is None:
+                break
+            out.append((number, clean(text[: inline.start()])))
+            number, text = _next_number(number), text[inline.end() :]
+        out.append((number, clean(text)))
+    return [(number, text) for number, text in out if text]

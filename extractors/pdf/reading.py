@@ -147,6 +147,7 @@ def make_blocks(
                     and not (line.size >= 1.18 * body_size and line.text.lstrip()[:1] in "–—")
                 )
                 and abs(line.x0 - prev.x0) < 6 * max(line.size, 4.0)
+                and not _leaves_list_item(lines, line)
                 # a lead-in line at or left of a list item's bullet ("Vi ska:") opens the next list
                 and not (
                     lines[0].starts_with_bullet()
@@ -193,6 +194,22 @@ def make_blocks(
             )
         )
     return blocks
+
+
+def _leaves_list_item(lines: list[Line], line: Line) -> bool:
+    """A line that leaves a list item's indent: the paragraph after the list's last item.
+
+    A bulleted item's wrapped lines stand at its text's indent, never left of its bullet; a line
+    that starts left of the bullet, or back left of the item's wrapped lines (the body margin the
+    bullet is indented from), opens the next paragraph ("• … Fosen Helse IKS." / "Regionrådet
+    rapporterer …")."""
+    first = lines[0]
+    if not first.starts_with_bullet() or line.ocr or any(ln.ocr for ln in lines):
+        return False
+    if line.x0 < first.x0 - 2.0:
+        return True
+    wrapped = [ln.x0 for ln in lines[1:]]
+    return bool(wrapped) and min(wrapped) > first.x0 + 2.0 and line.x0 < min(wrapped) - 2.0
 
 
 def _line_gaps(ordered: list[_Placed]) -> dict[float, float]:
