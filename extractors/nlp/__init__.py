@@ -103,14 +103,43 @@ def _legend_rows(ctx: ExtractionContext) -> list[tuple[str, str]]:
         if len(found) >= 2:
             rows.extend((m.group("abbr"), m.group("name").strip()) for m in found)
         if _LEGEND_HEADING.match(block.text.strip()):
-            # an unruled list under the heading: each abbreviation a block, what it stands for the next
-            k = i + 1
-            while k + 1 < len(blocks) and _ABBREVIATION_CELL.match(blocks[k].text.strip()):
-                name = " ".join(blocks[k + 1].text.split())
-                if not name[:1].isupper() or _ABBREVIATION_CELL.match(name):
-                    break
-                rows.append((blocks[k].text.strip(), name))
-                k += 2
+            rows.extend(_rows_under_heading(blocks[i + 1 :]))
+    return rows
+
+
+def _rows_under_heading(blocks: list[Block]) -> list[tuple[str, str]]:
+    """The unruled list under a "Förkortningar" heading: one "SBK – Samhällsbyggnadskontoret" line a
+    block; each abbreviation a block and what it stands for the next; or the column of abbreviations
+    read first and then the column of names, as many of each."""
+    texts = [" ".join(b.text.split()) for b in blocks[:60]]
+    lines: list[tuple[str, str]] = []
+    for block in blocks[:60]:
+        found = [_LEGEND_LINE.match(line) for line in block.lines]
+        lines.extend((m.group("abbr"), m.group("name").strip()) for m in found if m is not None)
+        if not all(found):
+            break
+    if lines:
+        return lines
+    abbrs = []
+    for text in texts:
+        if not _ABBREVIATION_CELL.match(text):
+            break
+        abbrs.append(text)
+    names = []
+    for text in texts[len(abbrs) : 2 * len(abbrs)]:
+        if not text[:1].isupper() or _ABBREVIATION_CELL.match(text) or len(text) > 90:
+            break
+        names.append(text)
+    if len(abbrs) >= 2 and len(names) == len(abbrs):
+        return list(zip(abbrs, names, strict=True))  # the two columns read one after the other
+    rows: list[tuple[str, str]] = []
+    k = 0
+    while k + 1 < len(texts) and _ABBREVIATION_CELL.match(texts[k]):  # abbreviation, name, abbreviation …
+        name = texts[k + 1]
+        if not name[:1].isupper() or _ABBREVIATION_CELL.match(name):
+            break
+        rows.append((texts[k], name))
+        k += 2
     return rows
 
 

@@ -190,6 +190,19 @@ _LOWERCASE_AGENCY = re.compile(
 )
 
 
+# A party named with others or as a partner: "tillsammans med Ålbergshem AB och polisen".
+_PARTNER_JOIN = re.compile(r"(?i)(?:\b(?:med|och|og|samt|and)|,)\s+$")
+
+
+def _lower_agency_named(text: str, start: int, entry: Entry, cell: bool) -> bool:
+    """A state agency's one-word name in lower case ("polisen", "politiet") where it can only be
+    that agency: in a role cell, or in running text as one of the parties of the work."""
+    if entry.actor_type != "state_agency":
+        return False
+    definite = re.match(r"[a-zåäöæø]{4,}(?:en|et)(?![\w-])", text[start:]) is not None  # not "forte", "siva"
+    return cell or (definite and _PARTNER_JOIN.search(text[max(0, start - 12) : start]) is not None)
+
+
 def _gazetteer_entry(surface: str, country: str | None) -> Entry | None:
     gaz = gazetteer.load()
     entry = gaz.lookup(surface, country)
@@ -268,7 +281,7 @@ class Finder:
         if not text or not text.strip():
             return []
         found: list[Found] = []
-        found.extend(self._gazetteer(text))
+        found.extend(self._gazetteer(text, cell))
         found.extend(self._abbreviations(text, cell))
         found.extend(self._patterns(text))
         found.extend(self._places(text))
@@ -386,7 +399,7 @@ class Finder:
             found = [retyped.get(id(f), f) for f in found]
         return sorted(found + extra, key=lambda f: (f.start, f.end)) if extra else found
 
-    def _gazetteer(self, text: str) -> list[Found]:
+    def _gazetteer(self, text: str, cell: bool = False) -> list[Found]:
         doc = self.nlp.make_doc(text)
         out: list[Found] = []
         for _, start, end in self.matcher(doc):
@@ -395,7 +408,12 @@ class Finder:
             entry = _gazetteer_entry(surface, self.country)
             if entry is None:
                 continue
-            if end - start == 1 and surface[:1].islower() and not _LOWERCASE_AGENCY.search(surface):
+            if (
+                end - start == 1
+                and surface[:1].islower()
+                and not _LOWERCASE_AGENCY.search(surface)
+                and not _lower_agency_named(text, span.start_char, entry, cell)
+            ):
                 continue  # "virke", "forte": single words only when written as names
             out.append(
                 Found(span.start_char, span.end_char, surface, "ORG", "gazetteer", 0.95, entry.name, entry)
@@ -454,7 +472,9 @@ class Finder:
         out: list[Found] = []
         for hit in patterns.org_hits(text):
             surface = text[hit.start : hit.end]
-            genitive = hit.rule == "civic" or (hit.rule == "lower_body" and surface.endswith(("ets", "ens")))
+            genitive = hit.rule == "civic" or (
+                hit.rule in ("lower_body", "suspended") and surface.endswith(("ets", "ens"))
+            )
             base = surface[:-1] if genitive and surface.lower().endswith("s") else surface
             name = self.resolver.preferred(self.resolver.canonical(base)[0])
             if name[:1].islower():
@@ -561,7 +581,10 @@ _PARTNERS_BEFORE = re.compile(
     r"(?:(?:aktivt|tett|nära|nært)\s+)?(?:mellan|mellom|med|for|för)"
     # "Hemsedal kommune søkjer om tilskot saman med Flå, Nes …" (not "pilotar, saman med Trysil …")
     r"|\b(?:søk\w*|sök\w*|delta\w*|deltek|samarbe\w*|samverk\w*)\b[^.;:]{0,30}\b(?:tillsammans|sammen|saman)\s+med"
-    r"|\b(?:medlems|eier|eigar|ägar|deltagar|deltakar)kommun\w*:?"
+    # "Medlemskommunene er Ørland, …", "Eierkommunene var …": the members named after a copula
+    r"|\b(?:medlems|eier|eigar|ägar|deltagar|deltakar)kommun\w*:?(?:\s+(?:er|är|var|blir|vert))?"
+    # "Interkommunalt politisk råd for Ørland, Indre Fosen …": a joint council's members
+    r"|\bpolitisk[e]?\s+råd(?:et)?\s+(?:for|för)"
     r"|\b(?:kommuner|kommunar|eiere|eigarar|ägare|medlemmer|medlemmar|medlemar)\s*:"
     r"|\b(?:eid|eigd|ägd|ägs|eies|eigast)\s+av(?:\s+kommun(?:ane|ene|erna))?"
     # "for kommunene Enebakk, Frogn …", "var kommunerna Strömstad, Tanum …" (not "i kommunerna X och Y")

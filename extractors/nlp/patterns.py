@@ -246,7 +246,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     # "Kommunal- og moderniseringsdepartementet", "Park- och naturförvaltningen"
     (
         "suspended",
-        _rx(rf"\b[{U}][{L}]+- (?:och|og) [{L}]+(?:{HEADS})\b"),
+        _rx(rf"\b[{U}][{L}]+- (?:och|og) [{L}]+(?:{HEADS})s?\b"),
         0.85,
     ),
     # "Social resursförvaltningen", "Regionala utvecklingsnämnden"
@@ -330,7 +330,9 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         "company",
         _rx(
             rf"(?:\b(?:St\.|S:t) )?\b(?!{LEGAL_FORM}\b)(?:{CAP}|[{U}]{{2,}})(?: (?!{LEGAL_FORM}\b)(?:{CAP}|[{U}0-9]{{2,}}|&|och|og|i|för|for)){{0,4}}"
-            rf"(?: (?!(?:kommun|kommune|fylkeskommune|regionråd|samkommune)\b)[{L}]{{4,}})? {LEGAL_FORM}\b(?: \(publ\))?"
+            # "Sogn brann og redning IKS": lower-case words joined by "og" before the form
+            rf"(?: (?!(?:kommun|kommune|fylkeskommune|regionråd|samkommune)\b)[{L}]{{4,}}(?: (?:og|och) [{L}]{{4,}})?)?"
+            rf" {LEGAL_FORM}\b(?: \(publ\))?"
         ),
         0.85,
     ),
@@ -395,7 +397,7 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
             rf"|\b(?:Visit|Destination|Destinasjon|Tillväxt|Näringsliv|Företagarna|Kompetensforum) "
             rf"(?:{COMPASS_WORD} )?{CAP}(?: Region)?"
             rf"|\bBusiness [Rr]egion {CAP}|\b(?:Kunnskapsparken|Næringsalliansen) (?:(?:i|på) )?{CAP}"
-            rf"|\b{CAP}(?: {CAP})? (?:Utveckling|Kraft|Energi|Turism)\b"
+            rf"|\b{CAP}(?: {CAP})? (?:Utveckling|Kraft|Energi|Turism|Bostäder)\b"
         ),
         0.75,
     ),
@@ -482,7 +484,8 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
         0.75,
     ),
     # "Ywood ekonomisk förening", "Hela Byn ideell förening": a cooperative or association by its legal form
-    ("cooperative", _rx(rf"\b{CAP}(?: {CAP})? (?:ekonomisk|ideell) förening\b"), 0.8),
+    # (also "Sjöbo Handel & Turism ekonomisk förening": its "&" joins the words of its name)
+    ("cooperative", _rx(rf"\b{CAP}(?: (?:& )?{CAP}){{0,3}} (?:ekonomisk|ideell) förening\b"), 0.8),
     # "Göteborgs universitet", "Chalmers tekniska högskola", "Nord universitet", "Jönköping University"
     (
         "university",
@@ -561,10 +564,16 @@ def _after_known_partner(text: str, start: int, end: int) -> int:
     """ "Region Dalarna och Visit Dalarna AB": a known organisation joined by "och/og" before a
     company is a partner of its own, so the company's name starts after the conjunction."""
     from extractors.nlp.gazetteer import load
+    from extractors.normalise.actors import guess_actor_type
 
     surface = text[start:end]
     for m in re.finditer(r" (?:och|og) ", surface):
-        if load().lookup(surface[: m.start()]) is not None:
+        before = surface[: m.start()]
+        # "Jostedalen Bygdelag og Luster Næringsforum SA": a name whose head word says what body it
+        # is ends before "og" (not "Bodø Havn og Logistikk AS", one company)
+        if load().lookup(before) is not None or (
+            before[:1].isupper() and " " in before and guess_actor_type(before) != "other"
+        ):
             return start + m.end()
     return start
 
@@ -573,7 +582,8 @@ _CENTRE = re.compile(r"(?:centrum|center|senter|senteret)$")
 # Heads of place companies that name them only beside a known place: after it ("Bodens Utveckling",
 # "Skellefteå Kraft"; not "Regional Utveckling") or before it ("Destination Piteå", "Näringsliv
 # Ulricehamn"; not an English report's "Destination Geary").
-_PLACE_BEFORE_HEAD = re.compile(r" (?:Utveckling|Kraft|Energi|Turism)$")
+# "Överkalix Bostäder": a municipality's housing company, its legal form left out
+_PLACE_BEFORE_HEAD = re.compile(r" (?:Utveckling|Kraft|Energi|Turism|Bostäder)$")
 _HEAD_BEFORE_PLACE = re.compile(r"^(?:Destination|Näringsliv) ")
 
 
@@ -704,7 +714,14 @@ def _trim_place(text: str, start: int, end: int, rule: str) -> tuple[int, int]:
         head, sep, place = surface.partition(" ")
     pwords = place.split(" ")
     heads = ("kommun", "kommune", "län", "fylke", "stad")
-    if sep and len(pwords) >= 2 and pwords[-1] not in heads and not _known(" ".join(pwords[:2])):
+    compass = rule == "region" and pwords[0].lower() in COMPASS  # "Region Västra Bergslagen": an area
+    if (
+        sep
+        and len(pwords) >= 2
+        and pwords[-1] not in heads
+        and not compass
+        and not _known(" ".join(pwords[:2]))
+    ):
         return start, start + len(head) + len(sep) + len(pwords[0])
     return start, end
 

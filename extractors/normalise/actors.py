@@ -28,18 +28,53 @@ _SUFFIX_TYPES: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:nämnden|nämnd|utvalg|utvalget|[Ss]tyrelsen för .*)$", "committee"),
     (r"^(?:Nämnden|Utvalget) for\b|^Nämnden för\b", "committee"),
+    # nynorsk and Norwegian committee heads, a board's working committee ("Kommunstyrelsens
+    # arbetsutskott"), "Hovudutval for …"
+    (
+        r"(?i:nemnda|nemnd|nemnden|utval|utvalet|utskott|utskottet)$|^(?:Hovudutval|Hovedutvalg)(?:et)?\b",
+        "committee",
+    ),
+    # a municipality's advisory councils ("Ungdomsrådet", "Folkhälsorådet", "Eldrerådet"): bodies of
+    # its own, not networks
+    (
+        r"(?i:ungdomsråd|ungdomsrådet|ungdomsrådets|eldreråd|eldrerådet|äldreråd|äldrerådet|pensionärsråd|"
+        r"pensionärsrådet|folkhälsoråd|folkhälsorådet|folkehelseråd|folkehelserådet|funktionshinderråd|"
+        r"funktionshinderrådet|brottsförebyggande rådet|råd for personer med funksjonsnedsettelse)$",
+        "committee",
+    ),
     (r"^Länsstyrelsen\b|^Statsforvalteren\b|^Fylkesmannen\b", "state_agency"),
     (r"(?:styrelsen)$", "committee"),
     (
         r"^Förvaltningen för\b|(?:förvaltningen|förvaltning|kontoret|kontor|enheten|etaten|sektorn)$",
         "administration",
     ),
+    # "Plan- og forvaltningsavdelinga", "HR-avdelingen", "Avdeling for strategisk utvikling", "Sektor for
+    # helse og omsorg", "Rådmannens stab": a unit of an administration
+    (
+        r"(?i:avdelinga|avdelingen|avdeling|avdelningen|avdelning|seksjonen|sektionen|staben|stab)$"
+        r"|^(?:Avdeling|Avdelingen|Avdelningen|Avdelinga|Sektor|Seksjon|Sektionen)\b",
+        "administration",
+    ),
+    # a place's business bodies and local associations ("Bergen Næringsråd", "Luster Næringsforum SA",
+    # "Företagarna Sjöbo", "Jostedalen Bygdelag"), whatever legal form they end with
+    (
+        r"(?i:næringsråd|næringsrådet|næringsforum|næringsforening|næringsforeningen|näringslivsråd|"
+        r"företagarförening|bygdelag|utviklingslag|grendalag|grendelag|velforening|mållag|bondelag|"
+        r"idrettslag|hembygdsförening|byalag)(?: (?:SA|BA))?$|^Företagarna\b",
+        "association",
+    ),
     (r"\b(?:KF|IKS)$", "municipal_company"),
-    (r"\b(?:AB|Aktiebolag|AS|ASA|SF|HF)$|\(publ\)$", "company"),
+    (r"\b(?:AB|Aktiebolag|AS|ASA|SF|HF|DA|ANS)$|\(publ\)$", "company"),
+    # savings banks named after their place ("Luster Sparebank", "Sala Sparbank", "Sparebanken Vest")
+    (r"(?i:sparebank|sparbank|sparebanken|sparbanken)$|^Spare[Bb]ank(?:en)?\b", "company"),
+    (r" Bostäder$", "company"),  # "Överkalix Bostäder": a housing company, its "AB" left out
     (
         r"(?i:\bcluster\b|\balliance\b|allians(?:en)?$|^partnerskap(?:et)?\b)|^Arena [A-ZÅÄÖØÆ]|^[NG]CE [A-ZÅÄÖØÆ]",
         "network",
     ),
+    # the local action groups of the EU's Leader method, a municipalities' joint committee
+    # ("Sydöstra Skånes Samarbetskommitté")
+    (r"^Leader [A-ZÅÄÖØÆ]|(?i:samarbetskommitté|samarbetskommittén)$", "network"),
     (r"[a-zåäöøæ-]regionen$", "network"),
     (r"^(?:Region|Landstinget)\b|(?:fylkeskommune|^Regionen|landsting)$", "county_region"),
     (r"(?:kommun|kommune|kommuns|kommunes|[Ss]tad)$", "municipality"),
@@ -56,9 +91,13 @@ _SUFFIX_TYPES: tuple[tuple[str, str], ...] = (
         r"(?i:förening|föreningen|forening|foreningen|forbund|förbund|förbundet|forbundet|handelskammare|handelskammaren)\b",
         "association",
     ),
-    (r"(?:verket|myndigheten|direktoratet|departementet|inspektionen|tilsynet|ämbetet)$", "state_agency"),
+    (r"(?i:verket|myndigheten|direktoratet|departementet|inspektionen|tilsynet|ämbetet)$", "state_agency"),
 )
 
+
+# The state's county boards by their bare name, which stands for the one of the county at hand.
+_COUNTY_BOARDS = frozenset(["Länsstyrelsen", "Statsforvalteren"])
+_ONE_BOARD = frozenset(["länsstyrelsen", "statsforvalteren", "statsforvaltaren", "fylkesmannen"])
 
 _LITTLE = frozenset(["för", "for", "i", "och", "og", "&", "of", "and", "av"])
 
@@ -129,6 +168,13 @@ def guess_actor_type(name: str) -> str:
         typed = _shape_type(head)
         if typed != "other":
             return typed
+    # "Hovedutvalg for opplæring og kompetanse", "Avdeling for strategisk utvikling": the one word
+    # before "for/för" is the head
+    first, sep, _ = name.partition(" for ") if " for " in name else name.partition(" för ")
+    if sep and " " not in first:
+        typed = _shape_type(first)
+        if typed != "other":
+            return typed
     typed = _shape_type(name)
     if typed == "company" and _owned_by_municipality(name):
         return "municipal_company"
@@ -147,7 +193,7 @@ def _owned_by_municipality(name: str) -> bool:
     from extractors.nlp.gazetteer import key, load
 
     first = name.split(" ", 1)[0]
-    if len(name.split(" ")) < 3 or not first[:1].isupper():
+    if (len(name.split(" ")) < 3 and not name.endswith(" Bostäder")) or not first[:1].isupper():
         return False
     places = load().places
     low = key(first)
@@ -293,6 +339,8 @@ class ActorResolver:
             return False
         if re.search(r" (?:i|på|in|ved|vid) [A-ZÅÄÖØÆ]|(?i:förbund|forbund)", name):
             return False  # "Näringslivsrådet i Sunne kommun" names its place
+        if self._named_after_other_area(name):
+            return False  # "Norrbottens Energikontor" in a municipality's plan: the county's office
         from extractors.nlp.patterns import UNIT_HEAD
 
         # "Næringsavdelingen", "Plan- og utviklingsavdelinga": a unit of its administration
@@ -301,6 +349,19 @@ class ActorResolver:
             or UNIT_HEAD.search(name)
             or re.search(r"(?i)avdelinga$", name)
         )
+
+    def _named_after_other_area(self, name: str) -> bool:
+        """A name that opens with the genitive of a county, region or municipality other than home."""
+        words = name.split(" ")
+        first = words[0]
+        if len(words) < 2 or not first.endswith("s") or len(first) < 4 or not first[:1].isupper():
+            return False
+        from extractors.nlp.patterns import _known
+
+        area = first[:-1]
+        if self.home is None or self.home.casefold().startswith(area.casefold()):
+            return False
+        return _known(area) or _known(first + " län")
 
     def actor_id_of(self, name: str) -> str:
         """The slug of the canonical name; a home body's also of its municipality or region."""
@@ -339,15 +400,23 @@ class ActorResolver:
             return None  # "… Communications Pvt. Limited (Ltd)": a legal form, not this body's abbreviation
         if _ABBR.match(inner) and not inner.isdigit() and len(inner) >= 2 and words:
             # one letter is never a body's abbreviation: "Rune Hogsnes (H)" gives a member's party
-            # shortest run of preceding words that starts capitalised and the abbreviation fits
-            for n in range(1, min(7, len(words)) + 1):
-                cand = words[-n:]
-                one_word = n == 1 and cand[0][0].lower() == inner[0].lower() and len(inner) <= 4
+            # shortest run of preceding words that starts capitalised and the abbreviation fits; a
+            # single word it does not fit ("Samarbetskommitté (SÖSK)") only when no longer run does
+            # ("Sydöstra Skånes Samarbetskommitté")
+            runs = [words[-n:] for n in range(1, min(7, len(words)) + 1)]
+            for cand in runs:
                 same_start = cand[0][0].lower() == inner[0].lower() or _HEAD_FIRST.match(cand[0]) is not None
-                if cand[0][0].isupper() and same_start and (_abbr_fits(inner, " ".join(cand)) or one_word):
-                    name = " ".join(cand)
-                    if len(name) > len(inner):
-                        return name, inner
+                name = " ".join(cand)
+                if cand[0][0].isupper() and same_start and _abbr_fits(inner, name) and len(name) > len(inner):
+                    return name, inner
+            one = runs[0][0]
+            if (
+                one[0].isupper()
+                and one[0].lower() == inner[0].lower()
+                and len(inner) <= 4
+                and len(one) > len(inner)
+            ):
+                return one, inner
         # reverse form "Nutek (Verket för näringslivsutveckling)"
         if words and len(inner.split()) >= 2 and inner[0].isupper() and not re.search(r"\d", inner):
             last = words[-1]
@@ -420,7 +489,7 @@ class ActorResolver:
             entry = self._gazetteer_entry(name)
             company = self._company_form(name) if entry is None else name
             if entry is not None:
-                name = entry.name
+                name = self._named_county_board(name, entry.name) or entry.name
             elif company != name:
                 name = company
             elif name.lower() in self.names:
@@ -431,6 +500,14 @@ class ActorResolver:
             name = name[0].upper() + name[1:]
         abbrs = sorted(a for a, n in self.abbreviations.items() if n == name)
         return name, abbrs
+
+    def _named_county_board(self, surface: str, board: str) -> str | None:
+        """ "Länsstyrelsens handläggare" after "Länsstyrelsen i Norrbottens län": the bare state
+        county board is the one the document has named with its county, when it named exactly one."""
+        if board not in _COUNTY_BOARDS or surface.casefold().removesuffix("s") not in _ONE_BOARD:
+            return None  # "Länsstyrelserna": every county's board
+        hits = {known for known in self.names.values() if known.startswith(board + " i ")}
+        return hits.pop() if len(hits) == 1 else None
 
     def _antecedent(self, name: str) -> str | None:
         """ "Regionrådet" after "Sør-Troms regionråd": a bare definite head noun is the one known
