@@ -339,3 +339,28 @@ def add_goal(
     assert goal_id is not None
     _add_indicators(ctx, body, page, goal_id=goal_id)
     return goal_id
+
+
+# Pieces of a running header or footer: "Vest-Telemarkrådet · Fyresdal · Kviteseid", "Region X | Rapport"
+_RUNNING_SEPARATOR = re.compile(r"\s*[·•|–—]\s*|\s{3,}")
+
+
+def running_issuer(ctx: ExtractionContext) -> str | None:
+    """The organisation a document's running header or footer names on most of its pages (a logo
+    line or footer "Vest-Telemarkrådet · Fyresdal · …"), printed by its full name: the issuer of a
+    document that names it nowhere else. Place names alone ("Fyresdal") are members, not issuers."""
+    from extractors.families.sections import known_org
+
+    pages = ctx.layout.pages
+    counts: dict[str, int] = {}
+    for page in pages:
+        seen: set[str] = set()
+        for text in (page.header, page.footer):
+            for piece in _RUNNING_SEPARATOR.split(clean(text)):
+                piece = re.sub(r"\s+\d{1,4}$", "", piece).strip(" ,.")
+                org = known_org(piece) if piece else None
+                if org is not None and org.name.casefold() == piece.casefold() and piece not in seen:
+                    seen.add(piece)
+                    counts[piece] = counts.get(piece, 0) + 1
+    best = max(counts, key=lambda n: counts[n], default=None)
+    return best if best is not None and counts[best] * 2 > len(pages) else None

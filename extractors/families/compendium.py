@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, utils
 
 from extractors.context import ExtractionContext
-from extractors.families.common import add_activity, add_goal, clean
+from extractors.families.common import add_activity, add_goal, clean, running_issuer
 from extractors.families.report_goals import GoalGroup, GoalItem, labelled_goals, level_of, prose_assessment
-from extractors.families.report_tables import add_amount_line, amount_in
+from extractors.families.report_tables import add_amount_line, amount_in, named_amounts, names_a_body
 from extractors.families.sections import (
     find_people,
     known_org,
@@ -191,8 +191,9 @@ def _headings(ctx: ExtractionContext) -> list[Block]:
     from extractors.families.sections import _merge_heading_runs
 
     blocks = _merge_heading_runs(list(ctx.layout.blocks()))
-    # a fact box's label set in bold ("Projektägare" above "Gnosjö kommun") titles no project
-    return [b for b in blocks if b.kind == "heading" and _bare_label(b.text) is None]
+    # a fact box's label set in bold ("Projektägare" above "Gnosjö kommun") titles no project, nor
+    # does a fact line the layout took for a heading ("Periode: 2026", short and alone on its line)
+    return [b for b in blocks if b.kind == "heading" and _bare_label(b.text) is None and not _fact_line(b)]
 
 
 def _match(title: str, entries: list[Entry]) -> Entry | None:
@@ -406,6 +407,20 @@ def _add_roles(ctx: ExtractionContext, activity_id: str, facts: list[tuple[str, 
                     raw=raw,
                     page=page,
                 )
+        elif key == "financier" and (pairs := named_amounts(value, ctx.language)):
+            # "Enova SF 1 200 000 kr, Eigeninnsats 300 000 kr": each source with its amount
+            for name, found in pairs:
+                source = ctx.actors.resolve(name, ctx.result) if names_a_body(name) else None
+                if source is not None:
+                    ctx.result.add(
+                        "actor_roles",
+                        activity_id=activity_id,
+                        actor_id=source,
+                        role="financier",
+                        raw=raw,
+                        page=page,
+                    )
+                add_amount_line(ctx, activity_id, name, found, "financing", page, financier_actor_id=source)
         elif key == "financier":
             for part in ctx.actors.split_list(value):
                 ctx.result.add(
@@ -561,6 +576,8 @@ def extract(ctx: ExtractionContext) -> None:
         if theme is None and head is not None:
             header = ctx.layout.pages[head.page - 1].header if head.page - 1 < len(ctx.layout.pages) else ""
             theme = clean(header) or None
+            if theme and ctx.result.info.title and clean(ctx.result.info.title) in theme:
+                theme = None  # the running header repeats the catalogue's title: no theme
         page_end = max([b.page for b in chunk], default=head.page if head else entry.page if entry else 1)
         activity_id = add_activity(
             ctx,
@@ -582,6 +599,8 @@ def extract(ctx: ExtractionContext) -> None:
         _project_goals(ctx, activity_id, chunk)
     _intro_goals(ctx, first_presentation)
     _front_matter_people(ctx, first_presentation)
+    if ctx.result.info.issuer is None:
+        ctx.result.info.issuer = running_issuer(ctx)
     _catalogue_year(ctx)
 
 

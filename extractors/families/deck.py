@@ -29,7 +29,7 @@ from extractors.families.sections import (
     split_items,
 )
 from extractors.normalise.dates import parse_when
-from extractors.pdf.structures import Block, PageLayout
+from extractors.pdf.structures import Block, PageLayout, Table
 from extractors.registry import register
 
 EXTRACTOR = "proposal_deck"
@@ -41,6 +41,9 @@ SLIDE_LABELS: dict[str, str] = {
     "bakgrund och behov": "background",
     "bakgrunn og behov": "background",
     "behov": "background",
+    "hva": "body",
+    "hvad": "body",
+    "what": "body",
     "förslag": "proposal",
     "forslag": "proposal",
     "förslag på aktivitet": "proposal",
@@ -131,7 +134,7 @@ def _label(text: str) -> tuple[str, str] | None:
         return None
     key = SLIDE_LABELS.get(match.group(1).lower())
     rest = clean(text[match.end() :]).lstrip(":").strip()
-    colon = text[match.end() : match.end() + 2].lstrip().startswith(":")
+    colon = match.group(0).endswith(":") or text[match.end() : match.end() + 2].lstrip().startswith(":")
     if key is None or not (colon or not rest or rest[:1].isupper() or rest[:1].isdigit()):
         return None
     return key, rest
@@ -178,13 +181,18 @@ CLOSING_TITLE = re.compile(
 )
 # "Förslag 1: Året-runt-öppet på Fårö": the proposal's number printed before its title
 NUMBERED_TITLE = re.compile(
-    r"^(?P<code>(?:Förslag|Forslag|Idé|Ide|Innspill|Inspel|Proposal)\s*(?:nr\.?\s*)?\d+)\s*[:.–-]\s*(?P<rest>\S.*)$",
+    r"^(?P<code>(?:Förslag|Forslag|Idé|Ide|Innspill|Inspel|Proposal|Tiltak|Åtgärd|Insats|Tiltag|Indsats|Measure|Action)\s*(?:nr\.?\s*)?\d+)\s*[:.–-]\s*(?P<rest>\S.*)$",
     re.I,
 )
 # "Så genomför vi förslag 1": a slide about a numbered proposal
-REFERS_TO = re.compile(r"(?i)\b(?:förslag|forslag|idé|ide|innspill|inspel|proposal)\s*(?:nr\.?\s*)?(\d+)\b")
+REFERS_TO = re.compile(
+    r"(?i)\b(?:förslag|forslag|idé|ide|innspill|inspel|proposal|tiltak|åtgärd|insats|tiltag|indsats|measure|action)\s*(?:nr\.?\s*)?(\d+)\b"
+)
 # "Förslag: Gemensam rekryteringsportal": the word alone before the title is no part of it
-KIND_PREFIX = re.compile(r"^(?:Förslag|Forslag|Idé|Ide|Innspill|Inspel|Proposal)\s*:\s*(?P<rest>\S.*)$", re.I)
+KIND_PREFIX = re.compile(
+    r"^(?:Förslag|Forslag|Idé|Ide|Innspill|Inspel|Proposal|Tiltak|Åtgärd|Insats|Tiltag|Indsats|Measure|Action)\s*:\s*(?P<rest>\S.*)$",
+    re.I,
+)
 
 
 def _at_labels(text: str) -> list[str]:
@@ -353,8 +361,14 @@ def _refers_to(title: str, ids: dict[int, str], slides: list[_Slide]) -> str | N
 def _slide_tables(ctx: ExtractionContext, slides: list[_Slide], ids: dict[int, str]) -> None:
     """A plan table on a slide ("Aktivitet | Ansvarig | När"), read as the plan-table reader reads
     any plan table; its rows go under the slide's proposal, or the one the slide names."""
+    shown = [ctx.result.get("activities", i) for i in ids.values()]
+    titles = [clean(str(row.get("title") or "")) for row in shown if row is not None]
     for slide in slides:
-        tables = [t for t in ctx.layout.tables if t.page_start == slide.page.number]
+        tables = [
+            t
+            for t in ctx.layout.tables
+            if t.page_start == slide.page.number and not _lists_proposals(t, titles)
+        ]
         if not tables:
             continue
         parent = ids.get(id(slide)) or _refers_to(slide.title, ids, slides)
@@ -364,6 +378,20 @@ def _slide_tables(ctx: ExtractionContext, slides: list[_Slide], ids: dict[int, s
         for row in rows[first:]:
             if row.get("parent_id") is None and parent is not None:
                 row["parent_id"] = parent
+
+
+def _lists_proposals(table: Table, titles: list[str]) -> bool:
+    """An overview table of the deck's proposals ("Nr | Tiltak | Ansvarlig | Kostnad"), each presented
+    on a slide of its own: two or more of its rows name a proposal's title. The slides tell more;
+    the table's rows would write each proposal twice."""
+    from rapidfuzz import fuzz, utils
+
+    named = 0
+    for row in table.grid():
+        cells = [clean(c.text) for c in row if c is not None and clean(c.text)]
+        if any(fuzz.ratio(c, t, processor=utils.default_process) >= 90 for c in cells for t in titles if t):
+            named += 1
+    return named >= 2
 
 
 def _sections(

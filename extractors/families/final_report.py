@@ -23,11 +23,13 @@ from extractors.families.report_tables import (
     add_activity_table,
     add_budget,
     add_budget_sentences,
+    add_financing_sentences,
     add_form_amounts,
     add_goal_table,
     add_indicator_table,
     add_people_table,
     form_rows,
+    label_over_answer,
 )
 from extractors.families.sections import (
     Section,
@@ -78,6 +80,9 @@ FINANCED = re.compile(
     r"(?i)\b(?:med)?finansier(?:ats|as|es|t|et|ad|edes)\s+(?:av|af|by|gjennom)\s+([^.;]+)"
     r"|\b(?:finansiärer|medfinansiärer|finansiører|finansieringskilder)\s*(?::|är|var|er)\s*([^.;]+)"
 )
+LEAD_LABEL = re.compile(r"(?i)^(?:lead\s+(?:partner|beneficiary|applicant)|leadpartner)$")
+# "Luleå University of Technology (SE)": the partner's country printed after its name
+_COUNTRY_MARK = re.compile(r"\s*\((?:SE|NO|FI|DK|IS|EE|LV|LT|DE|RU)\)\s*$")
 PROJECT_SUBJECT = re.compile(r"(?i)^(projektet|prosjektet|satsningen|satsingen|tiltaket|arbetet|arbeidet)\b")
 
 
@@ -152,9 +157,32 @@ def _texts(ctx: ExtractionContext, facts: list[Fact]) -> list[tuple[str, int]]:
     ]
 
 
-def _form_facts(sections: list[Section]) -> tuple[list[Fact], set[int]]:
-    """The rows of the report's label | value tables, and the ids of those tables."""
-    facts: list[Fact] = []
+# A form's fact that names the project: "Projektnamn | Lokal service i Bergs kommun"
+PROJECT_NAME_LABEL = re.compile(
+    r"(?i)^(?:projektnamn|projektets namn|prosjektnavn|prosjektnamn|projektnavn|project name)$"
+)
+# A title that is only the kind of report ("Slutrapport – för projekt med stöd från …")
+REPORT_KIND_TITLE = re.compile(
+    r"(?i)^(?:slutrapport|sluttrapport|slutrapportering|delrapport|lägesrapport|final report|progress report)\b"
+)
+
+
+def _form_title(ctx: ExtractionContext, facts: list[Fact]) -> str | None:
+    """The project a form's name fact gives; it titles the document too when the printed title is
+    only the form's kind ("Slutrapport – för projekt med stöd från …")."""
+    name = next((value for label, value, _ in facts if PROJECT_NAME_LABEL.match(label)), None)
+    if name is None:
+        return None
+    info = ctx.result.info
+    if info.title is None or (REPORT_KIND_TITLE.match(info.title) and name not in info.title):
+        info.title = name
+    return name
+
+
+def _form_facts(sections: list[Section], ctx: ExtractionContext) -> tuple[list[Fact], set[int]]:
+    """The rows of the report's label | value tables and of a form's labels printed above their
+    answers, and the ids of those tables."""
+    facts: list[Fact] = label_over_answer(list(ctx.layout.blocks()))
     tables: set[int] = set()
     for section in sections:
         for table in section.tables:
@@ -251,8 +279,43 @@ def _add_people_and_orgs(
         for sentence in sentences(text):
             match = OWNER.search(sentence)
             if match and owner is None:
-                owner = until_next_label(clean(match.group(1))).strip(" .")
+                named = until_next_label(clean(match.group(1))).strip(" .")
+                if not re.match(r"[^\W\d_]", named):
+                    continue  # "Underskrift projektägare: ______ Datum: …": a line to sign, no owner
+                owner = named
                 _role(ctx, "owner", org=owner, raw=sentence, page=page, activity_id=project_id, seen=seen)
+    # The lead partner a fact list names ("Lead partner | Luleå University of Technology (SE)"); a
+    # work package's own "Lead partner:" line is that package's responsible, not the project's lead
+    for label, value, page in facts:
+        if LEAD_LABEL.match(label):
+            lead = _COUNTRY_MARK.sub("", until_next_label(clean(value))).strip(" .")
+            if lead:
+                _role(
+                    ctx,
+                    "lead",
+                    org=lead,
+                    raw=f"{label}: {value}",
+                    page=page,
+                    activity_id=project_id,
+                    seen=seen,
+                )
+                owner = owner or lead
+    for label, value, page in facts:  # "Project manager | Dr. Anna Lindqvist, Luleå University of …"
+        if LEADER_TITLE.match(label):
+            for name in find_people(value):
+                _role(
+                    ctx,
+                    "project_leader",
+                    org=owner,
+                    person=name,
+                    title=_person_title_after(value, name),
+                    raw=f"{label}: {value}",
+                    page=page,
+                    activity_id=project_id,
+                    seen=seen,
+                )
+    if ctx.result.info.issuer is None and owner:
+        ctx.result.info.issuer = owner  # the owner or lead partner reports on its project
     # Leaders named on the cover ("Monica Lundin" / "Processledare") and in the running text.
     for block in ctx.layout.blocks():
         lines = [clean(ln) for ln in block.lines if clean(ln)]
@@ -326,7 +389,8 @@ def extract(ctx: ExtractionContext) -> None:
     sections = all_sections(roots)
     title = _project_title(ctx, sections)
     description = _first_paragraph(sections, SUMMARY_HEADING) or _first_paragraph(sections, PURPOSE_HEADING)
-    facts, fact_tables = _form_facts(sections)
+    facts, fact_tables = _form_facts(sections, ctx)
+    title = _form_title(ctx, facts) or title
     period_raw, period_page = _period(ctx, facts)
     project_id = add_activity(
         ctx,
@@ -369,6 +433,9 @@ def extract(ctx: ExtractionContext) -> None:
     if not ctx.result.table("budget_lines"):
         for block in ctx.layout.blocks():  # a report without a budget table states it in a sentence
             add_budget_sentences(ctx, clean(block.text), project_id, block.page)
+    if not any(row.get("kind") == "financing" for row in ctx.result.table("budget_lines")):
+        for block in ctx.layout.blocks():  # nor its financing: "finansieret af X med 1,5 mio. kr."
+            add_financing_sentences(ctx, clean(block.text), project_id, block.page)
     if description is None:
         row = ctx.result.get("activities", project_id)
         if row is not None:

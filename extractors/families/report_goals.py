@@ -451,10 +451,14 @@ def split_labelled_tail(text: str) -> tuple[str, list[tuple[str, str]]]:
         return text, []
     prose = text[: first.start()].rstrip()
     lead = _lead_in_text(prose)
-    if not lead.endswith(":") or not GOAL_LEAD_IN.search(lead) or NOT_GOAL_HEADING.search(lead):
-        return text, []
     tail = labelled_goals(text[first.start() :])
-    return (prose, tail) if tail else (text, [])
+    announced = lead.endswith(":") and GOAL_LEAD_IN.search(lead) and not NOT_GOAL_HEADING.search(lead)
+    # or two or more numbered labels, each opening a line of its own, after the goal sentence
+    # ("… ska ha tillgång till service." / "Projektmål 1: …" / "Projektmål 2: …")
+    numbered = len(tail) >= 2 and all(re.search(r"\d+[a-z]?$", label) for label, _ in tail)
+    if not (announced or numbered) or not tail:
+        return text, []
+    return prose, tail
 
 
 def without_label(text: str) -> str:

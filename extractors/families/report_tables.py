@@ -20,7 +20,7 @@ from extractors.families.sections import (
     sentences,
     split_names,
 )
-from extractors.pdf.structures import Cell, Table
+from extractors.pdf.structures import Block, Cell, Table
 
 AMOUNT_HEADER = re.compile(
     r"(?i)kostnad|kostnader|budget|budsjett|beløp|belopp|utfall|regnskap|rekneskap|summa|\bsum\b|tkr|mkr|"
@@ -113,6 +113,34 @@ def add_amount_line(
     )
 
 
+# An amount with its unit inside a list of sources ("Enova SF 1 200 000 kr, Tokke kommune 1,2 mill. kr")
+_LISTED_AMOUNT = re.compile(
+    r"(?i)(?<![\w,.])(?:ca\.?\s*)?\d{1,3}(?:[\s\u00a0.]\d{3})*(?:,\d+)?\s*"
+    r"(?:(?:mill\w*|mio|mnok|msek|mkr|tkr|tnok|tsek)\.?\s*(?:kr|kroner|kronor|nok|sek|dkk|eur)?|"
+    r"kr|kroner|kronor|nok|sek|dkk|eur|€)(?![\w])\.?"
+)
+_LIST_GLUE = re.compile(r"(?i)^(?:\s|[,;:+&/]|\bog\b|\boch\b|\band\b|\bsamt\b)+|(?:\s|[,;:(])+$")
+
+
+def named_amounts(text: str, lang: str) -> list[tuple[str, tuple[float, str]]]:
+    """ "Enova SF 1 200 000 kr, Tokke kommune 1 200 000 kr" -> [(source, (amount, unit)), ...]: a
+    financing fact that names each source before its amount. [] unless the whole text is such pairs."""
+    text = clean(text).rstrip(" .")
+    out: list[tuple[str, tuple[float, str]]] = []
+    last = 0
+    for match in _LISTED_AMOUNT.finditer(text):
+        name = _LIST_GLUE.sub("", text[last : match.start()])
+        amount = re.sub(r"(?i)\b(mill\w*|mio)\.?\s*(?:kr|kroner|kronor|nok|sek)\b", r"\1", match.group(0))
+        found = amount_in(amount.strip().rstrip("."), "", lang)
+        if not name or found is None or re.fullmatch(r"[\d\s.,]+", name):
+            return []
+        out.append((name, found))
+        last = match.end()
+    if _LIST_GLUE.sub("", text[last:]):
+        return []
+    return out
+
+
 # "Beløb i 1.000 kr.", "Amounts in EUR thousand": a note of the unit of a table's amounts
 _AMOUNTS_IN = re.compile(r"(?i)\b(?:beløb|beløp|belopp|amounts?|figures|tal)\s+(?:i|in)\s+[^.]{0,25}")
 
@@ -193,7 +221,9 @@ def add_budget(
     if item_col is None:
         return False
     # the items are the sources ("Finansieringskälla | Belopp"): every amount is a financing
-    sources = bool(re.search(r"(?i)finansier|finansiør|kjelde|källa|kilde", headers[item_col]))
+    sources = bool(
+        re.search(r"(?i)finansi(?:er|är|ør)|kjelde|källa|kilde|financier|funder|source", headers[item_col])
+    )
     lang = ctx.language
     # the currency may be printed in any header ("Ekonomi (tkr)", "Budget (EUR)") or the text before
     context = " ".join([*headers, *(b.text for b in blocks_before(section, table))])
@@ -221,11 +251,20 @@ def add_budget(
                 # that prints how much was used states what no line does, and is kept)
                 continue
             financier = (
-                ctx.actors.resolve(item, ctx.result)
-                if kind == "financing" and not TOTAL_ROW.match(item) and _names_a_body(item)
+                ctx.actors.resolve(_BRACKET_TAIL.sub("", item) or item, ctx.result)
+                if kind == "financing" and not TOTAL_ROW.match(item) and names_a_body(item)
                 else None
             )
             activity_id = project_id if TOTAL_ROW.match(item) else _match_activity(ctx, item, project_id)
+            if financier is not None:  # the table names who gives the money
+                ctx.result.add(
+                    "actor_roles",
+                    activity_id=activity_id,
+                    actor_id=financier,
+                    role="financier",
+                    raw=f"{item}: {clean(cell.text) if cell else ''}",
+                    page=page,
+                )
             ctx.result.add(
                 "budget_lines",
                 activity_id=activity_id,
@@ -241,13 +280,17 @@ def add_budget(
     return added > 0
 
 
+# "Svenska ESF-rådet (ESF+)", "Hudiksvalls kommun (egen insats)": a note or abbreviation after the name
+_BRACKET_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 OWN_MONEY = re.compile(
     r"(?i)^(?:eigen|egen|eget|egne|eigne|own|privat|private|övrig|øvrig|andre|anna|annan|other|"
     r"offentlig|kommunal|statlig|ideell|in-kind|naturalier)\w*\b"
 )
 
 
-def _names_a_body(item: str) -> bool:
+def names_a_body(item: str) -> bool:
     """A financing row's item that may be an organisation: not "Eigeninnsats bedrifter", "Egen insats",
     "Privat medfinansiering" or "Övriga" (kinds of money, whoever gives them)."""
     return OWN_MONEY.match(item) is None
@@ -495,6 +538,46 @@ def add_budget_sentences(ctx: ExtractionContext, text: str, project_id: str, pag
     return added
 
 
+# "Projektet er finansieret af Region Midtjylland med 1,5 mio. kr. og Ringkøbing-Skjern Kommune med …"
+_FINANCED_BY = re.compile(
+    r"(?i)\b(?:med)?finansi(?:eret|eres|erede|ert|ertes|eras|erats|erades|erad|erat|ed)\s+(?:af|av|by)\s+"
+)
+_SOURCE_WITH = re.compile(
+    r"(?i)\s*(?:,|\bog\b|\boch\b|\band\b|\bsamt\b)?\s*(?P<source>[A-ZÅÄÖØÆ][^,;:()]{1,80}?)\s+(?:med|with|på|om)\s+"
+    r"(?P<amount>\d[\d\s\u00a0.]*(?:,\d+)?)\s*"
+    r"(?P<unit>(?:mio|mill\w*|miljoner|millioner|mkr|tkr|mnok|msek)\.?\s*(?:kr|kroner|kronor|dkk|nok|sek|eur|euro)?\.?|"
+    r"kr\.?|kroner|kronor|dkk|nok|sek|eur|euro|€)"
+)
+
+
+def add_financing_sentences(ctx: ExtractionContext, text: str, project_id: str, page: int) -> int:
+    """Financing lines of a sentence that names each financier with its amount ("finansieret af
+    Region Midtjylland med 1,5 mio. kr. og Ringkøbing-Skjern Kommune med 1,5 mio. kr.")."""
+    added = 0
+    for opening in _FINANCED_BY.finditer(text):
+        at = opening.end()
+        while (pair := _SOURCE_WITH.match(text, at)) is not None:
+            value = parse_number(pair.group("amount"))
+            source = clean(pair.group("source"))
+            if value is None or re.search(r"\d", source):
+                break
+            unit, factor = amount_unit(pair.group("unit"), "", ctx.language)
+            financier = ctx.actors.resolve(source, ctx.result) if names_a_body(source) else None
+            add_amount_line(ctx, project_id, source, (value * factor, unit), "financing", page, financier)
+            if financier is not None:
+                ctx.result.add(
+                    "actor_roles",
+                    activity_id=project_id,
+                    actor_id=financier,
+                    role="financier",
+                    raw=clean(text[opening.start() : pair.end()]),
+                    page=page,
+                )
+            added += 1
+            at = pair.end()
+    return added
+
+
 # A report form's fact table printed as "label | value" rows ("Ärendenummer | 20304512",
 # "Projektperiod | 2023-03-01 – 2025-08-31"): its labels, in column 0.
 FORM_LABEL = re.compile(
@@ -503,7 +586,8 @@ FORM_LABEL = re.compile(
     r"projekttid|prosjekttid|genomförandeperiod|beviljat|beviljade|bevilget|bevilga|tilsagn|tilskudd|"
     r"projektledar|prosjektleder|prosjektleiar|projektleder|kontaktperson|finansiär|finansiør|finansiering|"
     r"medfinansi|budget|budsjett|total\s+budget|programområde|insatsområde|organisationsnummer|"
-    r"organisasjonsnummer|project\s+(?:period|name|manager|owner|number)|grant\s+holder)"
+    r"organisasjonsnummer|project\s+(?:period|name|manager|owner|number)|grant\s+holder|"
+    r"lead\s+(?:partner|beneficiary|applicant))"
 )
 
 
@@ -527,6 +611,47 @@ def form_rows(table: Table) -> list[tuple[str, str, int]]:
     return rows
 
 
+def _answer_place(label: Block, value: Block) -> bool:
+    """The value stands right under the label from its left edge, or beside it on its line."""
+    height = max(label.bbox[3] - label.bbox[1], 6.0)
+    under = (
+        0 <= value.bbox[1] - label.bbox[3] <= 2.5 * height
+        and abs(value.bbox[0] - label.bbox[0]) <= 3 * height
+    )
+    beside = abs(value.bbox[1] - label.bbox[1]) <= 0.5 * height and 0 <= value.bbox[0] - label.bbox[2] <= 200
+    return value.page == label.page and (under or beside)
+
+
+def label_over_answer(blocks: list[Block]) -> list[tuple[str, str, int]]:
+    """(label, value, page) of a form printed as labels each above its boxed answer ("Projektägare" /
+    "Bergs kommun", "Projektperiod" / "2023-03-01 - 2025-02-28") or as a fact list of label and value
+    blocks side by side ("Lead partner   Luleå University of Technology"): a one-line block that is a
+    form label alone, then a short block right under or beside it. [] unless the document has at
+    least three such pairs (a form, not a heading that happens to be a label word)."""
+    rows: list[tuple[str, str, int]] = []
+    for label, value in zip(blocks, blocks[1:], strict=False):
+        text = clean(label.text).rstrip(":").strip()
+        answer = ", ".join(clean(ln) for ln in value.lines if clean(ln)) or clean(value.text)
+        if (
+            len(label.lines) == 1
+            and len(text) <= 40
+            and FORM_LABEL.match(text)
+            and not re.search(r"[.:;]", text)
+            and _answer_place(label, value)
+            and value.kind in ("text", "fact_box", "list_item")
+            and 0 < len(answer) <= 200
+            and not FORM_LABEL.match(answer)
+        ):
+            rows.append((text, answer, label.page))
+    return rows if len(rows) >= 3 else []
+
+
+# "1 850 000 kr från Region Jämtland Härjedalen": an amount and the body it comes from
+_AMOUNT_FROM = re.compile(
+    r"(?i)^(?P<amount>.+?)\s+(?:från|fra|frå|from|af|av|fr\.)\s+(?P<body>[^\W\d].{2,})$"
+)
+
+
 # "Varav EU-medel (Europeiska regionala utvecklingsfonden)": the body a labelled amount comes from
 _LABEL_BODY = re.compile(r"\(([^()]{4,})\)\s*$")
 _GRANT_LABEL = re.compile(
@@ -545,6 +670,7 @@ def add_form_amounts(
             continue
         found = amount_in(value, label, ctx.language)
         if found is None:
+            bodies += _named_form_amounts(ctx, label, value, page, project_id)
             continue
         body = _LABEL_BODY.search(label)
         name = clean(body.group(1)) if body and not UNIT_WORD.search(body.group(1)) else None
@@ -552,6 +678,28 @@ def add_form_amounts(
         financier = ctx.actors.resolve(name, ctx.result) if name else None
         add_amount_line(ctx, project_id, name or label, found, kind, page, financier)
         if name:
+            bodies.append((name, f"{label}: {value}", page))
+    return bodies
+
+
+def _named_form_amounts(
+    ctx: ExtractionContext, label: str, value: str, page: int, project_id: str
+) -> list[tuple[str, str, int]]:
+    """Financing lines of a form answer that names the body with the amount: "1 850 000 kr från Region
+    Jämtland Härjedalen" or "Bergs kommun 550 000 kr, Jämtlands län 100 000 kr"."""
+    pairs: list[tuple[str, tuple[float, str]]] = []
+    if not _GRANT_LABEL.search(label) and amount_kind(label) != "financing":
+        return []  # "Budget: Lön 500 000 kr, Resor 20 000 kr" names items, not sources
+    came_from = _AMOUNT_FROM.match(value)
+    if came_from is not None and (found := amount_in(came_from.group("amount"), label, ctx.language)):
+        pairs = [(clean(came_from.group("body")).strip(" ."), found)]
+    else:
+        pairs = named_amounts(value, ctx.language)
+    bodies: list[tuple[str, str, int]] = []
+    for name, found in pairs:
+        financier = ctx.actors.resolve(name, ctx.result) if names_a_body(name) else None
+        add_amount_line(ctx, project_id, name, found, "financing", page, financier)
+        if financier is not None:
             bodies.append((name, f"{label}: {value}", page))
     return bodies
 
@@ -776,7 +924,15 @@ def is_budget_follow_up(table: Table) -> bool:
         and not DEVIATION_HEADER.match(h)
         and _mostly_numbers(grid, first, i)
     }
-    return {"budget", "cost"} <= kinds
+    if {"budget", "cost"} <= kinds:
+        return True
+    # one amount column followed up by how much of it is used ("Finansiär | Budget (kr) | Upparbetat (%)")
+    used = any(i > 0 and _USED_SHARE.search(h) for i, h in enumerate(headers))
+    return bool(kinds) and used
+
+
+# A column of the share of a budget used so far: "Upparbetat (%)", "Forbrukt %", "Used (%)"
+_USED_SHARE = re.compile(r"(?i)upparbetat|förbrukat|forbrukt|forbrugt|brukt|utnyttjat|used|spent|utfall\s*%")
 
 
 def add_report_table(

@@ -101,6 +101,18 @@ def _keep(found: dict[str, WorkPackage], package: WorkPackage) -> None:
         )
 
 
+# A period field ends with its sentence: "Period: September 2023 – August 2025. Coordination, …"
+# (a full stop after a year or a word, then a capital; not the "1." of a Nordic date)
+_DATE_SENTENCE_END = re.compile(r"(?:(?<=\d{4})|(?<=[^\W\d]{3}))\.\s+(?=[A-ZÅÄÖÆØ])")
+
+
+def _periods_cut(fields: dict[str, str]) -> dict[str, str]:
+    return {
+        role: _DATE_SENTENCE_END.split(value, maxsplit=1)[0] if role in ("start_raw", "end_raw") else value
+        for role, value in fields.items()
+    }
+
+
 def block_fields(blocks: list[Block]) -> dict[str, str]:
     """ "Lead partner: X Period: 2023 – 2025" lines under a package's heading, each block read on its
     own so that a value ends where its paragraph does ("Activities:" below is no part of the period)."""
@@ -109,7 +121,7 @@ def block_fields(blocks: list[Block]) -> dict[str, str]:
     for block in blocks:
         found = read_fields(parse_labels(block.text, field_labels()))
         labels.append(found.pop("_labels"))
-        for role, value in found.items():
+        for role, value in _periods_cut(found).items():
             fields.setdefault(role, value)
     if fields:
         fields["_labels"] = "|".join(x for x in labels if x)
@@ -122,7 +134,9 @@ def add_text_work_packages(
     """Write each package found as an activity under the report's project; returns how many."""
     packages = find_packages(sections)
     for package in packages:
-        fields = dict(package.fields) or read_fields(parse_labels(package.body or "", field_labels()))
+        fields = dict(package.fields) or _periods_cut(
+            read_fields(parse_labels(package.body or "", field_labels()))
+        )
         whole_period = any(names_whole_period(x) for x in fields.pop("_labels", "").split("|") if x)
         add_activity(
             ctx,
