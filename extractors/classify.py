@@ -117,6 +117,10 @@ def score_types(layout: DocumentLayout, language: str) -> dict[str, float]:
     if slides >= 0.6:
         scores["proposal_deck"] = scores.get("proposal_deck", 0.0) + 2.0
         scores["development_plan"] = scores.get("development_plan", 0.0) + 1.0
+        if _PROPOSES.search(cover):
+            # slides whose cover opens with a proposal ("Forslag til tiltak 2026") are a proposal deck;
+            # a printed "Forslag til handlingsprogram" on A4 is a draft plan, so slides are required
+            scores["proposal_deck"] += 8.0
     plan_bonus = 2.0 if language in ("nb", "nn") else -2.0
     scores["development_plan"] = scores.get("development_plan", 0.0) + plan_bonus
     return {t: float(scores.get(t, 0.0)) for t in DOC_TYPES}
@@ -132,6 +136,8 @@ def decide(scores: dict[str, float]) -> tuple[str, float]:
     confidence = 0.5 + 0.5 * margin * min(1.0, top / (3 * MIN_SCORE))
     return best, round(min(0.99, confidence), 3)
 
+
+_PROPOSES = re.compile(r"(?im)^\s*(?:förslag|forslag|proposals?)\b")
 
 # A cover whose largest text names only the kind of document; the name follows in a smaller size.
 _KIND_ONLY = re.compile(
