@@ -219,22 +219,45 @@ class LocalPool:
         self.slots = []
 
 
-def run_dask(tasks: list[Task], scheduler: str | None, workers: int) -> Iterator[Outcome]:
+def local_cluster(workers: int) -> Any:
+    """A local Dask cluster of `workers` single-threaded processes, quiet: no dashboard, its
+    HTTP server on a free port (a busy 8787 is no matter), only errors logged."""
+    import logging
+
+    from dask.distributed import LocalCluster
+
+    return LocalCluster(
+        n_workers=max(1, workers),
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",  # any free port: no "port 8787 is already in use" warning
+        scheduler_kwargs={"dashboard": False},  # and no dashboard on it
+        silence_logs=logging.ERROR,  # the cluster's own info and warnings are not the run's
+    )
+
+
+def run_dask(
+    tasks: list[Task], scheduler: str | None, workers: int, timing: dict[str, float] | None = None
+) -> Iterator[Outcome]:
     """Submit each document to a Dask cluster (the output folder must be shared storage).
 
-    With no scheduler address a local cluster of `workers` processes is started. Dask does
-    not stop a running task, so the per-document time limit is not enforced here.
+    With no scheduler address a local cluster of `workers` processes is started without a
+    dashboard (the scheduler's HTTP server takes a free port, so a busy 8787 is no matter) and
+    logging only errors: its nannies stop a worker that is slow to exit after the last document
+    (a large interpreter on a loaded machine) with a warning that asks nothing of the user. Dask
+    does not stop a running task, so the per-document time limit is not enforced here.
+    `timing["started"]` is set once the cluster is up.
     """
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import Client, as_completed
 
     cluster = None
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(
-            n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
-        )
+        cluster = local_cluster(workers)
         client = Client(cluster)
+    if timing is not None:
+        timing["started"] = time.perf_counter()
     try:
         futures = client.map(process, tasks, pure=False)
         index = {f.key: t for f, t in zip(futures, tasks)}

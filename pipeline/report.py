@@ -11,6 +11,7 @@ import html
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -29,7 +30,17 @@ _PAGE_TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "activities",
         "page_start",
-        ("code", "level", "title", "start_raw", "end_raw", "responsible_raw", "participants_raw", "theme"),
+        (
+            "where",
+            "code",
+            "level",
+            "title",
+            "start_raw",
+            "end_raw",
+            "responsible_raw",
+            "participants_raw",
+            "theme",
+        ),
     ),
     ("goals", "page", ("level", "goal_type", "theme", "text")),
     ("indicators", "page", ("outcome_kind", "comparator", "target_value", "unit", "target_year", "text")),
@@ -43,30 +54,85 @@ _PAGE_TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 _SHOWN = {"mentions": lambda frame: frame["label"] == "ORG"}  # people and places are counted, not listed
 
 
+def _number(value: float) -> str:
+    """2.0 -> '2', 2026.0 -> '2026', 0.987654 -> '0.99', 1234567.5 -> '1 234 567.5'."""
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}".replace(",", "\u202f") if abs(value) >= 10000 else str(int(value))
+    if abs(value) < 1:
+        return f"{value:.2f}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\u202f")
+
+
 def _esc(value: Any) -> str:
     if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
         return ""
+    if hasattr(value, "tolist") and not isinstance(value, str):  # numpy scalars and arrays
+        value = value.tolist()
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return html.escape(_number(value))
     if isinstance(value, list | tuple):
-        return html.escape("; ".join(str(v) for v in value))
+        return html.escape("; ".join(_esc_plain(v) for v in value))
     return html.escape(str(value))
 
 
-def _rows_table(frame: pd.DataFrame, columns: tuple[str, ...]) -> str:
+def _esc_plain(value: Any) -> str:
+    return _number(value) if isinstance(value, float) else str(value)
+
+
+def _where(record: dict[Any, Any], page_col: str) -> str:
+    """'p. 3' and, where the row has its box, '@x0,top,x1,bottom' in PDF points."""
+    page = record.get(page_col)
+    text = "" if page is None or pd.isna(page) else f"p. {int(page)}"
+    bbox = record.get("bbox")
+    if bbox is not None and not (isinstance(bbox, float) and bbox != bbox) and len(bbox) == 4:
+        text += " @" + ",".join(f"{float(v):.0f}" for v in bbox)
+    return text
+
+
+def _rows_table(frame: pd.DataFrame, columns: tuple[str, ...], page_col: str) -> str:
+    """One row per record; the 'where' column is its page and, where the table has it, its box."""
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     body = []
     for record in frame.to_dict("records"):
         level = record.get("level") or ""
+        record["where"] = _where(record, page_col)
         cells = "".join(f"<td>{_esc(record.get(c))}</td>" for c in columns)
         body.append(f'<tr class="lvl-{_esc(level)}">{cells}</tr>')
     return f"<table><tr>{head}</tr>{''.join(body)}</table>"
 
 
-def _page_link(source: str, page: int) -> str:
-    uri = Path(os.path.abspath(source)).as_uri()
-    return f'<a href="{html.escape(uri)}#page={page}">page {page}</a>'
+def pdf_href(source: str, base: Path) -> str:
+    """The link to a source PDF from the report in folder `base`: relative when the PDF sits
+    under the report's folder or beside it on the same tree (so the folder can be moved or
+    shared with its PDFs), absolute (file://) when only an absolute path reaches it."""
+    target = Path(os.path.abspath(source))
+    folder = Path(os.path.abspath(base))
+    try:
+        relative = os.path.relpath(target, folder)
+    except ValueError:  # another drive
+        return target.as_uri()
+    if relative.startswith(os.pardir) and not _shares_tree(target, folder):
+        return target.as_uri()
+    return quote(Path(relative).as_posix())
 
 
-def _document_section(doc: dict[Any, Any], data: Any) -> str:
+def _shares_tree(target: Path, folder: Path) -> bool:
+    """True when the PDF and the report's folder share a parent below the file system's top
+    folders (a project folder holding raw/ and processed/), so a relative link stays valid
+    when that parent is moved."""
+    common = Path(os.path.commonpath([target, folder]))
+    return len(common.parts) > 2
+
+
+def _page_link(source: str, page: int, base: Path) -> str:
+    href = pdf_href(source, base)
+    return f'<a href="{html.escape(href)}#page={page}">page {page}</a>'
+
+
+def _document_section(doc: dict[Any, Any], data: Any, base: Path) -> str:
     doc_id = doc["doc_id"]
     status = doc["status"]
     parts = [
@@ -91,7 +157,12 @@ def _document_section(doc: dict[Any, Any], data: Any) -> str:
         "error",
         "warnings",
     ):
-        parts.append(f"<tr><th>{key}</th><td>{_esc(doc.get(key))}</td></tr>")
+        value = doc.get(key)
+        if key == "warnings":
+            value = _warning_list(value)
+            parts.append(f"<tr><th>{key}</th><td>{value}</td></tr>")
+            continue
+        parts.append(f"<tr><th>{key}</th><td>{_esc(value)}</td></tr>")
     counts = []
     for table, _, _ in _PAGE_TABLES:
         frame = data[table]
@@ -107,38 +178,67 @@ def _document_section(doc: dict[Any, Any], data: Any) -> str:
             if table in _SHOWN and len(rows):
                 rows = rows[_SHOWN[table](rows)]
             if len(rows):
-                chunks.append(f"<h4>{table} ({len(rows)})</h4>" + _rows_table(rows, columns))
+                chunks.append(f"<h4>{table} ({len(rows)})</h4>" + _rows_table(rows, columns, page_col))
         if chunks:
-            link = _page_link(doc["source_path"], page)
+            link = _page_link(doc["source_path"], page, base)
             parts.append(
                 f"<details><summary>{link}: {len(chunks)} table(s) of records</summary>{''.join(chunks)}</details>"
             )
     return "\n".join(parts)
 
 
+def _warnings_of(value: Any) -> list[str]:
+    if value is None or isinstance(value, float):
+        return []
+    return [str(v) for v in list(value)]
+
+
+def _warning_list(value: Any) -> str:
+    items = _warnings_of(value)
+    if not items:
+        return ""
+    return "<ul>" + "".join(f"<li>{html.escape(w)}</li>" for w in items) + "</ul>"
+
+
 def build_report(out_dir: Path) -> Path:
+    """Write OUT/report.html. Links to the PDFs are relative to OUT when the PDFs can be reached
+    from it (they sit under it or under the same project folder), else absolute file:// links."""
     data = load(out_dir)
+    base = out_dir
     docs = data["documents"].sort_values(["file_name", "doc_id"]).to_dict("records")
     counts = {s: sum(1 for d in docs if d["status"] == s) for s in ("ok", "partial", "failed")}
     overview = [
-        "<table><tr><th>document</th><th>status</th><th>type</th><th>lang</th><th>pages</th><th>activities</th><th>error</th></tr>"
+        "<table><tr><th>document</th><th>status</th><th>type</th><th>lang</th><th>pages</th><th>activities</th>"
+        "<th>error</th><th>warnings</th></tr>"
     ]
     activities = data["activities"]
+    warned = 0
     for doc in docs:
         n_act = int((activities["doc_id"] == doc["doc_id"]).sum())
+        warnings = _warnings_of(doc.get("warnings"))
+        warned += bool(warnings)
         overview.append(
             f'<tr><td><a href="#{_esc(doc["doc_id"])}">{_esc(doc["file_name"])}</a></td>'
             f'<td class="{_esc(doc["status"])}">{_esc(doc["status"])}</td><td>{_esc(doc.get("doc_type"))}</td>'
             f"<td>{_esc(doc.get('language'))}</td><td>{_esc(doc.get('n_pages'))}</td><td>{n_act}</td>"
-            f"<td>{_esc(doc.get('error'))}</td></tr>"
+            f"<td>{_esc(doc.get('error'))}</td><td>{_warning_list(warnings)}</td></tr>"
         )
     overview.append("</table>")
-    body = "\n".join(_document_section(doc, data) for doc in docs)
+    absolute = sum(1 for doc in docs if pdf_href(doc["source_path"], base).startswith("file:"))
+    links = (
+        "Page links are relative to this folder."
+        if not absolute
+        else f"Page links of {absolute} document(s) are absolute file:// paths (the PDFs are not "
+        "reachable from this folder by a relative path); they work on this machine only."
+    )
+    body = "\n".join(_document_section(doc, data, base) for doc in docs)
     page = (
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>planextract report</title>"
         f"<style>{_CSS}</style></head><body><h1>planextract quality report</h1>"
-        f"<p>{len(docs)} documents: {counts['ok']} ok, {counts['partial']} partial, {counts['failed']} failed. "
-        f"Dataset: {_esc(out_dir.resolve())}</p>{''.join(overview)}{body}</body></html>"
+        f"<p>{len(docs)} documents: {counts['ok']} ok, {counts['partial']} partial, {counts['failed']} failed; "
+        f"{warned} with warnings. Dataset: {_esc(out_dir.resolve())}. {html.escape(links)} Each record's "
+        "<em>where</em> is its page and, where the dataset has it, its box @x0,top,x1,bottom in PDF points.</p>"
+        f"{''.join(overview)}{body}</body></html>"
     )
     path = out_dir / "report.html"
     tmp = out_dir / ".report.html.tmp"

@@ -40,6 +40,7 @@ class RunOptions:
     ocr: str = "auto"
     backend: str | None = None  # PDF reader backend (None: the default)
     ner_model: bool = False  # also ask the trained organisation NER where the rules find nothing
+    password: str | None = None  # tried on every encrypted PDF (never written anywhere)
     force: bool = False
     report: bool = True
     doc_timeout: float = 120.0
@@ -63,14 +64,29 @@ class RunSummary:
     refreshed: int = (
         0  # unchanged documents re-extracted: another planextract version or NER setting wrote them
     )
+    new_documents: int = 0  # files of a document_key not seen before
+    new_revisions: int = 0  # changed bytes under a known document_key: revision + 1
+    warned: list[tuple[str, list[str]]] = field(default_factory=list)  # (path, warnings) of this run
+    extract_seconds: float | None = None  # from the first document handed to a worker to the last outcome
     interrupted: bool = False
     report_path: Path | None = None
 
     @property
     def exit_code(self) -> int:
+        """130 when interrupted, 2 when a document failed in this run, else 0. A document that
+        failed in an earlier run and is unchanged is reported, not counted: a nightly job over the
+        same folder does not alert again for a failure it already reported."""
         if self.interrupted:
             return 130
-        return 2 if self.statuses.get("failed", 0) or self.known_failed else 0
+        return 2 if self.statuses.get("failed", 0) else 0
+
+    @property
+    def pages_per_second(self) -> float | None:
+        """Pages over the extraction time (start-up excluded); None when too short to measure."""
+        seconds = self.extract_seconds
+        if not self.pages or seconds is None or seconds < 0.5:
+            return None
+        return self.pages / seconds
 
 
 @dataclass
@@ -108,6 +124,14 @@ def transient_failure(entry: dict[str, Any]) -> bool:
     return entry.get("status") == "failed" and str(entry.get("error") or "").startswith(_TRANSIENT)
 
 
+ENCRYPTED = "encrypted PDF"
+
+
+def locked_failure(entry: dict[str, Any]) -> bool:
+    """True for a document that failed because it is encrypted: a password may open it now."""
+    return entry.get("status") == "failed" and str(entry.get("error") or "").startswith(ENCRYPTED)
+
+
 def plan(
     options: RunOptions, manifest: Manifest, summary: RunSummary
 ) -> tuple[list[_Planned], list[Outcome]]:
@@ -136,7 +160,9 @@ def plan(
             entry.get("pipeline_version", __version__) != __version__
             or entry.get("ner_model", False) != options.ner_model
         )
-        retry = entry is not None and transient_failure(entry)
+        retry = entry is not None and (
+            transient_failure(entry) or (options.password is not None and locked_failure(entry))
+        )
         if entry is not None and written and not options.force and not outdated and not retry:
             manifest.add_path(sha, source.path)
             summary.skipped += 1
@@ -148,6 +174,9 @@ def plan(
         summary.retried += retry and written and not options.force and not outdated
         key = entry["document_key"] if entry else document_key(source.path)
         revision, previous = manifest.revision_for(sha, key)
+        if entry is None:
+            summary.new_revisions += previous is not None
+            summary.new_documents += previous is None
         is_current = previous is not None or entry is None or manifest.is_current(sha)
         manifest.reserve(sha, key)
         task = Task(
@@ -161,6 +190,7 @@ def plan(
             is_current=is_current,
             backend=options.backend,
             ner_model=options.ner_model,
+            password=options.password,
         )
         planned = _Planned(task=task, previous_sha=previous, paths=[source.path])
         by_sha[sha] = planned
@@ -214,6 +244,7 @@ def execute(options: RunOptions, console: Any = None) -> RunSummary:
         actors = read_actors(out)
         by_doc = {p.task.doc_id: p for p in planned}
         pools: list[Any] = []
+        timing: dict[str, float] = {}
 
         def take(outcome: Outcome) -> None:
             with deferred():  # all of one document's records, or none
@@ -225,7 +256,7 @@ def execute(options: RunOptions, console: Any = None) -> RunSummary:
 
         try:
             with installed():
-                for outcome in _outcomes(options, [p.task for p in planned], console, pools):
+                for outcome in _outcomes(options, [p.task for p in planned], console, pools, timing):
                     take(outcome)
         except KeyboardInterrupt:
             summary.interrupted = True
@@ -234,6 +265,8 @@ def execute(options: RunOptions, console: Any = None) -> RunSummary:
                 for outcome in pool.drain():
                     take(outcome)
         finally:
+            if "started" in timing:
+                summary.extract_seconds = time.perf_counter() - timing["started"]
             manifest.save()
             if actors is not None:
                 write_actors(out, actors)
@@ -259,17 +292,23 @@ def _count(summary: RunSummary, outcome: Outcome) -> None:
         summary.failures.append((outcome.source_path, outcome.error or ""))
     elif outcome.status == "partial":
         summary.partials.append((outcome.source_path, outcome.error or ""))
+    if outcome.status != "failed" and outcome.warnings:
+        summary.warned.append((outcome.source_path, list(outcome.warnings)))
 
 
-def _outcomes(options: RunOptions, tasks: list[Task], console: Any, pools: list[Any]) -> Any:
+def _outcomes(
+    options: RunOptions, tasks: list[Task], console: Any, pools: list[Any], timing: dict[str, float]
+) -> Any:
+    """Each task's outcome as it completes; `timing["started"]` is set once the workers are up."""
     from pipeline.executors import LocalPool, run_dask, warm_up
 
     workers = options.workers or os.cpu_count() or 1
     if options.executor == "dask":
-        stream = run_dask(tasks, options.scheduler, workers)
+        stream = run_dask(tasks, options.scheduler, workers, timing)
         yield from _with_progress(stream, tasks, options, console, None)
         return
     warm_up()
+    timing["started"] = time.perf_counter()
     pool = LocalPool(
         workers=min(workers, len(tasks)), doc_timeout=options.doc_timeout, max_memory_mb=options.max_memory_mb
     )

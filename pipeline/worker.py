@@ -37,6 +37,7 @@ class Task:
     is_current: bool = True
     backend: str | None = None  # PDF reader backend (None: the default)
     ner_model: bool = False  # also ask the trained organisation NER (planextract run --ner-model)
+    password: str | None = None  # of encrypted PDFs (run --password / PLANEXTRACT_PASSWORD); never written
 
     @property
     def doc_id(self) -> str:
@@ -121,9 +122,12 @@ def extract(
     result = Extraction(doc_id=task.doc_id)
     try:
         with _timed(result.stage_seconds, "read"):
-            doc = read_pdf(task.source_path, on_page=on_page, backend=task.backend)
+            doc = read_pdf(task.source_path, password=task.password, on_page=on_page, backend=task.backend)
     except UnreadablePDF as exc:
-        return result, "failed", str(exc), None, 0
+        reason = str(exc)
+        if task.password is not None and reason.startswith("encrypted PDF"):
+            reason = "encrypted PDF: the password given does not open it"
+        return result, "failed", reason, None, 0
     except MemoryError:
         return result, "failed", "out of memory while reading the PDF", None, 0
     result.warnings.extend(doc.warnings)
