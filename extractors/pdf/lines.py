@@ -174,6 +174,131 @@ def segments_of(words: Iterable[Word], gap_factor: float = 1.6) -> list[Line]:
     return [seg for line in group_lines(words) for seg in split_segments(line, gap_factor)]
 
 
+EDGE = 2.0  # a justified line starts and ends on its paragraph's edges within this much
+
+
+def _even_runs(line: Line, gap_factor: float) -> list[tuple[int, int]]:
+    """Word ranges [a, b] of three or more words of prose spaced by one and the same wide gap.
+
+    Justification stretches every space of a line by the same amount, so a short line of long
+    words ("Tiltak 3:  Gjennomføre  et") shows gaps as wide as a table's gutters, but all equal;
+    cells of a table row stand at gaps set by the column widths, which differ. Every such range
+    is given (a gutter gap close to the justified gaps may extend one; the caller picks)."""
+    words = line.words
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    threshold = [gap_factor * max(a.size, b.size, 4.0) for a, b in zip(words, words[1:], strict=False)]
+    wordy = [any(ch.isalpha() for ch in w.text) for w in words]
+    runs: list[tuple[int, int]] = []
+    for k in range(len(gaps)):
+        low = high = gaps[k]
+        for end in range(k, len(gaps)):
+            low, high = min(low, gaps[end]), max(high, gaps[end])
+            if high - low > 0.8 + 0.05 * low:
+                break
+            a, b = k, end + 1  # words a..b, gaps k..end
+            wide = any(gaps[g] > threshold[g] for g in range(k, end + 1))
+            if b - a >= 2 and wide and 3 * sum(wordy[a : b + 1]) >= 2 * (b - a + 1):
+                runs.append((a, b))
+    return runs
+
+
+def _in_columns(words: list[Word], starts: list[float]) -> bool:
+    """Most inner words start where words of the next line start: cells under cells."""
+    shared = sum(1 for w in words[1:] if any(abs(w.x0 - x) <= EDGE for x in starts))
+    return 2 * shared > len(words) - 1
+
+
+def split_lines(lines: list[Line], gap_factor: float = 1.6) -> list[list[Line]]:
+    """Each line cut into segments (`split_segments`), a justified line of prose kept whole.
+
+    A run of words spaced by one equal wide gap is a justified line when it starts and ends
+    where a piece of another line of the page (three words or more) starts and ends while its
+    words start elsewhere: the lines of a justified paragraph fill their column from edge to
+    edge, each with its own word gaps. Rows of a table seldom show equal gaps and end where
+    their last cell's text ends; where they do show them (a grid of equally wide cells), their
+    cells start on the same column edges as the cells of the rows above and below, so they are
+    cut as before."""
+    pieces = [split_segments(line, gap_factor) for line in lines]
+    runs = [_even_runs(line, gap_factor) for line in lines]
+    # each piece as its left and right edge and where its inner words start
+    spans: list[list[tuple[float, float, list[float]]]] = [
+        [(s.x0, s.x1, [w.x0 for w in s.words[1:]]) for s in segs if len(s.words) >= 3]
+        + [(line.words[a].x0, line.words[b].x1, [w.x0 for w in line.words[a + 1 : b + 1]]) for a, b in found]
+        for line, segs, found in zip(lines, pieces, runs, strict=True)
+    ]
+
+    def confirms(span: tuple[float, float, list[float]], words: list[Word]) -> bool:
+        """Same edges, words elsewhere: a table's rows share edges and their cells' starts too."""
+        x0, x1, inner = span
+        if abs(x0 - words[0].x0) > EDGE or abs(x1 - words[-1].x1) > EDGE:
+            return False
+        shared = sum(1 for w in words[1:] if any(abs(w.x0 - x) <= EDGE for x in inner))
+        return 2 * shared < len(words) - 1
+
+    out: list[list[Line]] = []
+    for i, line in enumerate(lines):
+        if not runs[i]:
+            out.append(pieces[i])
+            continue
+        near = [span for j in range(len(lines)) if j != i for span in spans[j]]
+        reach = 3.0 * max(line.height, 1.0)
+        starts = [  # where the words of the lines right above and below start
+            w.x0
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(lines) and abs(lines[j].top - line.top) <= reach
+            for w in lines[j].words
+        ]
+
+        matched = [
+            (a, b)
+            for a, b in runs[i]
+            if not _in_columns(line.words[a : b + 1], starts)
+            and any(confirms(span, line.words[a : b + 1]) for span in near)
+        ]
+        kept: list[tuple[int, int]] = []
+        for a, b in sorted(matched, key=lambda r: r[0] - r[1]):  # longest first, no overlaps
+            if all(b < c or a > d for c, d in kept):
+                kept.append((a, b))
+        if not kept:
+            out.append(pieces[i])
+            continue
+        whole = {k for a, b in kept for k in range(a, b)}  # gaps inside a justified run
+        segments: list[Line] = []
+        current: list[Word] = []
+        for k, word in enumerate(line.words):
+            if current and k - 1 not in whole:
+                gap = word.x0 - current[-1].x1
+                if gap > gap_factor * max(current[-1].size, word.size, 4.0):
+                    segments.append(Line(current))
+                    current = []
+            current.append(word)
+        if current:
+            segments.append(Line(current))
+        out.append(segments)
+    return out
+
+
+def rejoin_justified(segments: list[Line], gap_factor: float = 1.6) -> list[Line]:
+    """Segments (a page's lines cut left to right, line after line) with the pieces of a
+    justified line of prose joined again (see `split_lines`)."""
+    groups: list[list[Line]] = []
+    for seg in segments:
+        if groups:
+            prev = groups[-1][-1]
+            tolerance = 0.45 * min(max(prev.height, 1.0), max(seg.height, 1.0))
+            middle, prev_middle = (seg.top + seg.bottom) / 2, (prev.top + prev.bottom) / 2
+            if seg.x0 >= prev.x1 and abs(middle - prev_middle) <= tolerance:
+                groups[-1].append(seg)
+                continue
+        groups.append([seg])
+    lines = [Line([w for seg in group for w in seg.words]) for group in groups]
+    joined = split_lines(lines, gap_factor)
+    out: list[Line] = []
+    for group, again in zip(groups, joined, strict=True):
+        out.extend(again if len(again) < len(group) else group)
+    return out
+
+
 def body_font_size(lines: Iterable[Line]) -> float:
     """The size most characters of the document are set in."""
     counts: Counter[float] = Counter()

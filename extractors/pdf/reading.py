@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.pdf.dehyphen import join_lines
-from extractors.pdf.lines import Line
+from extractors.pdf.lines import Line, rejoin_justified
 from extractors.pdf.model import Box
 from extractors.pdf.structures import Block
 
@@ -121,7 +121,7 @@ def make_blocks(
     """Blocks in reading order for one page (tables and furniture already removed)."""
     blocks: list[Block] = []
     groups: list[tuple[list[Line], int, int | None]] = []
-    ordered = order_segments(segments)
+    ordered = order_segments(rejoin_justified(segments))
     line_gaps = _line_gaps(ordered)
     for placed in ordered:
         line = placed.line

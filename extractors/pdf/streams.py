@@ -15,7 +15,7 @@ import math
 import re
 
 from extractors.pdf.dehyphen import join_lines
-from extractors.pdf.lines import Line, group_lines, split_segments
+from extractors.pdf.lines import Line, group_lines, split_lines
 from extractors.pdf.model import Page, Word
 from extractors.pdf.structures import Cell, Table
 
@@ -188,6 +188,37 @@ def _wrapped_first_cell(row: Row, run: list[Row], gap: float) -> bool:
     return bool(others) and row[0].x1 < min(others) and gap <= 0.6 * max(row[0].height, 1.0)
 
 
+def _gutters(run: list[Row], sections: set[int]) -> list[tuple[float, float]]:
+    """The x-intervals between the columns of a table read so far: strips no piece of its rows
+    (section rows aside) covers, once two rows have shown pieces side by side."""
+    body = [row for i, row in enumerate(run) if i not in sections]
+    if sum(1 for row in body if len(row) >= 2) < 2:
+        return []
+    pieces = sorted((seg.x0, seg.x1) for row in body for seg in row)
+    gutters: list[tuple[float, float]] = []
+    reach = pieces[0][1]
+    for x0, x1 in pieces[1:]:
+        if x0 > reach + 1.0:
+            gutters.append((reach, x0))
+        reach = max(reach, x1)
+    return gutters
+
+
+def _crosses_gutter(row: Row, gutters: list[tuple[float, float]]) -> bool:
+    """A line of one piece running over a gap between the table's columns that no row crossed
+    before: a line of the paragraph after the table (indented, or wider than the cells), not a
+    row of it. A row of several pieces stays a row even where one cell runs wide (a long name
+    over a first and last name column); a cell filled to its right edge runs into the next cell
+    with no wider gap than a space, but then a word starts right on the next column's edge."""
+    if len(row) != 1:
+        return False
+    seg = row[0]
+    return any(
+        seg.x0 < g0 and seg.x1 > g1 and not any(abs(w.x0 - g1) <= 3.0 for w in seg.words)
+        for g0, g1 in gutters
+    )
+
+
 def _table(rows: list[Row], sections: set[int], page: Page, lang: str) -> Table:
     body = [row for i, row in enumerate(rows) if i not in sections]
     anchors = _merge_crossed(body, _anchors(body))
@@ -258,7 +289,7 @@ def grid_row_lines(placed: dict[int, list[Line]]) -> list[Line]:
 
 def stream_tables(page: Page, words: list[Word], lang: str = "sv") -> list[Table]:
     lines = group_lines(words)
-    rows = [split_segments(line, GAP_FACTOR) for line in lines]
+    rows = split_lines(lines, GAP_FACTOR)
     tables: list[Table] = []
     run: list[Row] = []
     sections: set[int] = set()
@@ -284,6 +315,9 @@ def stream_tables(page: Page, words: list[Word], lang: str = "sv") -> list[Table
             if gap_to(row, previous) > limit * height:
                 flush()
                 previous = None
+        if run and _crosses_gutter(row, _gutters(run, sections)):
+            flush()
+            previous = None
         if len(row) >= 2 and run and pending:
             for line in pending:
                 sections.add(len(run))
