@@ -334,11 +334,12 @@ def test_a_document_stopped_by_a_limit_is_tried_again(tmp_path: Path) -> None:
     assert docs.loc["plan.pdf", "status"] == "ok"
     assert again.retried == 1 and again.statuses["ok"] == 1
     assert again.skipped == 1 and again.known_failed == 1  # the file without pages stays failed
-    # The exit code and the summary tell the same story: the known failure is shown.
+    # The known failure is shown in the summary, but a run that failed nothing new is no alert:
+    # a scheduled job over an archive with one unreadable file must not fail every night.
     result = CliRunner().invoke(
         app, ["run", str(raw), "--out", str(out), "--no-report", "--quiet", "--ocr", "never"]
     )
-    assert result.exit_code == 2
+    assert result.exit_code == 0
     assert "failed in an earlier run" in result.output
     assert "failed earlier" in result.output and "nopages.pdf" in result.output
 
