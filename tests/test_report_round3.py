@@ -123,6 +123,8 @@ def test_a_budget_and_spent_table_in_danish_kroner_without_its_total(danish_repo
         ("cost", "Lønninger", 1_150_000.0, "dkk"),
         ("budget", "Konsulenter", 600_000.0, "dkk"),
         ("cost", "Konsulenter", 640_000.0, "dkk"),
+        # "finansieret af Region Midtjylland med 1,5 mio. kr." in the report's text
+        ("financing", "Region Midtjylland", 1500.0, "dkk_thousand"),
     }
 
 
