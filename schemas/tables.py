@@ -72,7 +72,7 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
         "project",
         "other",
     ),
-    ("actors", "country"): ("SE", "NO", "DK"),
+    ("actors", "country"): ("SE", "NO", "DK", "FI"),
     ("actors", "source"): ("gazetteer", "document", "ner"),
     ("actor_roles", "role"): (
         "responsible",
@@ -244,7 +244,7 @@ TABLES: dict[str, list[Column]] = {
             STR,
             "municipality, county_region, committee, administration, municipal_company, state_agency, university, company, network, association, project, other",
         ),
-        _c("country", STR, "SE, NO, DK, or null"),
+        _c("country", STR, "SE, NO, DK, FI, or null"),
         _c("parent_municipality", STR, "the municipality (or region) it belongs to, where known"),
         _c("source", STR, "gazetteer, document, ner"),
     ],

@@ -69,6 +69,16 @@ def _country(ctx: ExtractionContext) -> str | None:
     return {"nb": "NO", "nn": "NO", "sv": "SE", "da": "DK"}.get(lang)
 
 
+def _issued_in_finland(ctx: ExtractionContext) -> bool:
+    """A Swedish text whose issuer is a body of Finland ("Närpes stad", "Österbottens förbund") is
+    Finland-Swedish: Sweden's abbreviations do not apply and the bodies it names are Finland's."""
+    from extractors.nlp import gazetteer
+
+    issuer = ctx.result.info.issuer
+    entry = gazetteer.load().lookup(issuer) if issuer else None
+    return entry is not None and entry.country == "FI"
+
+
 # "KLK = Kommunledningskontoret", "SBF – Samhällsbyggnadsförvaltningen", "BUF: Barn- och utbildningsförvaltningen"
 _LEGEND_LINE = re.compile(
     r"^\s*(?P<abbr>[A-ZÅÄÖØÆ]{2,6})\s*(?:=|–|—|:)\s*(?P<name>[A-ZÅÄÖØÆ][^=;:]{3,80}?)[.,;]?\s*$"
@@ -161,6 +171,8 @@ def annotate(ctx: ExtractionContext) -> None:
 
     if ctx.actors.country is None:
         ctx.actors.country = _country(ctx)
+    if ctx.actors.country == "SE" and _issued_in_finland(ctx):
+        ctx.actors.country = "FI"
     from extractors.nlp.patterns import company_names
 
     texts = list(_texts(ctx))

@@ -59,8 +59,9 @@ NOT_ORG = re.compile(
     r"stålverket|konstverket|fyrverket|området|samrådet|stadscentrum|köpcentrum|handelscentrum|"
     r"delregionen|storregionen|kärnregionen|funktionella regionen|hela regionen|arbetsmarknadsregionen)$"
 )
-# Legal forms that end a company's name ("Higab AB", "Nye Veier AS", "Hedalen Bygdeservice BA").
-LEGAL_FORM = r"(?:AB|Aktiebolag|AS|A/S|ASA|SF|KF|IKS|iks|HF|BA|SA|DA|ANS|HB|KB)"
+# Legal forms that end a company's name ("Higab AB", "Nye Veier AS", "Hedalen Bygdeservice BA"), and Finland's
+# "Ab" and "Oy" ("Närpes Vatten Ab").
+LEGAL_FORM = r"(?:AB|Ab|Abp|Oy|Oyj|Aktiebolag|AS|A/S|ASA|SF|KF|IKS|iks|HF|BA|SA|DA|ANS|HB|KB)"
 # Heads of association names, written capitalised in a title-case name ("Nordmøre Mållag").
 ASSOCIATION_HEADS = r"förening|forening|mållag|bondelag|idrettslag|ungdomslag|historielag|sogelag|velforening"
 # Words that open a sentence and end like an adjective or genitive but never start a name
@@ -486,6 +487,9 @@ RULES: list[tuple[str, re.Pattern[str], float]] = [
     # "Ywood ekonomisk förening", "Hela Byn ideell förening": a cooperative or association by its legal form
     # (also "Sjöbo Handel & Turism ekonomisk förening": its "&" joins the words of its name)
     ("cooperative", _rx(rf"\b{CAP}(?: (?:& )?{CAP}){{0,3}} (?:ekonomisk|ideell) förening\b"), 0.8),
+    # "Företagarna i Närpes rf", "Svenska kulturfonden rf": a registered association of Finland (no "och" inside,
+    # so "NTM-centralen i Österbotten och Företagarna i X rf" stays two)
+    ("cooperative", _rx(rf"\b{CAP}(?: (?:[{L}]{{4,}}|i|för|{CAP})){{0,4}} (?:rf|r\.f\.)(?!\w)"), 0.8),
     # "Göteborgs universitet", "Chalmers tekniska högskola", "Nord universitet", "Jönköping University"
     (
         "university",

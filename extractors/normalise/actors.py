@@ -65,6 +65,8 @@ _SUFFIX_TYPES: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:KF|IKS)$", "municipal_company"),
     (r"\b(?:AB|Aktiebolag|AS|ASA|SF|HF|DA|ANS)$|\(publ\)$", "company"),
+    (r"\b(?:Ab|Abp|Oy|Oyj)$", "company"),  # Finland's legal forms ("Närpes Grönsaker Ab")
+    (r" rf$", "association"),  # a registered association of Finland ("Företagarna i Närpes rf")
     # savings banks named after their place ("Luster Sparebank", "Sala Sparbank", "Sparebanken Vest")
     (r"(?i:sparebank|sparbank|sparebanken|sparbanken)$|^Spare[Bb]ank(?:en)?\b", "company"),
     (r" Bostäder$", "company"),  # "Överkalix Bostäder": a housing company, its "AB" left out
@@ -310,7 +312,7 @@ _ABBR = re.compile(rf"^[{_U}][{_U}{_L}0-9&.\-]{{0,9}}(?: [{_U}{_L}]{{1,5}})?$")
 _WORD = re.compile(rf"[{_U}{_L}0-9&][{_U}{_L}0-9&\-]*")
 _LEGAL_FORMS = frozenset({
     "ab", "publ", "as", "asa", "hb", "kb", "ltd", "inc", "llc", "plc", "gmbh", "pvt", "corp", "co", "sa",
-    "oy", "aps",
+    "oy", "oyj", "abp", "rf", "aps",
 })  # fmt: skip
 
 
