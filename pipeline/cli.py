@@ -39,7 +39,7 @@ PasswordOption = Annotated[
         metavar="PW",
         envvar=PASSWORD_ENV,
         show_envvar=True,
-        help=f"Password of encrypted PDFs, tried on every one (or set {PASSWORD_ENV}, "
+        help=f"Password of encrypted PDFs, tried on each (or set {PASSWORD_ENV}, "
         "which stays out of the shell history).",
     ),
 ]
@@ -236,16 +236,7 @@ def inspect(
         ),
     ] = None,
     ocr: Annotated[str, typer.Option(metavar="auto|never|always", help="auto, never or always.")] = "auto",
-    password: Annotated[
-        str | None,
-        typer.Option(
-            "--password",
-            metavar="PW",
-            envvar=PASSWORD_ENV,
-            show_envvar=True,
-            help=f"Password of an encrypted PDF (or set {PASSWORD_ENV}).",
-        ),
-    ] = None,
+    password: PasswordOption = None,
     backend: BackendOption = None,
 ) -> None:
     """Print what the pipeline sees: type, language, pages, blocks with their boxes, headings and tables.
