@@ -123,7 +123,7 @@ def test_two_targets_in_one_cell() -> None:
         ),
         ("Over 300 besøkende på arrangementet", "nb", "target_statement", "participants", "ge", 300, None),
         # Danish comparators and direction
-        ("Mindst 40 virksomheder har deltaget", "da", "target_statement", "count", "ge", 40, None),
+        ("Mindst 40 virksomheder har deltaget", "da", "target_statement", "companies", "ge", 40, None),
         ("Højst 5 klager om året", "da", "target_statement", "count", "le", 5, None),
         (
             "Antallet af turister skal øges med 10 %",
@@ -314,3 +314,20 @@ def test_targets_behind_a_metric_of_their_own(text: str, expected: tuple[object,
 def test_an_age_range_names_who_is_counted_not_the_target(text: str, target: float) -> None:
     specs = [s for s in parse_indicators(text, lang="sv") if s.target_value is not None]
     assert [s.target_value for s in specs] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # English "To establish …" opens an objective; Norwegian and Danish "to" is two
+        ("To increase producers' sales in neighbouring countries.", "en", [(None, None)]),
+        ("To nye næringshager skal etableres innen 2027.", "nb", [(2.0, "count")]),
+        ("Minst 50 virksomheder deltager i et energitjek.", "da", [(50.0, "companies")]),
+        ("20 enterprises supported by the end of 2026.", "en", [(20.0, "companies")]),
+        ("At least 40 participants in joint actions.", "en", [(40.0, "participants")]),
+    ],
+)
+def test_number_words_and_unit_nouns_of_english_and_danish(
+    text: str, lang: str, expected: list[tuple[float | None, str | None]]
+) -> None:
+    assert [(s.target_value, s.unit) for s in parse_indicators(text, lang)] == expected

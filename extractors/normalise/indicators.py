@@ -248,6 +248,8 @@ def _quantities(text: str, lang: str, g: _Grammar) -> list[_Quantity]:
             value, unit = _money(value, unit, lang)
         found.append(_Quantity(m.start(), end, value, unit, is_range=m.group("num2") is not None))
     for m in g.number_word.finditer(text):
+        if m.group("word").lower() == "to" and lang not in ("nb", "nn", "da"):
+            continue  # Norwegian and Danish "to" is two; English "To establish …" is not
         after = text[m.end() :]
         unit = _noun_unit(after, g)
         if unit is None or unit in ("other",):
