@@ -30,8 +30,18 @@ _EXPECTED: dict[str, tuple[frozenset[str], str]] = {
 }
 
 
+# A document no family claims is read by the generic reader only; the analyst should know which
+# files those are ("Näringslivsstrategi", a statistics annex …) to check them against their pages.
+UNRECOGNISED = (
+    "kind of document not recognised (no cue of a plan, report, catalogue or deck): read for plan "
+    "tables, goals and report tables only"
+)
+
+
 def coverage_warnings(result: Extraction) -> list[str]:
     """What the document's type promises and its rows lack (empty when all is there)."""
+    if result.info.doc_type == "unknown":
+        return [UNRECOGNISED]
     expected = _EXPECTED.get(result.info.doc_type)
     if expected is None:
         return []

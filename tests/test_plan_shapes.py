@@ -488,7 +488,13 @@ def test_a_plan_whose_actions_were_not_read_says_so() -> None:
     result.add("activities", level="activity", title="Starta ett råd")
     assert coverage_warnings(result) == []
     result.info.doc_type = "final_report"
-    assert coverage_warnings(Extraction(doc_id="x")) == []  # an unknown document promises nothing
+    assert coverage_warnings(result) == []  # a report promises no activities
+    unknown = Extraction(doc_id="x")
+    unknown.info.doc_type = "unknown"
+    [warning] = coverage_warnings(
+        unknown
+    )  # an unknown document promises nothing, but says it was not recognised
+    assert warning.startswith("kind of document not recognised")
 
 
 def test_a_level_column_names_each_rows_level() -> None:
