@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from extractors.pdf.model import Box, Page, ParsedDocument, Rule, Word
@@ -197,34 +197,12 @@ def _bullets(words: list[Word]) -> list[Word]:
             continue
         if any(mark.x0 - 2 * size < w.x1 <= mark.x0 + 0.5 for w in line):
             continue
-        out[i] = Word(
-            text=BULLET,
-            x0=mark.x0,
-            top=mark.top,
-            x1=mark.x1,
-            bottom=mark.bottom,
-            font=mark.font,
-            size=mark.size,
-            bold=mark.bold,
-            italic=mark.italic,
-            upright=mark.upright,
-        )
+        out[i] = replace(mark, text=BULLET)
     return out
 
 
 def _merged(word: Word, text: str, x1: float, bottom: float) -> Word:
-    return Word(
-        text=word.text + text,
-        x0=word.x0,
-        top=word.top,
-        x1=max(word.x1, x1),
-        bottom=max(word.bottom, bottom),
-        font=word.font,
-        size=word.size,
-        bold=word.bold,
-        italic=word.italic,
-        upright=word.upright,
-    )
+    return replace(word, text=word.text + text, x1=max(word.x1, x1), bottom=max(word.bottom, bottom))
 
 
 def graphics(lines: Iterable[RawLine], rects: Iterable[RawRect]) -> tuple[list[Rule], list[Box]]:
